@@ -1,0 +1,88 @@
+"""superplan: one typed model of the stalking super-complaint, its recommendations and the plans
+that answer them.
+
+>>> import superplan as sp
+>>> len(sp.catalogue().recommendations)
+29
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .catalogue import Catalogue, CatalogueAmendments, RecommendationAmendment, catalogue
+from .convert import dumps, from_dict, load_plan, loads, to_dict
+from .errors import LoadError, Problem, SuperplanError, UnknownAgency, UnknownRecommendation
+from .model import (
+    Acceptance,
+    Action,
+    ActionPlan,
+    ActionStatus,
+    Addressee,
+    Agency,
+    AgencyKind,
+    AgencyRole,
+    Certainty,
+    Compliance,
+    Country,
+    Due,
+    Fact,
+    Force,
+    GroupMembers,
+    Milestone,
+    Numbering,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationRef,
+    Report,
+    Responder,
+    ResponderKind,
+    Response,
+    Source,
+)
+
+try:
+    __version__ = version("superplan")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Acceptance",
+    "Action",
+    "ActionPlan",
+    "ActionStatus",
+    "Addressee",
+    "Agency",
+    "AgencyKind",
+    "AgencyRole",
+    "Catalogue",
+    "CatalogueAmendments",
+    "Certainty",
+    "Compliance",
+    "Country",
+    "Due",
+    "Fact",
+    "Force",
+    "GroupMembers",
+    "LoadError",
+    "Milestone",
+    "Numbering",
+    "Problem",
+    "ProgressUpdate",
+    "Recommendation",
+    "RecommendationAmendment",
+    "RecommendationRef",
+    "Report",
+    "Responder",
+    "ResponderKind",
+    "Response",
+    "Source",
+    "SuperplanError",
+    "UnknownAgency",
+    "UnknownRecommendation",
+    "__version__",
+    "catalogue",
+    "dumps",
+    "from_dict",
+    "load_plan",
+    "loads",
+    "to_dict",
+]

@@ -1,0 +1,354 @@
+"""The one configured cattrs converter, and lossless JSON in and out of the model.
+
+Structuring is strict: a string is never read as a number, a number never as text, a string never
+as a list of characters, a datetime never as a date. Unknown keys are refused (``extensions`` is the
+place for anything else). Every failure becomes a :class:`~superplan.LoadError` whose problems name
+the JSON pointer and what was expected.
+"""
+
+import datetime as dt
+import enum
+import os
+import types
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar, overload
+
+import attrs
+import cattrs
+import pendulum
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from ._jsontext import canonical_json, parse_json, sort_keys_deep
+from .errors import LoadError, Problem, json_pointer
+from .model import ActionPlan, InvalidField, RecommendationRef, to_date
+
+__all__ = [
+    "converter",
+    "dumps",
+    "from_dict",
+    "load_plan",
+    "loads",
+    "to_dict",
+]
+
+T = TypeVar("T")
+
+#: Attributes whose JSON key differs from their Python name.
+_RENAMED = {"schema": "$schema"}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _expect(value: Any, kind: type | tuple[type, ...], wanted: str) -> None:
+    if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_types(kind)):
+        raise TypeError(f"expected {wanted}, got {_describe(value)}")
+
+
+def _as_types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+def _structure_str(value: Any, _: type) -> str:
+    _expect(value, str, "text")
+    return typing.cast(str, value)
+
+
+def _structure_int(value: Any, _: type) -> int:
+    _expect(value, int, "a whole number")
+    return typing.cast(int, value)
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    _expect(value, bool, "true or false")
+    return typing.cast(bool, value)
+
+
+def _structure_date(value: Any, _: type) -> pendulum.Date:
+    _expect(value, str, "a date written YYYY-MM-DD")
+    return to_date(value)
+
+
+def _structure_ref(value: Any, _: type) -> RecommendationRef:
+    _expect(value, (int, str), "a recommendation number (1 to 29) or slug")
+    return typing.cast(RecommendationRef, value)
+
+
+def _structure_json_object(value: Any, _: type) -> dict[str, Any]:
+    _expect(value, dict, "an object")
+    return typing.cast(dict[str, Any], value)
+
+
+def _is_json_object(type_: Any) -> bool:
+    return bool(type_ == Mapping[str, Any])
+
+
+def _is_tuple(type_: Any) -> bool:
+    return typing.get_origin(type_) is tuple
+
+
+def _tuple_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    args = typing.get_args(type_)
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = args[0]
+
+        def structure_items(value: Any, _: Any) -> tuple[Any, ...]:
+            _expect(value, list, "a list")
+            return tuple(conv.structure(value, list[item]))  # type: ignore[valid-type]
+
+        return structure_items
+
+    def structure_fixed(value: Any, _: Any) -> tuple[Any, ...]:
+        _expect(value, list, f"a list of {len(args)} items")
+        if len(value) != len(args):
+            raise ValueError(f"expected a list of {len(args)} items, got {len(value)}")
+        return tuple(conv.structure(item, arg) for item, arg in zip(value, args, strict=True))
+
+    return structure_fixed
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return (
+        typing.get_origin(type_) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
+    inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else conv.structure(value, inner)
+
+    return structure_optional
+
+
+def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
+    allowed = ", ".join(repr(member.value) for member in type_)
+    _expect(value, str, f"one of {allowed}")
+    try:
+        return type_(value)
+    except ValueError:
+        raise ValueError(f"expected one of {allowed}, got {value!r}") from None
+
+
+def _attrs_structure_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    renames = {
+        field.name: override(rename=key)
+        for field in attrs.fields(cls)
+        if (key := _RENAMED.get(field.name)) is not None
+    }
+    generated = make_dict_structure_fn(cls, conv, **renames)  # type: ignore[arg-type]
+
+    def structure_object(value: Any, _: Any) -> Any:
+        _expect(value, dict, "an object")
+        return generated(value, cls)
+
+    return structure_object
+
+
+def _attrs_unstructure_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any], Any]:
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if field.name in _RENAMED:
+            overrides[field.name] = override(rename=_RENAMED[field.name])
+        elif field.name == "schema_version":
+            # Always written: a reader needs to know which version it holds.
+            overrides[field.name] = override(omit_if_default=False)
+    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    if not any(field.name in _RENAMED for field in attrs.fields(cls)):
+        return generated
+    # cattrs writes always-present keys before optional ones; "$schema" must lead all the same.
+    order = [_RENAMED.get(field.name, field.name) for field in attrs.fields(cls)]
+
+    def unstructure_in_order(obj: Any) -> dict[str, Any]:
+        values = generated(obj)
+        return {key: values[key] for key in order if key in values}
+
+    return unstructure_in_order
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    # Single dispatch picks the closest class, so StrEnum (a str) needs its own entry.
+    conv.register_structure_hook(enum.StrEnum, _structure_enum)
+    conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_structure_hook(RecommendationRef, _structure_ref)
+    conv.register_structure_hook_func(_is_json_object, _structure_json_object)
+    conv.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(conv, t))
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _attrs_structure_hook(conv, cls))
+
+    conv.register_unstructure_hook(pendulum.Date, lambda value: value.isoformat())
+    conv.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    conv.register_unstructure_hook_func(_is_json_object, sort_keys_deep)
+    conv.register_unstructure_hook_factory(_is_tuple, lambda _: _unstructure_list(conv))
+    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _attrs_unstructure_hook(conv, cls))
+    return conv
+
+
+def _unstructure_list(conv: cattrs.Converter) -> Callable[[Any], list[Any]]:
+    def unstructure(values: Any) -> list[Any]:
+        return [conv.unstructure(value) for value in values]
+
+    return unstructure
+
+
+converter: cattrs.Converter = _make_converter()
+"""The converter every superplan function uses. Configure nothing else."""
+
+
+# ---------------------------------------------------------------------------------------------
+# cattrs errors -> problems with JSON pointers
+# ---------------------------------------------------------------------------------------------
+
+
+def _message(error: BaseException) -> str:
+    text = str(error)
+    # attrs validators and our hooks write messages for people; keep them as they are.
+    return text or type(error).__name__
+
+
+def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
+    if isinstance(error, ForbiddenExtraKeysError):
+        for key in sorted(error.extra_fields):
+            yield Problem(
+                pointer=json_pointer((*path, key)),
+                message=f"unknown key {key!r}; remove it, or move it under 'extensions'",
+            )
+        return
+    if isinstance(error, BaseValidationError):
+        for sub in error.exceptions:
+            notes = getattr(sub, "__notes__", [])
+            note = next(
+                (n for n in notes if isinstance(n, AttributeValidationNote | IterableValidationNote)),
+                None,
+            )
+            if isinstance(note, AttributeValidationNote):
+                key = _RENAMED.get(note.name, note.name)
+                if isinstance(sub, KeyError) and not isinstance(sub, BaseValidationError):
+                    yield Problem(
+                        pointer=json_pointer(path),
+                        message=f"the required key {key!r} is missing",
+                    )
+                else:
+                    yield from _problems(sub, (*path, key))
+            elif isinstance(note, IterableValidationNote):
+                yield from _problems(sub, (*path, note.index))
+            else:
+                yield from _problems(sub, path)
+        return
+    if isinstance(error, InvalidField):
+        keys = tuple(_RENAMED.get(k, k) if isinstance(k, str) else k for k in error.path)
+        path = (*path, *keys)
+    yield Problem(pointer=json_pointer(path), message=_message(error))
+
+
+def _structure(data: Any, cls: type[T]) -> T:
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
+        raise LoadError(list(_problems(error, ()))) from None
+    except (TypeError, ValueError) as error:
+        raise LoadError([Problem(pointer="", message=_message(error))]) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Public functions
+# ---------------------------------------------------------------------------------------------
+
+
+@overload
+def from_dict(data: Any) -> ActionPlan: ...
+@overload
+def from_dict(data: Any, cls: type[T]) -> T: ...
+def from_dict(data: Any, cls: Any = ActionPlan) -> Any:
+    """Structure parsed JSON (dicts, lists, strings, numbers) into a model object.
+
+    Raises :class:`~superplan.LoadError` listing every problem with its JSON pointer.
+    """
+    return _structure(data, cls)
+
+
+def to_dict(obj: Any) -> Any:
+    """Unstructure a model object into plain JSON values, keys in canonical order."""
+    return converter.unstructure(obj)
+
+
+@overload
+def loads(data: str | bytes) -> ActionPlan: ...
+@overload
+def loads(data: str | bytes, cls: type[T]) -> T: ...
+def loads(data: str | bytes, cls: Any = ActionPlan) -> Any:
+    """Read JSON text (or UTF-8 bytes) into a model object; an action plan unless ``cls`` says."""
+    return _structure(parse_json(data), cls)
+
+
+def dumps(obj: Any) -> str:
+    """The canonical JSON text of a model object: the same object always gives the same text."""
+    return canonical_json(to_dict(obj))
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes, turning operating-system errors into a :class:`LoadError`."""
+    try:
+        return Path(path).read_bytes()
+    except IsADirectoryError:
+        message = "this is a folder, not a file"
+    except FileNotFoundError:
+        message = "there is no such file"
+    except PermissionError:
+        message = "the file cannot be read (permission denied)"
+    except OSError as error:
+        message = f"the file cannot be read ({error.strerror or error})"
+    raise LoadError([Problem(pointer="", message=message)], source=os.fspath(path))
+
+
+@overload
+def load_path(path: str | os.PathLike[str]) -> ActionPlan: ...
+@overload
+def load_path(path: str | os.PathLike[str], cls: type[T]) -> T: ...
+def load_path(path: str | os.PathLike[str], cls: Any = ActionPlan) -> Any:
+    """Read a JSON file into a model object; errors name the file."""
+    try:
+        return loads(read_file(path), cls)
+    except LoadError as error:
+        raise error.with_source(os.fspath(path)) from None
+
+
+def load_plan(path: str | os.PathLike[str]) -> ActionPlan:
+    """Read an action plan from a JSON file.
+
+    Raises :class:`~superplan.LoadError` naming the file, and for each problem its JSON pointer
+    (and line and column for malformed JSON) and what was expected.
+    """
+    return load_path(path, ActionPlan)

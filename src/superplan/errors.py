@@ -1,0 +1,87 @@
+"""superplan's exceptions. Every error a user can cause is one of these, never a raw traceback."""
+
+from collections.abc import Iterable
+
+from attrs import frozen
+
+__all__ = [
+    "LoadError",
+    "Problem",
+    "SuperplanError",
+    "UnknownAgency",
+    "UnknownRecommendation",
+    "json_pointer",
+]
+
+
+def json_pointer(path: Iterable[str | int]) -> str:
+    """The RFC 6901 JSON pointer for a path of keys and indexes (``""`` is the whole document)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+@frozen(kw_only=True)
+class Problem:
+    """One thing wrong with an input: where (JSON pointer, and line and column where known), and what."""
+
+    pointer: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def describe(self, source: str | None = None) -> str:
+        """One line a person can act on: ``file:line:column: /pointer: message``."""
+        where = [source] if source else []
+        if self.line is not None:
+            where.append(str(self.line))
+            if self.column is not None:
+                where.append(str(self.column))
+        place = ":".join(where)
+        pointer = self.pointer or "(top level)"
+        return f"{place}: {pointer}: {self.message}" if place else f"{pointer}: {self.message}"
+
+
+class SuperplanError(Exception):
+    """The base of every exception superplan raises on purpose."""
+
+
+class LoadError(SuperplanError):
+    """An input could not be read into the model. ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems = tuple(problems)
+        self.source = source
+        super().__init__(self.__str__())
+
+    def with_source(self, source: str) -> "LoadError":
+        """The same error, naming the file it came from."""
+        return type(self)(self.problems, source)
+
+    def __str__(self) -> str:
+        return "\n".join(problem.describe(self.source) for problem in self.problems)
+
+
+class _Unknown(SuperplanError, LookupError):
+    kind = "thing"
+
+    def __init__(self, key: object, suggestions: Iterable[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        message = f"there is no {self.kind} {self.key!r}"
+        if self.suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        return message
+
+
+class UnknownRecommendation(_Unknown):
+    """No recommendation has this number or slug."""
+
+    kind = "recommendation"
+
+
+class UnknownAgency(_Unknown):
+    """No agency, force or responder has this slug."""
+
+    kind = "agency, force or responder"
