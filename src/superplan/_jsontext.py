@@ -48,7 +48,7 @@ def parse_json(data: str | bytes) -> Any:
             line, column = _line_column(prefix, len(prefix))
             problem = Problem(
                 pointer="",
-                message=f"the file is not UTF-8 text (byte {error.start}); save it as UTF-8",
+                message=f"the file is not UTF-8 text (byte {error.start + 1}); save it as UTF-8",
                 line=line,
                 column=column,
             )

@@ -273,11 +273,16 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
     yield Problem(pointer=json_pointer(path), message=_message(error))
 
 
+def _document_order(problem: Problem) -> list[tuple[int, int | str]]:
+    parts = problem.pointer.split("/")[1:]
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
+
+
 def _structure(data: Any, cls: type[T]) -> T:
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
-        raise LoadError(list(_problems(error, ()))) from None
+        raise LoadError(sorted(_problems(error, ()), key=_document_order)) from None
     except (TypeError, ValueError) as error:
         raise LoadError([Problem(pointer="", message=_message(error))]) from None
 

@@ -486,6 +486,8 @@ class ActionPlan:
     published: pendulum.Date | None = field(default=None, converter=_optional_date)
     as_of: pendulum.Date | None = field(default=None, converter=_optional_date)
     source_url: str | None = None
+    introduction: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_each_non_blank)
+    """The plan's own opening text, paragraph by paragraph."""
     transcription_note: str | None = field(default=None, validator=_optional_non_blank)
     responses: tuple[Response, ...] = field(default=(), converter=_as_tuple)
     extensions: Mapping[str, Any] = field(factory=dict, hash=False)
