@@ -91,7 +91,9 @@ def test_a_number_written_as_text_is_kept_as_written():
     [
         (
             {"responder": "kent", "responses": [{"recommendation": 7.5}]},
-            ["/responses/0/recommendation: expected a recommendation number (1 to 29) or slug, got the number 7.5"],
+            [
+                "/responses/0/recommendation: expected a recommendation number (1 to 29) or slug, got the number 7.5"
+            ],
         ),
         (
             {"responder": "kent", "published": 20241122},
@@ -145,13 +147,18 @@ def test_a_number_written_as_text_is_kept_as_written():
         ),
         (
             {"responder": "kent", "responses": [{"recommendation": True}]},
-            ["/responses/0/recommendation: expected a recommendation number (1 to 29) or slug, got true"],
+            [
+                "/responses/0/recommendation: expected a recommendation number (1 to 29) or slug, got true"
+            ],
         ),
         (
             {
                 "responder": "kent",
                 "responses": [
-                    {"recommendation": 7, "actions": [{"id": "a", "description": "d", "part": "7a"}]}
+                    {
+                        "recommendation": 7,
+                        "actions": [{"id": "a", "description": "d", "part": "7a"}],
+                    }
                 ],
             },
             ["/responses/0/actions/0/part: expected a part written like '7.1', got '7a'"],
@@ -191,10 +198,22 @@ def test_structuring_errors_name_the_pointer_and_the_expectation(data, expected)
     [
         (b"", "(top level): the input is empty; expected a JSON object"),
         (b"   \n", "(top level): the input is empty; expected a JSON object"),
-        (b'{"responder": "kent",\n  }', "2:3: (top level): not valid JSON: Expecting property name enclosed in double quotes"),
-        (b'{"responder": "kent", "responder": "essex"}', "(top level): the key 'responder' appears twice in one object; keep one"),
-        (b'{"responder": "kent", "extensions": {"x": NaN}}', "(top level): NaN is not a JSON number; write a number or null"),
-        (b'{"responder": "k\xe9nt"}', "1:17: (top level): the file is not UTF-8 text (byte 17); save it as UTF-8"),
+        (
+            b'{"responder": "kent",\n  }',
+            "2:3: (top level): not valid JSON: Expecting property name enclosed in double quotes",
+        ),
+        (
+            b'{"responder": "kent", "responder": "essex"}',
+            "(top level): the key 'responder' appears twice in one object; keep one",
+        ),
+        (
+            b'{"responder": "kent", "extensions": {"x": NaN}}',
+            "(top level): NaN is not a JSON number; write a number or null",
+        ),
+        (
+            b'{"responder": "k\xe9nt"}',
+            "1:17: (top level): the file is not UTF-8 text (byte 17); save it as UTF-8",
+        ),
         (b"[" * 100000, "(top level): the JSON is nested too deeply to read"),
     ],
 )

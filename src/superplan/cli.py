@@ -146,7 +146,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from .convert import dumps
 
     cat = _catalogue(args)
-    ref: int | str = int(args.recommendation) if args.recommendation.isdigit() else args.recommendation
+    ref: int | str = (
+        int(args.recommendation) if args.recommendation.isdigit() else args.recommendation
+    )
     rec = cat.recommendation(ref)
     if args.format == "json":
         out.write(dumps(rec))
@@ -172,7 +174,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         lines.append(f"Addressed to: {rec.addressees_note or 'not known'}")
     lines.append("")
     if rec.wording.value is not None:
-        lines.append(f"Official wording ({rec.wording.certainty}; {', '.join(rec.wording.sources)}):")
+        lines.append(
+            f"Official wording ({rec.wording.certainty}; {', '.join(rec.wording.sources)}):"
+        )
         for paragraph in rec.wording.value:
             lines.extend(wrap.wrap(paragraph))
     else:

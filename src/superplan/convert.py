@@ -159,12 +159,12 @@ def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
 
 
 def _attrs_structure_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
-    renames = {
+    renames: dict[str, Any] = {
         field.name: override(rename=key)
         for field in attrs.fields(cls)
         if (key := _RENAMED.get(field.name)) is not None
     }
-    generated = make_dict_structure_fn(cls, conv, **renames)  # type: ignore[arg-type]
+    generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, **renames)
 
     def structure_object(value: Any, _: Any) -> Any:
         _expect(value, dict, "an object")
@@ -181,7 +181,9 @@ def _attrs_unstructure_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any]
         elif field.name == "schema_version":
             # Always written: a reader needs to know which version it holds.
             overrides[field.name] = override(omit_if_default=False)
-    generated = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+    generated: Callable[[Any], Any] = make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=True, **overrides
+    )
     if not any(field.name in _RENAMED for field in attrs.fields(cls)):
         return generated
     # cattrs writes always-present keys before optional ones; "$schema" must lead all the same.
@@ -208,11 +210,14 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(conv, t))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _attrs_structure_hook(conv, cls))
 
+    conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
     conv.register_unstructure_hook(pendulum.Date, lambda value: value.isoformat())
     conv.register_unstructure_hook(dt.date, lambda value: value.isoformat())
     conv.register_unstructure_hook_func(_is_json_object, sort_keys_deep)
     conv.register_unstructure_hook_factory(_is_tuple, lambda _: _unstructure_list(conv))
-    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _attrs_unstructure_hook(conv, cls))
+    conv.register_unstructure_hook_factory(
+        attrs.has, lambda cls: _attrs_unstructure_hook(conv, cls)
+    )
     return conv
 
 
@@ -250,7 +255,11 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
         for sub in error.exceptions:
             notes = getattr(sub, "__notes__", [])
             note = next(
-                (n for n in notes if isinstance(n, AttributeValidationNote | IterableValidationNote)),
+                (
+                    n
+                    for n in notes
+                    if isinstance(n, AttributeValidationNote | IterableValidationNote)
+                ),
                 None,
             )
             if isinstance(note, AttributeValidationNote):

@@ -30,14 +30,14 @@ __all__ = [
     "Country",
     "Due",
     "Fact",
-    "InvalidField",
     "Force",
     "GroupMembers",
+    "InvalidField",
     "Milestone",
     "Numbering",
     "ProgressUpdate",
-    "RecommendationRef",
     "Recommendation",
+    "RecommendationRef",
     "Report",
     "Responder",
     "ResponderKind",
@@ -96,19 +96,19 @@ def _optional_date(value: dt.date | str | None) -> pendulum.Date | None:
     return None if value is None else to_date(value)
 
 
-def _slug(_: object, attribute: "attrs.Attribute[str]", value: str) -> None:
+def _slug(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if not _SLUG.match(value):
         raise InvalidField(
             attribute.name, f"expected a lowercase slug such as 'north-yorkshire', got {value!r}"
         )
 
 
-def _slugs(_: object, attribute: "attrs.Attribute[tuple[str, ...]]", value: tuple[str, ...]) -> None:
+def _slugs(_: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
     for item in value:
         _slug(_, attribute, item)
 
 
-def _recommendation_number(_: object, attribute: "attrs.Attribute[int]", value: int) -> None:
+def _recommendation_number(_: object, attribute: "attrs.Attribute[Any]", value: int) -> None:
     if not 1 <= value <= RECOMMENDATION_COUNT:
         raise InvalidField(
             attribute.name,
@@ -117,31 +117,31 @@ def _recommendation_number(_: object, attribute: "attrs.Attribute[int]", value: 
 
 
 def _recommendation_ref(
-    _: object, attribute: "attrs.Attribute[RecommendationRef]", value: RecommendationRef
+    _: object, attribute: "attrs.Attribute[Any]", value: RecommendationRef
 ) -> None:
     if isinstance(value, bool):
-        raise InvalidField(attribute.name, "expected a recommendation number or slug, got true/false")
+        raise InvalidField(
+            attribute.name, "expected a recommendation number or slug, got true/false"
+        )
     if isinstance(value, int):
         _recommendation_number(_, attribute, value)
     else:
         _slug(_, attribute, value)
 
 
-def _non_blank(_: object, attribute: "attrs.Attribute[str]", value: str) -> None:
+def _non_blank(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if not value.strip():
         raise InvalidField(attribute.name, "must not be empty or only white space")
 
 
-def _optional_non_blank(_: object, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
+def _optional_non_blank(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
     if value is not None:
-        _non_blank(_, attribute, value)  # type: ignore[arg-type]
+        _non_blank(_, attribute, value)
 
 
-def _each_non_blank(
-    _: object, attribute: "attrs.Attribute[tuple[str, ...]]", value: tuple[str, ...]
-) -> None:
+def _each_non_blank(_: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
     for item in value:
-        _non_blank(_, attribute, item)  # type: ignore[arg-type]
+        _non_blank(_, attribute, item)
 
 
 def _as_tuple(values: Any) -> tuple[Any, ...]:
@@ -436,7 +436,7 @@ class ProgressUpdate:
     note: str | None = field(default=None, validator=_optional_non_blank)
 
 
-def _part(_: object, attribute: "attrs.Attribute[str | None]", value: str | None) -> None:
+def _part(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
     if value is not None and not _PART.match(value):
         raise InvalidField(attribute.name, f"expected a part written like '7.1', got {value!r}")
 
@@ -486,7 +486,9 @@ class ActionPlan:
     published: pendulum.Date | None = field(default=None, converter=_optional_date)
     as_of: pendulum.Date | None = field(default=None, converter=_optional_date)
     source_url: str | None = None
-    introduction: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_each_non_blank)
+    introduction: tuple[str, ...] = field(
+        default=(), converter=_as_tuple, validator=_each_non_blank
+    )
     """The plan's own opening text, paragraph by paragraph."""
     transcription_note: str | None = field(default=None, validator=_optional_non_blank)
     responses: tuple[Response, ...] = field(default=(), converter=_as_tuple)

@@ -2,6 +2,7 @@
 
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -39,7 +40,7 @@ def apply_amendments(base: Catalogue, path: str | os.PathLike[str]) -> Catalogue
 
 
 def _amend(rec: Recommendation, amendment: RecommendationAmendment, path: str) -> Recommendation:
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for name in _FACT_FIELDS:
         value = getattr(amendment, name)
         if value is not None:
@@ -70,7 +71,7 @@ def _amend(rec: Recommendation, amendment: RecommendationAmendment, path: str) -
             range=None if amendment.numbering is Certainty.CONFIRMED else rec.numbering.range,
             note=amendment.note,
         )
-    return attrs.evolve(rec, **changes)  # type: ignore[misc]
+    return attrs.evolve(rec, **changes)
 
 
 def _problems(base: Catalogue, amendments: CatalogueAmendments) -> Iterator[Problem]:

@@ -86,7 +86,9 @@ class Catalogue:
             return False
         return True
 
-    def addressed_to(self, slug: str, *, include_inferred: bool = True) -> tuple[Recommendation, ...]:
+    def addressed_to(
+        self, slug: str, *, include_inferred: bool = True
+    ) -> tuple[Recommendation, ...]:
         """The recommendations a responder or addressee must answer, in number order.
 
         ``slug`` may be a force (``north-yorkshire``: it answers as the chief constables), a local
@@ -229,4 +231,3 @@ def _responders(agencies: Iterable[Agency], forces: Iterable[Force]) -> dict[str
             answers_as=(PCC_GROUP,),
         )
     return responders
-
