@@ -16,20 +16,24 @@ _BOM = "\ufeff"
 
 
 class _Refused(ValueError):
-    pass
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        super().__init__(message)
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Refused(f"the key {key!r} appears twice in one object; keep one")
+            raise _Refused(
+                "duplicate-key", f"the key {key!r} appears twice in one object; keep one"
+            )
         result[key] = value
     return result
 
 
 def _no_constant(name: str) -> Any:
-    raise _Refused(f"{name} is not a JSON number; write a number or null")
+    raise _Refused("not-a-number", f"{name} is not a JSON number; write a number or null")
 
 
 def _line_column(text: str, offset: int) -> tuple[int, int]:
@@ -51,6 +55,7 @@ def parse_json(data: str | bytes) -> Any:
                 message=f"the file is not UTF-8 text (byte {error.start + 1}); save it as UTF-8",
                 line=line,
                 column=column,
+                kind="not-utf8",
             )
             raise LoadError([problem]) from None
     else:
@@ -58,18 +63,21 @@ def parse_json(data: str | bytes) -> Any:
     # A byte order mark carries no content; editors on Windows add one.
     text = text.removeprefix(_BOM)
     if not text.strip():
-        raise LoadError([Problem(pointer="", message="the input is empty; expected a JSON object")])
+        message = "the input is empty; expected a JSON object"
+        raise LoadError([Problem(pointer="", message=message, kind="empty")])
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as error:
         message = f"not valid JSON: {error.msg}"
-        problem = Problem(pointer="", message=message, line=error.lineno, column=error.colno)
+        problem = Problem(
+            pointer="", message=message, line=error.lineno, column=error.colno, kind="not-json"
+        )
         raise LoadError([problem]) from None
     except _Refused as error:
-        raise LoadError([Problem(pointer="", message=str(error))]) from None
+        raise LoadError([Problem(pointer="", message=str(error), kind=error.kind)]) from None
     except RecursionError:
         message = "the JSON is nested too deeply to read"
-        raise LoadError([Problem(pointer="", message=message)]) from None
+        raise LoadError([Problem(pointer="", message=message, kind="too-deep")]) from None
 
 
 def _sorted_keys(value: Any) -> Any:

@@ -29,6 +29,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._jsontext import canonical_json, parse_json, sort_keys_deep
+from ._words import describe
 from .errors import LoadError, Problem, json_pointer
 from .model import ActionPlan, InvalidField, RecommendationRef, to_date
 
@@ -47,26 +48,9 @@ T = TypeVar("T")
 _RENAMED = {"schema": "$schema"}
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
 def _expect(value: Any, kind: type | tuple[type, ...], wanted: str) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_types(kind)):
-        raise TypeError(f"expected {wanted}, got {_describe(value)}")
+        raise TypeError(f"expected {wanted}, got {describe(value)}")
 
 
 def _as_types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
@@ -143,8 +127,10 @@ def _is_optional(type_: Any) -> bool:
 def _optional_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
     inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
 
+    # null is not a value in this format: an absent key is the only way to say "none", so the
+    # inner hook sees null and says what it expected instead.
     def structure_optional(value: Any, _: Any) -> Any:
-        return None if value is None else conv.structure(value, inner)
+        return conv.structure(value, inner)
 
     return structure_optional
 
@@ -249,6 +235,7 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
             yield Problem(
                 pointer=json_pointer((*path, key)),
                 message=f"unknown key {key!r}; remove it, or move it under 'extensions'",
+                kind="unknown-key",
             )
         return
     if isinstance(error, BaseValidationError):
@@ -268,6 +255,7 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
                     yield Problem(
                         pointer=json_pointer(path),
                         message=f"the required key {key!r} is missing",
+                        kind="missing-key",
                     )
                 else:
                     yield from _problems(sub, (*path, key))
@@ -279,7 +267,8 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
     if isinstance(error, InvalidField):
         keys = tuple(_RENAMED.get(k, k) if isinstance(k, str) else k for k in error.path)
         path = (*path, *keys)
-    yield Problem(pointer=json_pointer(path), message=_message(error))
+    kind = "wrong-type" if isinstance(error, TypeError) else "invalid-value"
+    yield Problem(pointer=json_pointer(path), message=_message(error), kind=kind)
 
 
 def _document_order(problem: Problem) -> list[tuple[int, int | str]]:
@@ -293,7 +282,8 @@ def _structure(data: Any, cls: type[T]) -> T:
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
         raise LoadError(sorted(_problems(error, ()), key=_document_order)) from None
     except (TypeError, ValueError) as error:
-        raise LoadError([Problem(pointer="", message=_message(error))]) from None
+        kind = "wrong-type" if isinstance(error, TypeError) else "invalid-value"
+        raise LoadError([Problem(pointer="", message=_message(error), kind=kind)]) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,7 +334,8 @@ def read_file(path: str | os.PathLike[str]) -> bytes:
         message = "the file cannot be read (permission denied)"
     except OSError as error:
         message = f"the file cannot be read ({error.strerror or error})"
-    raise LoadError([Problem(pointer="", message=message)], source=os.fspath(path))
+    problem = Problem(pointer="", message=message, kind="unreadable-file")
+    raise LoadError([problem], source=os.fspath(path))
 
 
 @overload

@@ -27,6 +27,8 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    kind: str | None = None
+    """A stable name for the sort of problem (``not-json``, ``unknown-key``, ...), for programs."""
 
     def describe(self, source: str | None = None) -> str:
         """One line a person can act on: ``file:line:column: /pointer: message``."""

@@ -414,26 +414,50 @@ class ActionStatus(StrEnum):
     NOT_APPLICABLE = "not-applicable"
 
 
+def doc(text: str) -> dict[str, str]:
+    """Field metadata carrying its description, for the generated JSON Schemas and docs."""
+    return {"description": text}
+
+
 @frozen(kw_only=True)
 class Due:
     """When an action is due: a calendar date or one of the report's milestones."""
 
-    date: pendulum.Date | None = field(default=None, converter=_optional_date)
-    milestone: str | None = field(default=None, validator=attrs.validators.optional(_slug))
+    date: pendulum.Date | None = field(
+        default=None, converter=_optional_date, metadata=doc("A calendar date, YYYY-MM-DD.")
+    )
+    milestone: str | None = field(
+        default=None,
+        validator=attrs.validators.optional(_slug),
+        metadata=doc("A milestone's slug: fifty-six-days, six-months or twelve-months."),
+    )
+    reason: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("Why the action is due after the recommendation's own deadline, if it is."),
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.date is None) == (self.milestone is None):
-            raise ValueError("a due date gives exactly one of 'date' and 'milestone'")
+            raise InvalidField((), "a due date gives exactly one of 'date' and 'milestone'")
 
 
 @frozen(kw_only=True)
 class ProgressUpdate:
-    """A dated statement of progress ("March 2026 update")."""
+    """A dated statement of progress, such as the six-month update or a "March 2026 update"."""
 
-    date: pendulum.Date = field(converter=to_date)
-    label: str | None = field(default=None, validator=_optional_non_blank)
-    status: ActionStatus | None = None
-    note: str | None = field(default=None, validator=_optional_non_blank)
+    date: pendulum.Date = field(
+        converter=to_date, metadata=doc("The date of the update, YYYY-MM-DD.")
+    )
+    label: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc('The name the plan gives the update, e.g. "March 2026 update".'),
+    )
+    status: ActionStatus | None = field(default=None, metadata=doc("The status as of this update."))
+    note: str | None = field(
+        default=None, validator=_optional_non_blank, metadata=doc("What the update says.")
+    )
 
 
 def _part(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
@@ -445,55 +469,130 @@ def _part(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> No
 class Action:
     """Something a responder will do: what, who (a role, never a person), by when, how it stands."""
 
-    id: str = field(validator=_non_blank)
-    part: str | None = field(default=None, validator=_part)
-    """The NPCC template's part of the recommendation ("7.1"), where the plan uses one."""
-    description: str = field(validator=_non_blank)
-    owner: str | None = field(default=None, validator=_optional_non_blank)
-    due: Due | None = None
-    status: ActionStatus | None = None
-    evidence: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_each_non_blank)
-    updates: tuple[ProgressUpdate, ...] = field(default=(), converter=_as_tuple)
+    id: str = field(
+        validator=_non_blank, metadata=doc("An identifier for the action, unique within the plan.")
+    )
+    part: str | None = field(
+        default=None,
+        validator=_part,
+        metadata=doc(
+            "The part of the recommendation the action answers, as the NPCC template numbers it "
+            '("7.1"). Not the report\'s own numbering.'
+        ),
+    )
+    description: str = field(validator=_non_blank, metadata=doc("What will be done."))
+    owner: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc('The role or team responsible ("Head of Public Protection"); never a name.'),
+    )
+    due: Due | None = field(default=None, metadata=doc("When the action is due."))
+    status: ActionStatus | None = field(default=None, metadata=doc("Where the action stands."))
+    evidence: tuple[str, ...] = field(
+        default=(),
+        converter=_as_tuple,
+        validator=_each_non_blank,
+        metadata=doc("Evidence of progress or completion."),
+    )
+    updates: tuple[ProgressUpdate, ...] = field(
+        default=(), converter=_as_tuple, metadata=doc("Dated progress updates, oldest first.")
+    )
 
 
 @frozen(kw_only=True)
 class Response:
     """A responder's answer to one recommendation."""
 
-    recommendation: RecommendationRef = field(validator=_recommendation_ref)
-    acceptance: Acceptance | None = None
-    compliance: Compliance | None = None
-    narrative: str | None = field(default=None, validator=_optional_non_blank)
-    status: ActionStatus | None = None
-    actions: tuple[Action, ...] = field(default=(), converter=_as_tuple)
-    updates: tuple[ProgressUpdate, ...] = field(default=(), converter=_as_tuple)
-    transcription_note: str | None = field(default=None, validator=_optional_non_blank)
-    """Says how the response was captured, e.g. that the published page gave no text for it."""
+    recommendation: RecommendationRef = field(
+        validator=_recommendation_ref,
+        metadata=doc("The recommendation answered: its number (1 to 29) or its slug."),
+    )
+    acceptance: Acceptance | None = field(
+        default=None, metadata=doc("Whether the responder accepts the recommendation.")
+    )
+    compliance: Compliance | None = field(
+        default=None, metadata=doc("The responder's own assessment of how far it complies.")
+    )
+    narrative: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("The response in the responder's own words."),
+    )
+    status: ActionStatus | None = field(
+        default=None, metadata=doc("Where the response as a whole stands.")
+    )
+    actions: tuple[Action, ...] = field(
+        default=(), converter=_as_tuple, metadata=doc("The actions the responder will take.")
+    )
+    updates: tuple[ProgressUpdate, ...] = field(
+        default=(),
+        converter=_as_tuple,
+        metadata=doc("Dated updates on the response as a whole, oldest first."),
+    )
+    transcription_note: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc(
+            "How the response was captured; e.g. that the published page gave no text for it."
+        ),
+    )
 
 
 SCHEMA_VERSION = "1.0"
+SCHEMA_VERSIONS = (SCHEMA_VERSION,)
+"""The submission schema versions this release reads."""
 
 
 @frozen(kw_only=True)
 class ActionPlan:
     """A responder's published action plan: its responses to the recommendations addressed to it."""
 
-    schema: str | None = None
-    """The ``$schema`` the document names."""
-    schema_version: str = SCHEMA_VERSION
-    responder: str = field(validator=_slug)
-    title: str | None = field(default=None, validator=_optional_non_blank)
-    published: pendulum.Date | None = field(default=None, converter=_optional_date)
-    as_of: pendulum.Date | None = field(default=None, converter=_optional_date)
-    source_url: str | None = None
-    introduction: tuple[str, ...] = field(
-        default=(), converter=_as_tuple, validator=_each_non_blank
+    schema: str | None = field(
+        default=None, metadata=doc("The $id of the JSON Schema the document follows.")
     )
-    """The plan's own opening text, paragraph by paragraph."""
-    transcription_note: str | None = field(default=None, validator=_optional_non_blank)
-    responses: tuple[Response, ...] = field(default=(), converter=_as_tuple)
-    extensions: Mapping[str, Any] = field(factory=dict, hash=False)
-    """Anything outside the standard, kept and written back untouched."""
+    schema_version: str = field(
+        default=SCHEMA_VERSION, metadata=doc("The version of the submission format.")
+    )
+    responder: str = field(
+        validator=_slug,
+        metadata=doc(
+            "Who publishes the plan: a force (kent), a local policing body (kent-pcc) "
+            "or a national agency (home-office)."
+        ),
+    )
+    title: str | None = field(
+        default=None, validator=_optional_non_blank, metadata=doc("The plan's own title.")
+    )
+    published: pendulum.Date | None = field(
+        default=None,
+        converter=_optional_date,
+        metadata=doc("When the plan was first published, YYYY-MM-DD."),
+    )
+    as_of: pendulum.Date | None = field(
+        default=None,
+        converter=_optional_date,
+        metadata=doc("The date the plan's statuses describe, YYYY-MM-DD."),
+    )
+    source_url: str | None = field(default=None, metadata=doc("Where the plan is published."))
+    introduction: tuple[str, ...] = field(
+        default=(),
+        converter=_as_tuple,
+        validator=_each_non_blank,
+        metadata=doc("The plan's opening text, paragraph by paragraph."),
+    )
+    transcription_note: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("How the document was captured, and what its source did not say."),
+    )
+    responses: tuple[Response, ...] = field(
+        default=(), converter=_as_tuple, metadata=doc("One response per recommendation answered.")
+    )
+    extensions: Mapping[str, Any] = field(
+        factory=dict,
+        hash=False,
+        metadata=doc("Anything outside the standard; kept and written back untouched."),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.published is not None and self.as_of is not None and self.as_of < self.published:

@@ -1,0 +1,31 @@
+"""Saying JSON values in plain words, for messages people read."""
+
+from typing import Any
+
+__all__ = ["describe", "one_of"]
+
+
+def describe(value: Any) -> str:
+    """A JSON value in a few words: ``the text 'abc'``, ``the number 5``, ``a list``, ``null``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def one_of(values: Any) -> str:
+    """``'a', 'b' or 'c'``."""
+    quoted = [repr(value) for value in values]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
