@@ -8,6 +8,7 @@ that answer them.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ._schema import SCHEMA_NAMES, schema, schema_id
 from .catalogue import Catalogue, CatalogueAmendments, RecommendationAmendment, catalogue
 from .convert import dumps, from_dict, load_plan, loads, to_dict
 from .errors import LoadError, Problem, SuperplanError, UnknownAgency, UnknownRecommendation
@@ -38,6 +39,7 @@ from .model import (
     Response,
     Source,
 )
+from .validation import RULES, Finding, Rule, Severity, ValidationReport, validate
 
 try:
     __version__ = version("superplan")
@@ -45,6 +47,8 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0+unknown"
 
 __all__ = [
+    "RULES",
+    "SCHEMA_NAMES",
     "Acceptance",
     "Action",
     "ActionPlan",
@@ -60,6 +64,7 @@ __all__ = [
     "Country",
     "Due",
     "Fact",
+    "Finding",
     "Force",
     "GroupMembers",
     "LoadError",
@@ -74,15 +79,21 @@ __all__ = [
     "Responder",
     "ResponderKind",
     "Response",
+    "Rule",
+    "Severity",
     "Source",
     "SuperplanError",
     "UnknownAgency",
     "UnknownRecommendation",
+    "ValidationReport",
     "__version__",
     "catalogue",
     "dumps",
     "from_dict",
     "load_plan",
     "loads",
+    "schema",
+    "schema_id",
     "to_dict",
+    "validate",
 ]

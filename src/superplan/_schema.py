@@ -197,7 +197,7 @@ def _bind(hint: Any, bindings: Mapping[Any, Any]) -> Any:
     bound = tuple(_bind(arg, bindings) for arg in args)
     if origin in (typing.Union, types.UnionType):
         return typing.Union[bound]  # noqa: UP007 - built from a tuple of arguments
-    return origin[bound] if origin is not tuple else tuple[bound]  # type: ignore[index]
+    return typing.cast(Any, origin)[bound]
 
 
 def _def_name(hint: Any) -> str:

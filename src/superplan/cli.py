@@ -5,6 +5,7 @@ Exit codes: 0 success, 1 the input has problems, 2 the command was used wrongly.
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -18,6 +19,11 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+#: Kept in step with superplan.validation.DEFAULT_MAX_BYTES (a test checks); not imported, so
+#: that `superplan --version` stays fast.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,10 +70,33 @@ def _build_parser() -> argparse.ArgumentParser:
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_cmd_show)
 
-    validate = commands.add_parser("validate", help="check action plan files (JSON)")
+    validate = commands.add_parser(
+        "validate",
+        help="check action plan files (JSON) against the schema and the catalogue",
+        description="Exit codes: 0 all files pass, 1 a file has errors (or, with --strict, "
+        "warnings), 2 the command was used wrongly.",
+    )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     validate.add_argument("--format", choices=("text", "json"), default="text")
+    validate.add_argument("--strict", action="store_true", help="make warnings fail too")
+    validate.add_argument("--no-hints", action="store_true", help="leave out what-to-do lines")
+    validate.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})",
+    )
     validate.set_defaults(handler=_cmd_validate)
+
+    rules = commands.add_parser("rules", help="list the finding codes validate can report")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    rules.set_defaults(handler=_cmd_rules)
+
+    schema = commands.add_parser("schema", help="print a published JSON Schema, or write them all")
+    schema.add_argument("name", nargs="?", help="a schema name; leave out to list them")
+    schema.add_argument("--write", metavar="DIR", help="write every schema into DIR")
+    schema.set_defaults(handler=_cmd_schema)
     return parser
 
 
@@ -88,6 +117,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS if _is_input_problem(error) else EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return EXIT_OK
+    except Exception as error:  # pragma: no cover - a bug: say so plainly, not as a traceback
+        if os.environ.get("SUPERPLAN_DEBUG"):
+            raise
+        print(
+            f"superplan: internal error ({type(error).__name__}: {error}). This is a bug in "
+            "superplan; please report it with the input. Set SUPERPLAN_DEBUG=1 to see details.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def _is_input_problem(error: Exception) -> bool:
@@ -202,34 +240,93 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from .convert import load_plan
-    from .errors import LoadError
     from .files import expand_paths
+    from .validation import validate
+    from .validation._findings import merge
 
-    results: list[dict[str, object]] = []
-    for path in expand_paths(args.paths):
-        try:
-            load_plan(path)
-        except LoadError as error:
-            results.append({"path": str(path), "valid": False, "problems": error.problems})
-        else:
-            results.append({"path": str(path), "valid": True, "problems": ()})
-    failed = sum(1 for result in results if not result["valid"])
+    paths = list(expand_paths(args.paths))
+    if not paths:
+        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+        return EXIT_USAGE
+    cat = _catalogue(args)
+    reports = [validate(path, catalogue=cat, max_bytes=args.max_bytes) for path in paths]
+    failing = [r for r in reports if not r.passes(strict=args.strict)]
+    with_errors = sum(1 for r in reports if not r.valid)
+    warned = sum(1 for r in reports if r.valid and r.warnings)
+    summary = (
+        f"{len(reports)} file(s) checked: {len(reports) - with_errors} valid, "
+        f"{with_errors} with errors, {warned} valid with warnings"
+    )
     if args.format == "json":
-        from .convert import to_dict
-
-        payload = [{**r, "problems": [to_dict(p) for p in r["problems"]]} for r in results]  # type: ignore[attr-defined]
-        json.dump({"files": payload, "invalid": failed}, out, indent=2, ensure_ascii=False)
+        payload = {
+            "files": [report.to_dict() for report in reports],
+            "summary": {
+                "files": len(reports),
+                "valid": len(reports) - with_errors,
+                "with_errors": with_errors,
+                "with_warnings": warned,
+                "strict": args.strict,
+                "passed": not failing,
+                "counts": merge(reports),
+            },
+        }
+        json.dump(payload, out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
-        for result in results:
-            problems = result["problems"]
-            if not problems:
-                out.write(f"{result['path']}: ok\n")
-            for problem in problems:  # type: ignore[attr-defined]
-                out.write(problem.describe(str(result["path"])) + "\n")
-        out.write(f"{len(results)} file(s) checked, {failed} with problems.\n")
-    return EXIT_PROBLEMS if failed else EXIT_OK
+        for report in reports:
+            out.write(report.format_text(hints=not args.no_hints) + "\n")
+        out.write(summary + "\n")
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    from .validation import RULES
+    from .validation._docs import render_rules_markdown
+
+    if args.format == "markdown":
+        out.write(render_rules_markdown())
+    elif args.format == "json":
+        rows = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": str(r.severity),
+                "title": r.title,
+                "message": r.message,
+                "hint": r.hint,
+            }
+            for r in RULES
+        ]
+        json.dump(rows, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+    else:
+        for r in RULES:
+            out.write(f"{r.code}  {r.severity:<7}  {r.name:<26}  {r.title}\n")
+    return EXIT_OK
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from ._jsontext import canonical_json
+    from ._schema import SCHEMA_NAMES, schema
+
+    if args.write:
+        folder = Path(args.write)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in SCHEMA_NAMES:
+            (folder / f"{name}.schema.json").write_text(canonical_json(schema(name)), "utf-8")
+        out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
+        return EXIT_OK
+    if args.name is None:
+        out.write("\n".join(SCHEMA_NAMES) + "\n")
+        return EXIT_OK
+    try:
+        out.write(canonical_json(schema(args.name)))
+    except LookupError as error:
+        print(f"superplan: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

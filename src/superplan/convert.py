@@ -30,7 +30,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._jsontext import canonical_json, parse_json, sort_keys_deep
 from ._words import describe
-from .errors import LoadError, Problem, json_pointer
+from .errors import LoadError, Problem, json_pointer, pointer_order
 from .model import ActionPlan, InvalidField, RecommendationRef, to_date
 
 __all__ = [
@@ -271,16 +271,12 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
     yield Problem(pointer=json_pointer(path), message=_message(error), kind=kind)
 
 
-def _document_order(problem: Problem) -> list[tuple[int, int | str]]:
-    parts = problem.pointer.split("/")[1:]
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
-
-
 def _structure(data: Any, cls: type[T]) -> T:
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:
-        raise LoadError(sorted(_problems(error, ()), key=_document_order)) from None
+        problems = sorted(_problems(error, ()), key=lambda p: pointer_order(p.pointer))
+        raise LoadError(problems) from None
     except (TypeError, ValueError) as error:
         kind = "wrong-type" if isinstance(error, TypeError) else "invalid-value"
         raise LoadError([Problem(pointer="", message=_message(error), kind=kind)]) from None

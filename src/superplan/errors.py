@@ -11,12 +11,19 @@ __all__ = [
     "UnknownAgency",
     "UnknownRecommendation",
     "json_pointer",
+    "pointer_order",
 ]
 
 
 def json_pointer(path: Iterable[str | int]) -> str:
     """The RFC 6901 JSON pointer for a path of keys and indexes (``""`` is the whole document)."""
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
+    """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10)."""
+    parts = pointer.split("/")[1:]
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
 
 
 @frozen(kw_only=True)

@@ -6,8 +6,9 @@ from typing import Any
 
 import attrs
 
-from ..convert import load_path
-from ..errors import LoadError, Problem, json_pointer
+from .._jsontext import parse_json
+from ..convert import from_dict, read_file
+from ..errors import LoadError, Problem, json_pointer, pointer_order
 from ..model import Addressee, Certainty, Fact, Recommendation
 from ._catalogue import Catalogue
 from ._files import CatalogueAmendments, RecommendationAmendment
@@ -22,7 +23,7 @@ _ALLOWED_CERTAINTY = (Certainty.CONFIRMED, Certainty.INFERRED)
 def apply_amendments(base: Catalogue, path: str | os.PathLike[str]) -> Catalogue:
     """A new catalogue: ``base`` with the amendment file at ``path`` applied."""
     source_name = os.fspath(path)
-    amendments = load_path(path, CatalogueAmendments)
+    amendments = _read(path)
     problems = list(_problems(base, amendments))
     if problems:
         raise LoadError(problems, source=source_name)
@@ -37,6 +38,24 @@ def apply_amendments(base: Catalogue, path: str | os.PathLike[str]) -> Catalogue
         sources=(*base.sources, *amendments.sources),
         amendments=(*base.amendments, source_name),
     )
+
+
+def _read(path: str | os.PathLike[str]) -> CatalogueAmendments:
+    """Parse, check against the published amendments schema, then structure."""
+    # Imported here: the validation layer itself builds on the catalogue.
+    from ..validation._schema_check import schema_findings
+
+    try:
+        data = parse_json(read_file(path))
+        shape = [
+            Problem(pointer=f.pointer, message=f.message, kind=f.code)
+            for f in schema_findings(data, "catalogue-amendments")
+        ]
+        if shape:
+            raise LoadError(sorted(shape, key=lambda p: pointer_order(p.pointer)))
+        return from_dict(data, CatalogueAmendments)
+    except LoadError as error:
+        raise error.with_source(os.fspath(path)) from None
 
 
 def _amend(rec: Recommendation, amendment: RecommendationAmendment, path: str) -> Recommendation:

@@ -1,0 +1,88 @@
+"""What the catalogue rules look at: the raw document, walked defensively, and the catalogue.
+
+Rules run on the parsed JSON rather than on model objects, so that they still report when the
+document does not fit the model; whatever has the wrong shape they pass over (the schema layer
+reports it).
+"""
+
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..errors import UnknownAgency, json_pointer
+from ..model import Recommendation, Responder
+
+__all__ = ["Context", "Path"]
+
+Path = tuple[str | int, ...]
+
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class Context:
+    """One document under validation, with the catalogue it is checked against."""
+
+    def __init__(self, data: dict[str, Any], catalogue: Catalogue) -> None:
+        self.data = data
+        self.catalogue = catalogue
+
+    @staticmethod
+    def pointer(path: Path) -> str:
+        return json_pointer(path)
+
+    @cached_property
+    def responder(self) -> Responder | None:
+        slug = self.data.get("responder")
+        if not isinstance(slug, str):
+            return None
+        try:
+            return self.catalogue.responder(slug)
+        except UnknownAgency:
+            return None
+
+    def recommendation(self, ref: Any) -> Recommendation | None:
+        """The recommendation a reference names, or None (also for a reference of the wrong type)."""
+        if isinstance(ref, bool) or not isinstance(ref, int | str):
+            return None
+        if not self.catalogue.has_recommendation(ref):
+            return None
+        return self.catalogue.recommendation(ref)
+
+    def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
+        yield from _objects(self.data.get("responses"), ("responses",))
+
+    def actions(self) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
+        """(path, action, the response it belongs to)."""
+        for path, response in self.responses():
+            for action_path, action in _objects(response.get("actions"), (*path, "actions")):
+                yield action_path, action, response
+
+    def update_lists(self) -> Iterator[tuple[Path, list[tuple[Path, dict[str, Any]]]]]:
+        """Each list of updates (a response's, an action's) with the path of the list."""
+        for path, response in self.responses():
+            yield (*path, "updates"), list(_objects(response.get("updates"), (*path, "updates")))
+        for path, action, _ in self.actions():
+            yield (*path, "updates"), list(_objects(action.get("updates"), (*path, "updates")))
+
+    def dates(self) -> Iterator[tuple[Path, str]]:
+        """Every date written in the document, well formed or not, with its path."""
+        for key in ("published", "as_of"):
+            if isinstance(self.data.get(key), str):
+                yield (key,), self.data[key]
+        for _, updates in self.update_lists():
+            for path, update in updates:
+                if isinstance(update.get("date"), str):
+                    yield (*path, "date"), update["date"]
+        for path, action, _ in self.actions():
+            due = action.get("due")
+            if isinstance(due, dict) and isinstance(due.get("date"), str):
+                yield (*path, "due", "date"), due["date"]
+
+
+def _objects(value: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                yield (*path, index), item

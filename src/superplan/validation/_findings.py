@@ -1,0 +1,159 @@
+"""Findings and the report that gathers them."""
+
+from collections import Counter
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from attrs import field, frozen
+
+from ..errors import pointer_order
+from ..model import ActionPlan
+
+__all__ = ["DOCS_PAGE", "Finding", "Severity", "ValidationReport"]
+
+#: The page of the documentation that explains every finding code.
+DOCS_PAGE = "docs/rules.md"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    """The submission is wrong: fix it."""
+    WARNING = "warning"
+    """Probably a mistake, or something missing: check it (``--strict`` makes these fail)."""
+
+
+@frozen(kw_only=True)
+class Finding:
+    """One thing found in a submission: what (code, message), where (pointer, line) and what to do."""
+
+    code: str
+    severity: Severity
+    pointer: str
+    message: str
+    hint: str
+    title: str
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def docs(self) -> str:
+        """Where the code is explained, with an example of the problem and of its fix."""
+        return f"{DOCS_PAGE}#{self.code.lower()}"
+
+    def describe(self, source: str | None = None) -> str:
+        """One line: ``file:line:column: error SP203 /pointer: message``."""
+        where = [source] if source else []
+        if self.line is not None:
+            where.append(str(self.line))
+            if self.column is not None:
+                where.append(str(self.column))
+        place = ":".join(where)
+        text = f"{self.severity} {self.code} {self.pointer or '(top level)'}: {self.message}"
+        return f"{place}: {text}" if place else text
+
+    def to_dict(self) -> dict[str, Any]:
+        result: dict[str, Any] = {
+            "code": self.code,
+            "severity": str(self.severity),
+            "title": self.title,
+            "pointer": self.pointer,
+            "message": self.message,
+            "hint": self.hint,
+            "docs": self.docs,
+        }
+        if self.line is not None:
+            result["line"] = self.line
+            result["column"] = self.column
+        return result
+
+
+def _order(finding: Finding) -> tuple[list[tuple[int, int | str]], str]:
+    return pointer_order(finding.pointer), finding.code
+
+
+def _in_document_order(found: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(found, key=_order))
+
+
+@frozen(kw_only=True)
+class ValidationReport:
+    """Everything found in one submission, in document order.
+
+    ``plan`` is the loaded :class:`~superplan.ActionPlan` when the document fits the model.
+    """
+
+    source: str | None = None
+    findings: tuple[Finding, ...] = field(default=(), converter=_in_document_order)
+    plan: ActionPlan | None = field(default=None, eq=False)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def valid(self) -> bool:
+        """True when nothing of error severity was found."""
+        return not self.errors
+
+    def passes(self, *, strict: bool = False) -> bool:
+        """True when valid, and with ``strict`` when there are no warnings either."""
+        return self.valid and not (strict and self.warnings)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(f.code for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each code, most frequent first."""
+        return dict(Counter(self.codes).most_common())
+
+    def summary(self) -> str:
+        errors, warnings = len(self.errors), len(self.warnings)
+        if not errors and not warnings:
+            return "valid"
+        return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "valid": self.valid,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "counts": self.counts(),
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+    def format_text(self, *, hints: bool = True) -> str:
+        """One line per finding, then a summary line and, once per code, what to do about it."""
+        lines = [finding.describe(self.source) for finding in self.findings]
+        counts = self.counts()
+        summary = f"{self.source or 'input'}: {self.summary()}"
+        if counts:
+            summary += " (" + ", ".join(f"{code} x{n}" for code, n in counts.items()) + ")"
+        lines.append(summary)
+        if hints:
+            shown: set[str] = set()
+            for finding in self.findings:
+                if finding.code not in shown:
+                    shown.add(finding.code)
+                    lines.append(
+                        f"  {finding.code} {finding.title}: {finding.hint} See {finding.docs}"
+                    )
+        return "\n".join(lines)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def merge(reports: Iterable[ValidationReport]) -> dict[str, int]:
+    """Counts of findings by code across several reports, most frequent first."""
+    total: Counter[str] = Counter()
+    for report in reports:
+        total.update(report.codes)
+    return dict(total.most_common())

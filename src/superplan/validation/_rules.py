@@ -1,0 +1,801 @@
+"""Every finding code, as data: code, severity, title, message, hint, examples and its check.
+
+``superplan rules`` lists this table and ``docs/rules.md`` is rendered from it, so the code and its
+documentation cannot drift apart. Codes are stable: a code is never reused for another meaning.
+
+- SP0xx: the input could not be read as a JSON object;
+- SP1xx: the document does not have the shape the schema gives;
+- SP2xx: the document disagrees with the catalogue, or with itself.
+"""
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pendulum
+from attrs import frozen
+
+from .._words import one_of
+from ..model import SCHEMA_VERSIONS, ActionStatus
+from ._context import DATE, Context, Path
+from ._findings import Finding, Severity
+
+__all__ = ["RULES", "Hit", "Rule", "rule"]
+
+Hit = tuple[Path, dict[str, Any]]
+"""Where a rule found something, and the values its message needs."""
+
+Check = Callable[[Context], Iterator[Hit]]
+
+
+@frozen(kw_only=True)
+class Rule:
+    """One finding code."""
+
+    code: str
+    name: str
+    severity: Severity
+    title: str
+    message: str
+    """A template for the message; its fields come from the check."""
+    hint: str
+    """What to do about it, in a sentence."""
+    check: Check | None = None
+    """The catalogue check; None for codes that the reading and schema layers raise."""
+    bad: Any = None
+    """An example document with the problem (a JSON value, or raw text as a ``str``)."""
+    fixed: Any = None
+    """The same example, fixed."""
+
+    def finding(
+        self,
+        pointer: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        **params: Any,
+    ) -> Finding:
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            title=self.title,
+            pointer=pointer,
+            message=self.message.format(**params),
+            hint=self.hint.format(**params),
+            line=line,
+            column=column,
+        )
+
+
+def _date(text: Any) -> pendulum.Date | None:
+    if not isinstance(text, str) or not DATE.fullmatch(text):
+        return None
+    try:
+        return pendulum.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    except ValueError:
+        return None
+
+
+# -- catalogue and consistency checks ---------------------------------------------------------
+
+
+def _check_schema_version(ctx: Context) -> Iterator[Hit]:
+    version = ctx.data.get("schema_version")
+    if isinstance(version, str) and version not in SCHEMA_VERSIONS:
+        yield ("schema_version",), {"version": version, "known": one_of(SCHEMA_VERSIONS)}
+
+
+def _check_schema_id(ctx: Context) -> Iterator[Hit]:
+    from .._schema import schema_id
+
+    named = ctx.data.get("$schema")
+    expected = schema_id("action-plan")
+    if isinstance(named, str) and named != expected:
+        yield ("$schema",), {"named": named, "expected": expected}
+
+
+def _check_responder(ctx: Context) -> Iterator[Hit]:
+    slug = ctx.data.get("responder")
+    if isinstance(slug, str) and ctx.responder is None:
+        import difflib
+
+        close = difflib.get_close_matches(slug, [r.slug for r in ctx.catalogue.responders], n=2)
+        suggestion = f"; did you mean {one_of(close)}?" if close else ""
+        yield ("responder",), {"slug": slug, "suggestion": suggestion}
+
+
+def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
+    for path, response in ctx.responses():
+        ref = response.get("recommendation")
+        well_typed = isinstance(ref, int | str) and not isinstance(ref, bool)
+        if well_typed and ctx.recommendation(ref) is None:
+            yield (*path, "recommendation"), {"ref": ref}
+
+
+def _check_number_as_text(ctx: Context) -> Iterator[Hit]:
+    for path, response in ctx.responses():
+        ref = response.get("recommendation")
+        if isinstance(ref, str) and ref.isdigit() and ctx.recommendation(ref) is not None:
+            yield (*path, "recommendation"), {"ref": ref, "number": int(ref)}
+
+
+def _check_addressed(ctx: Context) -> Iterator[Hit]:
+    responder = ctx.responder
+    if responder is None:
+        return
+    for path, response in ctx.responses():
+        rec = ctx.recommendation(response.get("recommendation"))
+        if rec is None or not rec.addressees:
+            continue  # unknown addressees cannot be checked
+        if not set(rec.addressee_slugs) & set(responder.answers_as):
+            names = [ctx.catalogue.agency(slug).name.lower() for slug in rec.addressee_slugs]
+            yield (
+                (*path, "recommendation"),
+                {
+                    "number": rec.number,
+                    "responder": responder.name,
+                    "addressees": ", ".join(names),
+                },
+            )
+
+
+def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
+    responder = ctx.responder
+    if responder is None:
+        return
+    answered = set()
+    for _, response in ctx.responses():
+        rec = ctx.recommendation(response.get("recommendation"))
+        if rec is not None:
+            answered.add(rec.number)
+    for rec in ctx.catalogue.addressed_to(responder.slug):
+        if rec.number not in answered:
+            yield (
+                ("responses",),
+                {"number": rec.number, "title": rec.title, "responder": responder.name},
+            )
+
+
+def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
+    first: dict[int, str] = {}
+    for path, response in ctx.responses():
+        rec = ctx.recommendation(response.get("recommendation"))
+        if rec is None:
+            continue
+        if rec.number in first:
+            yield (*path, "recommendation"), {"number": rec.number, "first": first[rec.number]}
+        else:
+            first[rec.number] = ctx.pointer(path)
+
+
+def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
+    first: dict[str, str] = {}
+    for path, action, _ in ctx.actions():
+        action_id = action.get("id")
+        if not isinstance(action_id, str):
+            continue
+        if action_id in first:
+            yield (*path, "id"), {"id": action_id, "first": first[action_id]}
+        else:
+            first[action_id] = ctx.pointer(path)
+
+
+def _check_milestones(ctx: Context) -> Iterator[Hit]:
+    known = [m.slug for m in ctx.catalogue.milestones]
+    for path, action, _ in ctx.actions():
+        due = action.get("due")
+        if isinstance(due, dict):
+            slug = due.get("milestone")
+            if isinstance(slug, str) and slug not in known:
+                yield (*path, "due", "milestone"), {"slug": slug, "known": one_of(known)}
+
+
+def _check_parts(ctx: Context) -> Iterator[Hit]:
+    for path, action, response in ctx.actions():
+        part = action.get("part")
+        rec = ctx.recommendation(response.get("recommendation"))
+        if not isinstance(part, str) or rec is None or "." not in part:
+            continue
+        head = part.split(".", 1)[0]
+        if head.isdigit() and int(head) != rec.number:
+            yield (*path, "part"), {"part": part, "number": rec.number}
+
+
+def _check_calendar(ctx: Context) -> Iterator[Hit]:
+    for path, text in ctx.dates():
+        if DATE.fullmatch(text) and _date(text) is None:
+            yield path, {"date": text}
+
+
+def _check_as_of(ctx: Context) -> Iterator[Hit]:
+    published, as_of = _date(ctx.data.get("published")), _date(ctx.data.get("as_of"))
+    if published is not None and as_of is not None and as_of < published:
+        yield ("as_of",), {"as_of": as_of, "published": published}
+
+
+def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
+    published = _date(ctx.data.get("published"))
+    if published is None:
+        return
+    for _, updates in ctx.update_lists():
+        for path, update in updates:
+            date = _date(update.get("date"))
+            if date is not None and date < published:
+                yield (*path, "date"), {"date": date, "published": published}
+
+
+def _check_update_order(ctx: Context) -> Iterator[Hit]:
+    for _, updates in ctx.update_lists():
+        previous: pendulum.Date | None = None
+        for path, update in updates:
+            date = _date(update.get("date"))
+            if date is None:
+                continue
+            if previous is not None and date < previous:
+                yield (*path, "date"), {"date": date, "previous": previous}
+            previous = date
+
+
+def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
+    as_of = _date(ctx.data.get("as_of"))
+    if as_of is None:
+        return
+    for _, updates in ctx.update_lists():
+        for path, update in updates:
+            date = _date(update.get("date"))
+            if date is not None and date > as_of:
+                yield (*path, "date"), {"date": date, "as_of": as_of}
+
+
+def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
+    cat = ctx.catalogue
+    for path, action, response in ctx.actions():
+        rec = ctx.recommendation(response.get("recommendation"))
+        due = action.get("due")
+        if rec is None or not isinstance(due, dict) or due.get("reason"):
+            continue
+        deadline = cat.deadline(rec.number)
+        milestone = due.get("milestone")
+        date: pendulum.Date | None
+        if isinstance(milestone, str) and milestone in {m.slug for m in cat.milestones}:
+            date = cat.milestone(milestone).date_from(cat.report.published)
+        else:
+            date = _date(due.get("date"))
+        if deadline is not None and date is not None and date > deadline:
+            yield (*path, "due"), {"due": date, "number": rec.number, "deadline": deadline}
+
+
+def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
+    for path, action, _ in ctx.actions():
+        if action.get("status") == ActionStatus.COMPLETE and not (
+            action.get("evidence") or action.get("updates")
+        ):
+            yield (*path, "status"), {}
+
+
+# -- the table --------------------------------------------------------------------------------
+
+_PLAN = {"$schema": "urn:superplan:schema:action-plan:1.0", "schema_version": "1.0"}
+
+
+def _plan(**fields: Any) -> dict[str, Any]:
+    return {**_PLAN, "responder": "kent", **fields}
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        code="SP001",
+        name="unreadable-file",
+        severity=_E,
+        title="File cannot be read",
+        message="{reason}",
+        hint="Check the path, and that the file exists and can be read.",
+    ),
+    Rule(
+        code="SP002",
+        name="too-large",
+        severity=_E,
+        title="Input too large",
+        message="the input is {size} bytes, over the limit of {limit} bytes",
+        hint="Split the plan, or raise the limit (max_bytes, or --max-bytes) if it is genuine.",
+    ),
+    Rule(
+        code="SP003",
+        name="not-utf8",
+        severity=_E,
+        title="Not UTF-8 text",
+        message="{message}",
+        hint="Save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding').",
+        bad=b'{"responder": "k\xe9nt"}',
+        fixed='{"responder": "kent"}',
+    ),
+    Rule(
+        code="SP004",
+        name="empty",
+        severity=_E,
+        title="Empty input",
+        message="the input is empty; expected a JSON object",
+        hint='Write the plan as one JSON object, with at least a "responder".',
+        bad="",
+        fixed='{"responder": "kent"}',
+    ),
+    Rule(
+        code="SP005",
+        name="not-json",
+        severity=_E,
+        title="Not valid JSON",
+        message="{message}",
+        hint="Fix the JSON at the line and column given; a trailing comma or a missing quote is usual.",
+        bad='{"responder": "kent",}',
+        fixed='{"responder": "kent"}',
+    ),
+    Rule(
+        code="SP006",
+        name="duplicate-key",
+        severity=_E,
+        title="Key given twice",
+        message="{message}",
+        hint="Keep one of the two; JSON readers disagree on which one wins.",
+        bad='{"responder": "kent", "responder": "essex"}',
+        fixed='{"responder": "kent"}',
+    ),
+    Rule(
+        code="SP007",
+        name="not-a-number",
+        severity=_E,
+        title="NaN or Infinity",
+        message="{message}",
+        hint="JSON has no NaN or Infinity; write a number, or leave the key out.",
+        bad='{"responder": "kent", "extensions": {"score": NaN}}',
+        fixed='{"responder": "kent", "extensions": {"score": 0.5}}',
+    ),
+    Rule(
+        code="SP008",
+        name="too-deep",
+        severity=_E,
+        title="Nested too deeply",
+        message="the document is nested more than {limit} levels deep",
+        hint="An action plan needs only a few levels; look for runaway brackets.",
+    ),
+    Rule(
+        code="SP009",
+        name="not-an-object",
+        severity=_E,
+        title="Not a JSON object",
+        message="expected a JSON object at the top level, got {got}",
+        hint="Put the plan in one object; to check several plans, give several files.",
+        bad=[{"responder": "kent"}],
+        fixed={"responder": "kent"},
+    ),
+    Rule(
+        code="SP101",
+        name="missing-key",
+        severity=_E,
+        title="Required key missing",
+        message="the required key {key!r} is missing",
+        hint="Add the key; the schema reference says what it holds.",
+        bad=_plan(responses=[{"narrative": "We accept this recommendation."}]),
+        fixed=_plan(
+            responses=[{"recommendation": 7, "narrative": "We accept this recommendation."}]
+        ),
+    ),
+    Rule(
+        code="SP102",
+        name="unknown-key",
+        severity=_E,
+        title="Unknown key",
+        message="unknown key {key!r}; remove it, or move it under 'extensions'",
+        hint="Check the spelling against the schema; anything of your own goes under 'extensions'.",
+        bad=_plan(owner_email="someone@example.org"),
+        fixed=_plan(extensions={"owner_email": "someone@example.org"}),
+    ),
+    Rule(
+        code="SP103",
+        name="wrong-type",
+        severity=_E,
+        title="Wrong type of value",
+        message="expected {expected}, got {got}",
+        hint="Write the value as the message says: text in quotes, numbers without, lists in [ ].",
+        bad=_plan(introduction="Our plan."),
+        fixed=_plan(introduction=["Our plan."]),
+    ),
+    Rule(
+        code="SP104",
+        name="not-allowed",
+        severity=_E,
+        title="Value not allowed",
+        message="expected one of {allowed}, got {got}",
+        hint="Use one of the values listed.",
+        bad=_plan(responses=[{"recommendation": 7, "acceptance": "yes"}]),
+        fixed=_plan(responses=[{"recommendation": 7, "acceptance": "accepted"}]),
+    ),
+    Rule(
+        code="SP105",
+        name="wrong-format",
+        severity=_E,
+        title="Value in the wrong format",
+        message="{message}",
+        hint="Write it in the format shown.",
+        bad=_plan(published="22/11/2024"),
+        fixed=_plan(published="2024-11-22"),
+    ),
+    Rule(
+        code="SP106",
+        name="out-of-range",
+        severity=_E,
+        title="Value out of range",
+        message="{message}",
+        hint="Use a value within the range given.",
+        bad=_plan(responses=[{"recommendation": 30}]),
+        fixed=_plan(responses=[{"recommendation": 29}]),
+    ),
+    Rule(
+        code="SP107",
+        name="schema-violation",
+        severity=_E,
+        title="Does not match the schema",
+        message="{message}",
+        hint="Compare the value with the schema reference.",
+        bad=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [
+                        {
+                            "id": "7-1",
+                            "description": "Review the crime recording system.",
+                            "due": {"date": "2025-03-27", "milestone": "six-months"},
+                        }
+                    ],
+                }
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [
+                        {
+                            "id": "7-1",
+                            "description": "Review the crime recording system.",
+                            "due": {"milestone": "six-months"},
+                        }
+                    ],
+                }
+            ]
+        ),
+    ),
+    Rule(
+        code="SP108",
+        name="does-not-fit-model",
+        severity=_E,
+        title="Does not fit the model",
+        message="{message}",
+        hint="Correct the value as the message says.",
+    ),
+    Rule(
+        code="SP201",
+        name="unknown-schema-version",
+        severity=_E,
+        title="Unknown schema version",
+        message="this release of superplan does not know schema version {version!r}; it knows {known}",
+        hint="Use a version this release knows (the message's list), or upgrade superplan.",
+        check=_check_schema_version,
+        bad=_plan(schema_version="7.0"),
+        fixed=_plan(schema_version="1.0"),
+    ),
+    Rule(
+        code="SP202",
+        name="unknown-responder",
+        severity=_E,
+        title="Unknown responder",
+        message="there is no responder {slug!r}{suggestion}",
+        hint="Use the slug of a force (kent), a local policing body (kent-pcc) or an agency; `superplan catalogue` lists the agencies.",
+        check=_check_responder,
+        bad={**_PLAN, "responder": "kent-police"},
+        fixed={**_PLAN, "responder": "kent"},
+    ),
+    Rule(
+        code="SP203",
+        name="unknown-recommendation",
+        severity=_E,
+        title="Unknown recommendation",
+        message="there is no recommendation {ref!r}",
+        hint="Name it by its number (1 to 29) or its slug; `superplan catalogue` lists them.",
+        check=_check_recommendation_exists,
+        bad=_plan(responses=[{"recommendation": "crime-records"}]),
+        fixed=_plan(responses=[{"recommendation": "crime-recording"}]),
+    ),
+    Rule(
+        code="SP204",
+        name="not-addressed",
+        severity=_E,
+        title="Recommendation not addressed to this responder",
+        message="recommendation {number} is not addressed to {responder}; it is addressed to: {addressees}",
+        hint="Answer only the recommendations made to you (`superplan catalogue --addressee SLUG`), or correct the number.",
+        check=_check_addressed,
+        bad=_plan(responses=[{"recommendation": 15}]),
+        fixed=_plan(responses=[{"recommendation": 16}]),
+    ),
+    Rule(
+        code="SP205",
+        name="missing-response",
+        severity=_W,
+        title="Addressed recommendation not answered",
+        message="no response to recommendation {number} ({title}), which is addressed to {responder}",
+        hint="Answer every recommendation addressed to you; where the plan truly gives no response, add one with a transcription_note saying so.",
+        check=_check_missing_responses,
+        bad={**_PLAN, "responder": "home-office", "responses": []},
+        fixed={**_PLAN, "responder": "home-office", "responses": [{"recommendation": 27}]},
+    ),
+    Rule(
+        code="SP206",
+        name="duplicate-response",
+        severity=_E,
+        title="Recommendation answered twice",
+        message="recommendation {number} is already answered at {first}",
+        hint="Merge the two responses into one.",
+        check=_check_duplicate_responses,
+        bad=_plan(responses=[{"recommendation": 7}, {"recommendation": "crime-recording"}]),
+        fixed=_plan(responses=[{"recommendation": 7}]),
+    ),
+    Rule(
+        code="SP207",
+        name="duplicate-action-id",
+        severity=_E,
+        title="Action id used twice",
+        message="the action id {id!r} is already used at {first}",
+        hint="Give every action in the plan its own id, e.g. '7-1', '7-2'.",
+        check=_check_duplicate_action_ids,
+        bad=_plan(
+            responses=[
+                {"recommendation": 7, "actions": [{"id": "a", "description": "First."}]},
+                {"recommendation": 10, "actions": [{"id": "a", "description": "Second."}]},
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {"recommendation": 7, "actions": [{"id": "7-1", "description": "First."}]},
+                {"recommendation": 10, "actions": [{"id": "10-1", "description": "Second."}]},
+            ]
+        ),
+    ),
+    Rule(
+        code="SP208",
+        name="unknown-milestone",
+        severity=_E,
+        title="Unknown milestone",
+        message="there is no milestone {slug!r}",
+        hint="Use fifty-six-days, six-months or twelve-months, or give a date instead.",
+        check=_check_milestones,
+        bad=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [{"id": "7-1", "description": "D.", "due": {"milestone": "march"}}],
+                }
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [
+                        {"id": "7-1", "description": "D.", "due": {"milestone": "six-months"}}
+                    ],
+                }
+            ]
+        ),
+    ),
+    Rule(
+        code="SP209",
+        name="part-mismatch",
+        severity=_E,
+        title="Part of another recommendation",
+        message="part {part!r} belongs to another recommendation; this response answers recommendation {number}",
+        hint="Number the parts of recommendation N as N.1, N.2 and so on, or move the action to the response it belongs to.",
+        check=_check_parts,
+        bad=_plan(
+            responses=[
+                {"recommendation": 7, "actions": [{"id": "a", "part": "8.1", "description": "D."}]}
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {"recommendation": 7, "actions": [{"id": "a", "part": "7.1", "description": "D."}]}
+            ]
+        ),
+    ),
+    Rule(
+        code="SP210",
+        name="impossible-date",
+        severity=_E,
+        title="No such date",
+        message="{date!r} is not a date in the calendar",
+        hint="Check the day and the month.",
+        check=_check_calendar,
+        bad=_plan(published="2025-02-30"),
+        fixed=_plan(published="2025-02-28"),
+    ),
+    Rule(
+        code="SP211",
+        name="as-of-before-published",
+        severity=_E,
+        title="as_of before publication",
+        message="the plan is described as of {as_of}, before it was published ({published})",
+        hint="as_of is the date the statuses describe; it cannot precede the publication date.",
+        check=_check_as_of,
+        bad=_plan(published="2024-11-22", as_of="2024-03-27"),
+        fixed=_plan(published="2024-11-22", as_of="2025-03-27"),
+    ),
+    Rule(
+        code="SP212",
+        name="update-before-published",
+        severity=_E,
+        title="Update dated before the plan",
+        message="this update is dated {date}, before the plan was published ({published})",
+        hint="Check the update's date, and the plan's published date.",
+        check=_check_updates_after_publication,
+        bad=_plan(
+            published="2024-11-22",
+            responses=[{"recommendation": 7, "updates": [{"date": "2024-03-27"}]}],
+        ),
+        fixed=_plan(
+            published="2024-11-22",
+            responses=[{"recommendation": 7, "updates": [{"date": "2025-03-27"}]}],
+        ),
+    ),
+    Rule(
+        code="SP213",
+        name="updates-out-of-order",
+        severity=_E,
+        title="Updates out of date order",
+        message="this update is dated {date}, before the update above it ({previous})",
+        hint="List updates oldest first, and check the dates.",
+        check=_check_update_order,
+        bad=_plan(
+            responses=[
+                {"recommendation": 7, "updates": [{"date": "2026-03-27"}, {"date": "2025-03-27"}]}
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {"recommendation": 7, "updates": [{"date": "2025-03-27"}, {"date": "2026-03-27"}]}
+            ]
+        ),
+    ),
+    Rule(
+        code="SP214",
+        name="update-after-as-of",
+        severity=_E,
+        title="Update dated after as_of",
+        message="this update is dated {date}, after the date the plan is described as of ({as_of})",
+        hint="Move as_of forward to the latest update, or check the update's date.",
+        check=_check_updates_after_as_of,
+        bad=_plan(
+            as_of="2025-03-27",
+            responses=[{"recommendation": 7, "updates": [{"date": "2026-03-27"}]}],
+        ),
+        fixed=_plan(
+            as_of="2026-03-27",
+            responses=[{"recommendation": 7, "updates": [{"date": "2026-03-27"}]}],
+        ),
+    ),
+    Rule(
+        code="SP215",
+        name="late-due-date",
+        severity=_W,
+        title="Due after the recommendation's deadline",
+        message="this action is due {due}, after recommendation {number}'s deadline ({deadline}), and gives no reason",
+        hint="Bring the date forward, or say why under due.reason.",
+        check=_check_late_due_dates,
+        bad=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [{"id": "7-1", "description": "D.", "due": {"date": "2025-12-31"}}],
+                }
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [
+                        {
+                            "id": "7-1",
+                            "description": "D.",
+                            "due": {
+                                "date": "2025-12-31",
+                                "reason": "The supplier's system release is due in December 2025.",
+                            },
+                        }
+                    ],
+                }
+            ]
+        ),
+    ),
+    Rule(
+        code="SP216",
+        name="complete-without-evidence",
+        severity=_W,
+        title="Complete, with no evidence or update",
+        message="this action is marked complete but gives no evidence and no update",
+        hint="Add the evidence of completion, or a dated update saying what was done.",
+        check=_check_complete_without_evidence,
+        bad=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [{"id": "7-1", "description": "D.", "status": "complete"}],
+                }
+            ]
+        ),
+        fixed=_plan(
+            responses=[
+                {
+                    "recommendation": 7,
+                    "actions": [
+                        {
+                            "id": "7-1",
+                            "description": "D.",
+                            "status": "complete",
+                            "evidence": ["Crime recording system change CR-123 is live."],
+                        }
+                    ],
+                }
+            ]
+        ),
+    ),
+    Rule(
+        code="SP217",
+        name="number-as-text",
+        severity=_W,
+        title="Recommendation number written as text",
+        message="the recommendation is written as the text {ref!r}",
+        hint="Write the number without quotes ({number}), or use the recommendation's slug.",
+        check=_check_number_as_text,
+        bad=_plan(responses=[{"recommendation": "7"}]),
+        fixed=_plan(responses=[{"recommendation": 7}]),
+    ),
+    Rule(
+        code="SP218",
+        name="other-schema",
+        severity=_W,
+        title="Names another schema",
+        message="the document names the schema {named!r}; it was checked as {expected!r}",
+        hint="Set $schema to the action-plan schema's $id, or leave it out.",
+        check=_check_schema_id,
+        bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
+        fixed=_plan(),
+    ),
+)
+
+_BY_CODE = {r.code: r for r in RULES}
+_BY_NAME = {r.name: r for r in RULES}
+
+
+def rule(code_or_name: str) -> Rule:
+    """A rule by code (``SP203``) or name (``unknown-recommendation``)."""
+    found = _BY_CODE.get(code_or_name.upper()) or _BY_NAME.get(code_or_name)
+    if found is None:
+        raise LookupError(f"there is no finding code {code_or_name!r}")
+    return found
+
+
+def run_checks(ctx: Context) -> Iterator[Finding]:
+    """Every catalogue and consistency finding for a document."""
+    for each in RULES:
+        if each.check is None:
+            continue
+        for path, params in each.check(ctx):
+            yield each.finding(ctx.pointer(path), **params)
+
+
+def _no_duplicate_codes() -> None:  # a safety net for editors of this table
+    if len(_BY_CODE) != len(RULES) or len(_BY_NAME) != len(RULES):
+        raise RuntimeError("two rules share a code or a name")
+
+
+_no_duplicate_codes()

@@ -1,0 +1,191 @@
+"""The validation pipeline: read -> parse -> shape -> catalogue rules -> report.
+
+Two routes give the same verdict (a test proves it on every fixture and on generated documents):
+
+- the fast route, for the usual valid document: the strict converter builds the model (it accepts
+  nothing the schema refuses), then the catalogue rules run;
+- the full route, when the converter refuses: the published schema is walked in full, so that
+  every problem is reported at once in plain words, then the catalogue rules run.
+"""
+
+import os
+from pathlib import Path
+from typing import Any
+
+from .._jsontext import parse_json
+from .._words import describe
+from ..catalogue import Catalogue, catalogue
+from ..convert import from_dict, to_dict
+from ..errors import LoadError, Problem
+from ..model import ActionPlan
+from ._context import Context
+from ._findings import Finding, Severity, ValidationReport
+from ._rules import rule, run_checks
+from ._schema_check import schema_findings
+
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+"""Inputs larger than this (5 MiB) are refused unread; a large national plan is under 1 MiB."""
+DEFAULT_MAX_DEPTH = 64
+"""An action plan nests about eight levels deep; far deeper is a mistake or an attack."""
+
+Source = str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan
+
+#: Reading problems (by kind) and the codes they are reported under.
+_READ_CODES = {
+    "unreadable-file": "SP001",
+    "not-utf8": "SP003",
+    "empty": "SP004",
+    "not-json": "SP005",
+    "duplicate-key": "SP006",
+    "not-a-number": "SP007",
+    "too-deep": "SP008",
+}
+
+
+class _Refused(Exception):
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+
+
+def validate(
+    source: Source,
+    *,
+    catalogue: Catalogue | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    fast: bool = True,
+) -> ValidationReport:
+    """Check an action plan and report every finding at once.
+
+    ``source`` is a path (``pathlib.Path``, or a ``str`` that does not start with ``{`` or ``[``),
+    JSON text (``str`` or UTF-8 ``bytes``), parsed JSON (``dict``) or an :class:`ActionPlan`.
+    ``catalogue`` defaults to the shipped one; pass an amended catalogue to check against it.
+    ``fast=False`` always walks the full schema (the verdict is the same; it is slower).
+
+    Never raises for bad input: every problem is a finding in the report.
+    """
+    cat = catalogue if catalogue is not None else _default_catalogue()
+    name: str | None = None
+    try:
+        if isinstance(source, ActionPlan):
+            return _check(to_dict(source), cat, fast, None, plan=source)
+        if isinstance(source, dict):
+            data: Any = source
+            _check_depth(data, max_depth)
+        else:
+            if isinstance(source, os.PathLike) or (
+                isinstance(source, str) and not _looks_like_json(source)
+            ):
+                name = os.fspath(source)
+                raw: str | bytes = _read(Path(name), max_bytes)
+            else:
+                raw = source
+            data = _parse(raw, max_bytes, max_depth)
+    except _Refused as refused:
+        return ValidationReport(source=name, findings=[refused.finding])
+    if not isinstance(data, dict):
+        finding = rule("SP009").finding("", got=describe(data))
+        return ValidationReport(source=name, findings=[finding])
+    return _check(data, cat, fast, name)
+
+
+def _default_catalogue() -> Catalogue:
+    return catalogue()
+
+
+def _looks_like_json(text: str) -> bool:
+    stripped = text.lstrip().removeprefix("\ufeff")
+    return not stripped or stripped[0] in "{[" or "\n" in text
+
+
+def _read(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if path.is_file() and size > max_bytes:
+            raise _Refused(rule("SP002").finding("", size=size, limit=max_bytes))
+        return path.read_bytes()
+    except OSError as error:
+        reason = _os_reason(error)
+        raise _Refused(rule("SP001").finding("", reason=reason)) from None
+
+
+def _os_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "there is no such file"
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return "the file cannot be read (permission denied)"
+    return f"the file cannot be read ({error.strerror or error})"
+
+
+def _parse(raw: str | bytes, max_bytes: int, max_depth: int) -> Any:
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise _Refused(rule("SP002").finding("", size=size, limit=max_bytes))
+    try:
+        data = parse_json(raw)
+    except LoadError as error:
+        raise _Refused(_read_finding(error.problems[0])) from None
+    _check_depth(data, max_depth)
+    return data
+
+
+def _read_finding(problem: Problem) -> Finding:
+    code = _READ_CODES.get(problem.kind or "", "SP005")
+    return rule(code).finding(
+        problem.pointer,
+        line=problem.line,
+        column=problem.column,
+        message=problem.message,
+        limit=DEFAULT_MAX_DEPTH,
+    )
+
+
+def _check_depth(data: Any, limit: int) -> None:
+    """Refuse documents nested deeper than ``limit``, without recursion."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            raise _Refused(rule("SP008").finding("", limit=limit))
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+
+
+def _check(
+    data: dict[str, Any],
+    cat: Catalogue,
+    fast: bool,
+    name: str | None,
+    *,
+    plan: ActionPlan | None = None,
+) -> ValidationReport:
+    ctx = Context(data, cat)
+    if fast:
+        if plan is None:
+            try:
+                plan = from_dict(data)
+            except LoadError:
+                plan = None
+        if plan is not None:
+            return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
+
+    findings = list(schema_findings(data))
+    at = {finding.pointer for finding in findings}
+    # A value the schema already refused is not judged again by the catalogue rules.
+    findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
+    loaded: ActionPlan | None = None
+    if not any(finding.severity is Severity.ERROR for finding in findings):
+        try:
+            loaded = from_dict(data)
+        except LoadError as error:
+            findings.extend(
+                rule("SP108").finding(problem.pointer, message=problem.message)
+                for problem in error.problems
+            )
+    return ValidationReport(source=name, findings=findings, plan=loaded)
