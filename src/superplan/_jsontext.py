@@ -22,13 +22,15 @@ class _Refused(ValueError):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _Refused(
-                "duplicate-key", f"the key {key!r} appears twice in one object; keep one"
-            )
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # rare: find which key, for the message
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(
+                    "duplicate-key", f"the key {key!r} appears twice in one object; keep one"
+                )
+            seen.add(key)
     return result
 
 

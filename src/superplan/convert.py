@@ -126,21 +126,25 @@ def _is_optional(type_: Any) -> bool:
 
 def _optional_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
     inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+    hook: Callable[[Any, Any], Any] | None = None
 
     # null is not a value in this format: an absent key is the only way to say "none", so the
     # inner hook sees null and says what it expected instead.
     def structure_optional(value: Any, _: Any) -> Any:
-        return conv.structure(value, inner)
+        nonlocal hook
+        if hook is None:  # looked up on first use: the inner type may still be being built
+            hook = conv.get_structure_hook(inner)
+        return hook(value, inner)
 
     return structure_optional
 
 
 def _structure_enum(value: Any, type_: type[enum.StrEnum]) -> enum.StrEnum:
-    allowed = ", ".join(repr(member.value) for member in type_)
-    _expect(value, str, f"one of {allowed}")
     try:
         return type_(value)
     except ValueError:
+        allowed = ", ".join(repr(member.value) for member in type_)
+        _expect(value, str, f"one of {allowed}")
         raise ValueError(f"expected one of {allowed}, got {value!r}") from None
 
 

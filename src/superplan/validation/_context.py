@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
+import pendulum
+
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency, json_pointer
 from ..model import Recommendation, Responder
@@ -27,6 +29,13 @@ class Context:
     def __init__(self, data: dict[str, Any], catalogue: Catalogue) -> None:
         self.data = data
         self.catalogue = catalogue
+        self._recommendations: dict[tuple[type, Any], Recommendation | None] = {}
+
+    @cached_property
+    def milestone_dates(self) -> dict[str, pendulum.Date]:
+        """Each milestone's date, computed once."""
+        published = self.catalogue.report.published
+        return {m.slug: m.date_from(published) for m in self.catalogue.milestones}
 
     @staticmethod
     def pointer(path: Path) -> str:
@@ -46,9 +55,15 @@ class Context:
         """The recommendation a reference names, or None (also for a reference of the wrong type)."""
         if isinstance(ref, bool) or not isinstance(ref, int | str):
             return None
-        if not self.catalogue.has_recommendation(ref):
-            return None
-        return self.catalogue.recommendation(ref)
+        key = (type(ref), ref)
+        if key not in self._recommendations:
+            found = (
+                self.catalogue.recommendation(ref)
+                if self.catalogue.has_recommendation(ref)
+                else None
+            )
+            self._recommendations[key] = found
+        return self._recommendations[key]
 
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         yield from _objects(self.data.get("responses"), ("responses",))

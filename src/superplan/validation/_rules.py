@@ -9,6 +9,7 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 """
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import pendulum
@@ -67,7 +68,14 @@ class Rule:
 
 
 def _date(text: Any) -> pendulum.Date | None:
-    if not isinstance(text, str) or not DATE.fullmatch(text):
+    if not isinstance(text, str):
+        return None
+    return _parse_date(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_date(text: str) -> pendulum.Date | None:
+    if not DATE.fullmatch(text):
         return None
     try:
         return pendulum.date(int(text[:4]), int(text[5:7]), int(text[8:]))
@@ -247,19 +255,18 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
-    cat = ctx.catalogue
     for path, action, response in ctx.actions():
         rec = ctx.recommendation(response.get("recommendation"))
         due = action.get("due")
         if rec is None or not isinstance(due, dict) or due.get("reason"):
             continue
-        deadline = cat.deadline(rec.number)
+        deadline = ctx.milestone_dates.get(rec.deadline.value or "")
         milestone = due.get("milestone")
-        date: pendulum.Date | None
-        if isinstance(milestone, str) and milestone in {m.slug for m in cat.milestones}:
-            date = cat.milestone(milestone).date_from(cat.report.published)
-        else:
-            date = _date(due.get("date"))
+        date = (
+            ctx.milestone_dates.get(milestone)
+            if isinstance(milestone, str)
+            else _date(due.get("date"))
+        )
         if deadline is not None and date is not None and date > deadline:
             yield (*path, "due"), {"due": date, "number": rec.number, "deadline": deadline}
 

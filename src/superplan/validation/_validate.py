@@ -16,7 +16,7 @@ from .._jsontext import parse_json
 from .._words import describe
 from ..catalogue import Catalogue, catalogue
 from ..convert import from_dict, to_dict
-from ..errors import LoadError, Problem
+from ..errors import LoadError, Problem, json_pointer
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Severity, ValidationReport
@@ -73,7 +73,6 @@ def validate(
             return _check(to_dict(source), cat, fast, None, plan=source)
         if isinstance(source, dict):
             data: Any = source
-            _check_depth(data, max_depth)
         else:
             if isinstance(source, os.PathLike) or (
                 isinstance(source, str) and not _looks_like_json(source)
@@ -88,7 +87,7 @@ def validate(
     if not isinstance(data, dict):
         finding = rule("SP009").finding("", got=describe(data))
         return ValidationReport(source=name, findings=[finding])
-    return _check(data, cat, fast, name)
+    return _check(data, cat, fast, name, max_depth=max_depth)
 
 
 def _default_catalogue() -> Catalogue:
@@ -129,7 +128,6 @@ def _parse(raw: str | bytes, max_bytes: int, max_depth: int) -> Any:
         data = parse_json(raw)
     except LoadError as error:
         raise _Refused(_read_finding(error.problems[0])) from None
-    _check_depth(data, max_depth)
     return data
 
 
@@ -144,13 +142,14 @@ def _read_finding(problem: Problem) -> Finding:
     )
 
 
-def _check_depth(data: Any, limit: int) -> None:
-    """Refuse documents nested deeper than ``limit``, without recursion."""
+def _check_depth(data: Any, limit: int, path: tuple[str, ...] = ()) -> None:
+    """Refuse values nested deeper than ``limit``, without recursion."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if depth > limit:
-            raise _Refused(rule("SP008").finding("", limit=limit))
+            limit_total = limit + len(path)
+            raise _Refused(rule("SP008").finding(json_pointer(path), limit=limit_total))
         if isinstance(value, dict):
             stack.extend((item, depth + 1) for item in value.values())
         elif isinstance(value, list):
@@ -164,16 +163,23 @@ def _check(
     name: str | None,
     *,
     plan: ActionPlan | None = None,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> ValidationReport:
     ctx = Context(data, cat)
-    if fast:
-        if plan is None:
+    try:
+        # The model bounds the depth of everything but the free-form extensions, so a document
+        # the converter accepts needs only those checked; any other, the whole of it.
+        if fast and plan is None:
             try:
                 plan = from_dict(data)
             except LoadError:
                 plan = None
-        if plan is not None:
+        if fast and plan is not None:
+            _check_depth(data.get("extensions"), max_depth - 1, ("extensions",))
             return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
+        _check_depth(data, max_depth)
+    except _Refused as refused:
+        return ValidationReport(source=name, findings=[refused.finding])
 
     findings = list(schema_findings(data))
     at = {finding.pointer for finding in findings}
