@@ -132,6 +132,8 @@ class _Builder:
             description = field.metadata.get("description")
             if description:
                 value_schema = {"description": description, **value_schema}
+            if field.metadata.get("examples"):
+                value_schema["examples"] = list(field.metadata["examples"])
             properties[key] = value_schema
             if field.default is attrs.NOTHING:
                 required.append(key)

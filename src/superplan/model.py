@@ -414,9 +414,9 @@ class ActionStatus(StrEnum):
     NOT_APPLICABLE = "not-applicable"
 
 
-def doc(text: str) -> dict[str, str]:
-    """Field metadata carrying its description, for the generated JSON Schemas and docs."""
-    return {"description": text}
+def doc(text: str, *examples: Any) -> dict[str, Any]:
+    """Field metadata: its description and example values, for the JSON Schemas and the docs."""
+    return {"description": text, "examples": list(examples)} if examples else {"description": text}
 
 
 @frozen(kw_only=True)
@@ -424,17 +424,24 @@ class Due:
     """When an action is due: a calendar date or one of the report's milestones."""
 
     date: pendulum.Date | None = field(
-        default=None, converter=_optional_date, metadata=doc("A calendar date, YYYY-MM-DD.")
+        default=None,
+        converter=_optional_date,
+        metadata=doc("A calendar date, YYYY-MM-DD.", "2025-03-27"),
     )
     milestone: str | None = field(
         default=None,
         validator=attrs.validators.optional(_slug),
-        metadata=doc("A milestone's slug: fifty-six-days, six-months or twelve-months."),
+        metadata=doc(
+            "A milestone's slug: fifty-six-days, six-months or twelve-months.", "six-months"
+        ),
     )
     reason: str | None = field(
         default=None,
         validator=_optional_non_blank,
-        metadata=doc("Why the action is due after the recommendation's own deadline, if it is."),
+        metadata=doc(
+            "Why the action is due after the recommendation's own deadline, if it is.",
+            "The supplier's system release is due in December 2025.",
+        ),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -447,16 +454,22 @@ class ProgressUpdate:
     """A dated statement of progress, such as the six-month update or a "March 2026 update"."""
 
     date: pendulum.Date = field(
-        converter=to_date, metadata=doc("The date of the update, YYYY-MM-DD.")
+        converter=to_date, metadata=doc("The date of the update, YYYY-MM-DD.", "2025-03-27")
     )
     label: str | None = field(
         default=None,
         validator=_optional_non_blank,
-        metadata=doc('The name the plan gives the update, e.g. "March 2026 update".'),
+        metadata=doc("The name the plan gives the update.", "March 2026 update"),
     )
-    status: ActionStatus | None = field(default=None, metadata=doc("The status as of this update."))
+    status: ActionStatus | None = field(
+        default=None, metadata=doc("The status as of this update.", "in-progress")
+    )
     note: str | None = field(
-        default=None, validator=_optional_non_blank, metadata=doc("What the update says.")
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc(
+            "What the update says.", "The Stalking Screening Tool is in use in all areas."
+        ),
     )
 
 
@@ -470,29 +483,43 @@ class Action:
     """Something a responder will do: what, who (a role, never a person), by when, how it stands."""
 
     id: str = field(
-        validator=_non_blank, metadata=doc("An identifier for the action, unique within the plan.")
+        validator=_non_blank,
+        metadata=doc("An identifier for the action, unique within the plan.", "7-1"),
     )
     part: str | None = field(
         default=None,
         validator=_part,
         metadata=doc(
             "The part of the recommendation the action answers, as the NPCC template numbers it "
-            '("7.1"). Not the report\'s own numbering.'
+            "(7.1). Not the report's own numbering.",
+            "7.1",
         ),
     )
-    description: str = field(validator=_non_blank, metadata=doc("What will be done."))
+    description: str = field(
+        validator=_non_blank,
+        metadata=doc(
+            "What will be done.",
+            "We will develop a Stalking Problem Profile which identifies perpetrators / victims / locations.",
+        ),
+    )
     owner: str | None = field(
         default=None,
         validator=_optional_non_blank,
-        metadata=doc('The role or team responsible ("Head of Public Protection"); never a name.'),
+        metadata=doc(
+            "The role or team responsible; never a named person.", "Head of Public Protection"
+        ),
     )
-    due: Due | None = field(default=None, metadata=doc("When the action is due."))
-    status: ActionStatus | None = field(default=None, metadata=doc("Where the action stands."))
+    due: Due | None = field(
+        default=None, metadata=doc("When the action is due.", {"milestone": "six-months"})
+    )
+    status: ActionStatus | None = field(
+        default=None, metadata=doc("Where the action stands.", "complete")
+    )
     evidence: tuple[str, ...] = field(
         default=(),
         converter=_as_tuple,
         validator=_each_non_blank,
-        metadata=doc("Evidence of progress or completion."),
+        metadata=doc("Evidence of progress or completion.", ["Not applicable - system function"]),
     )
     updates: tuple[ProgressUpdate, ...] = field(
         default=(), converter=_as_tuple, metadata=doc("Dated progress updates, oldest first.")
@@ -505,18 +532,24 @@ class Response:
 
     recommendation: RecommendationRef = field(
         validator=_recommendation_ref,
-        metadata=doc("The recommendation answered: its number (1 to 29) or its slug."),
+        metadata=doc(
+            "The recommendation answered: its number (1 to 29) or its slug.", 7, "crime-recording"
+        ),
     )
     acceptance: Acceptance | None = field(
-        default=None, metadata=doc("Whether the responder accepts the recommendation.")
+        default=None, metadata=doc("Whether the responder accepts the recommendation.", "accepted")
     )
     compliance: Compliance | None = field(
-        default=None, metadata=doc("The responder's own assessment of how far it complies.")
+        default=None,
+        metadata=doc("The responder's own assessment of how far it complies.", "partly-complies"),
     )
     narrative: str | None = field(
         default=None,
         validator=_optional_non_blank,
-        metadata=doc("The response in the responder's own words."),
+        metadata=doc(
+            "The response in the responder's own words.",
+            "We accept this recommendation. Our initial assessment is that we partially comply.",
+        ),
     )
     status: ActionStatus | None = field(
         default=None, metadata=doc("Where the response as a whole stands.")
@@ -533,7 +566,8 @@ class Response:
         default=None,
         validator=_optional_non_blank,
         metadata=doc(
-            "How the response was captured; e.g. that the published page gave no text for it."
+            "How the response was captured; e.g. that the published page gave no text for it.",
+            "The published page gives no response text for this recommendation.",
         ),
     )
 
@@ -548,16 +582,21 @@ class ActionPlan:
     """A responder's published action plan: its responses to the recommendations addressed to it."""
 
     schema: str | None = field(
-        default=None, metadata=doc("The $id of the JSON Schema the document follows.")
+        default=None,
+        metadata=doc(
+            "The $id of the JSON Schema the document follows.",
+            "urn:superplan:schema:action-plan:1.0",
+        ),
     )
     schema_version: str = field(
-        default=SCHEMA_VERSION, metadata=doc("The version of the submission format.")
+        default=SCHEMA_VERSION, metadata=doc("The version of the submission format.", "1.0")
     )
     responder: str = field(
         validator=_slug,
         metadata=doc(
             "Who publishes the plan: a force (kent), a local policing body (kent-pcc) "
-            "or a national agency (home-office)."
+            "or a national agency (home-office).",
+            "north-yorkshire",
         ),
     )
     title: str | None = field(
@@ -566,12 +605,12 @@ class ActionPlan:
     published: pendulum.Date | None = field(
         default=None,
         converter=_optional_date,
-        metadata=doc("When the plan was first published, YYYY-MM-DD."),
+        metadata=doc("When the plan was first published, YYYY-MM-DD.", "2024-11-22"),
     )
     as_of: pendulum.Date | None = field(
         default=None,
         converter=_optional_date,
-        metadata=doc("The date the plan's statuses describe, YYYY-MM-DD."),
+        metadata=doc("The date the plan's statuses describe, YYYY-MM-DD.", "2025-03-27"),
     )
     source_url: str | None = field(default=None, metadata=doc("Where the plan is published."))
     introduction: tuple[str, ...] = field(
