@@ -39,6 +39,7 @@ from .model import (
     Response,
     Source,
 )
+from .render import build_site, render_html, render_markdown
 from .validation import RULES, Finding, Rule, Severity, ValidationReport, validate
 
 try:
@@ -87,11 +88,14 @@ __all__ = [
     "UnknownRecommendation",
     "ValidationReport",
     "__version__",
+    "build_site",
     "catalogue",
     "dumps",
     "from_dict",
     "load_plan",
     "loads",
+    "render_html",
+    "render_markdown",
     "schema",
     "schema_id",
     "to_dict",

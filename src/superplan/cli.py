@@ -89,6 +89,24 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     validate.set_defaults(handler=_cmd_validate)
 
+    render = commands.add_parser(
+        "render", help="write a page for each action plan, and an index page"
+    )
+    render.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
+    render.add_argument("--format", choices=("html", "markdown"), default="html")
+    render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    render.add_argument(
+        "--language", default="en", metavar="LANG", help="a shipped language or a translation file"
+    )
+    render.set_defaults(handler=_cmd_render)
+
+    site = commands.add_parser("site", help="write the catalogue's reference site (HTML)")
+    site.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    site.add_argument(
+        "--language", default="en", metavar="LANG", help="a shipped language or a translation file"
+    )
+    site.set_defaults(handler=_cmd_site)
+
     rules = commands.add_parser("rules", help="list the finding codes validate can report")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(handler=_cmd_rules)
@@ -277,6 +295,44 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             out.write(report.format_text(hints=not args.no_hints) + "\n")
         out.write(summary + "\n")
     return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .files import expand_paths
+    from .render import messages, write_pages
+    from .validation import validate
+
+    paths = list(expand_paths(args.paths))
+    if not paths:
+        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+        return EXIT_USAGE
+    texts = messages(args.language)  # a bad translation file stops here, before any writing
+    cat = _catalogue(args)
+    plans = []
+    failed = 0
+    for path in paths:
+        report = validate(path, catalogue=cat)
+        if report.plan is None or not report.valid:
+            failed += 1
+            out.write(report.format_text(hints=False) + "\n")
+        else:
+            plans.append(report.plan)
+    written = write_pages(plans, Path(args.out), kind=args.format, catalogue=cat, language=texts)
+    for path in written:
+        out.write(f"wrote {path}\n")
+    if failed:
+        out.write(f"{failed} file(s) not rendered: fix the errors above.\n")
+    return EXIT_PROBLEMS if failed else EXIT_OK
+
+
+def _cmd_site(args: argparse.Namespace, out: TextIO) -> int:
+    from .render import build_site
+
+    written = build_site(args.out, catalogue=_catalogue(args), language=args.language)
+    out.write(f"wrote {len(written)} pages to {args.out}\n")
+    return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:

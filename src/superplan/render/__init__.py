@@ -1,0 +1,16 @@
+"""Pages from the model: a force's published plan, and the catalogue's reference site."""
+
+from ._messages import Messages, messages
+from ._pages import IndexEntry, render_html, render_index, render_markdown, write_pages
+from ._site import build_site
+
+__all__ = [
+    "IndexEntry",
+    "Messages",
+    "build_site",
+    "messages",
+    "render_html",
+    "render_index",
+    "render_markdown",
+    "write_pages",
+]

@@ -1,0 +1,113 @@
+"""Every fixed piece of page text, from one message catalogue per language.
+
+A new language is a new JSON file with the same keys as ``messages/en.json`` (a Welsh edition is
+``cy.json``): no code changes. A file with keys missing or extra is refused, naming them.
+"""
+
+import datetime as dt
+import json
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import LoadError, Problem, json_pointer
+
+__all__ = ["Messages", "messages"]
+
+
+class Messages:
+    """One language's page texts."""
+
+    def __init__(self, texts: dict[str, Any], name: str) -> None:
+        self.texts = texts
+        self.name = name
+
+    @property
+    def language(self) -> str:
+        return str(self.texts["language"])
+
+    def __call__(self, key: str, **params: Any) -> str:
+        return str(self.texts[key]).format(**params)
+
+    def value(self, group: str, member: object) -> str:
+        """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
+        return str(self.texts[group][str(member)])
+
+    def date(self, value: dt.date | None) -> str:
+        if value is None:
+            return self("not_stated")
+        month = self.texts["months"][value.month - 1]
+        return str(self.texts["date_format"]).format(day=value.day, month=month, year=value.year)
+
+
+def _shipped(language: str) -> bytes | None:
+    path = resources.files("superplan.render").joinpath("messages", f"{language}.json")
+    return path.read_bytes() if path.is_file() else None
+
+
+def _shape(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return len(value)
+    return type(value).__name__
+
+
+@cache
+def _english() -> dict[str, Any]:
+    data = _shipped("en")
+    assert data is not None
+    texts: dict[str, Any] = json.loads(data)
+    return texts
+
+
+def _differences(reference: Any, candidate: Any, path: tuple[str, ...]) -> list[Problem]:
+    problems: list[Problem] = []
+    if isinstance(reference, dict):
+        if not isinstance(candidate, dict):
+            return [Problem(pointer=json_pointer(path), message="expected an object of texts")]
+        for key in reference:
+            if key not in candidate:
+                problems.append(
+                    Problem(pointer=json_pointer((*path, key)), message="this text is missing")
+                )
+            else:
+                problems += _differences(reference[key], candidate[key], (*path, key))
+        for key in candidate:
+            if key not in reference:
+                problems.append(
+                    Problem(pointer=json_pointer((*path, key)), message="unknown text key")
+                )
+    elif _shape(reference) != _shape(candidate):
+        problems.append(
+            Problem(
+                pointer=json_pointer(path), message="expected the same kind of value as en.json"
+            )
+        )
+    return problems
+
+
+def messages(language: str | os.PathLike[str] = "en") -> Messages:
+    """The page texts for a shipped language code (``en``) or a translation file's path."""
+    from .._jsontext import parse_json
+
+    if isinstance(language, str) and (data := _shipped(language)) is not None:
+        name = language
+    else:
+        path = Path(language)
+        name = os.fspath(path)
+        if not path.is_file():
+            raise LoadError(
+                [Problem(pointer="", message="no such language or translation file")], source=name
+            )
+        data = path.read_bytes()
+    try:
+        texts = parse_json(data)
+    except LoadError as error:
+        raise error.with_source(name) from None
+    problems = _differences(_english(), texts, ())
+    if problems:
+        raise LoadError(problems, source=name)
+    return Messages(texts, name)
