@@ -258,7 +258,7 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
         document = schema(name)
         heading = t("schema_heading", name=name)
         schema_links.append([{"text": name, "href": f"schema-{name}.html"}, document["$id"]])
-        rows: list[list[Any]] = [
+        field_rows: list[list[Any]] = [
             [{"code": r["field"]}, r["type"], r["required"], r["description"], r["example"]]
             for r in schema_rows(document)
         ]
