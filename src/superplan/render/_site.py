@@ -280,7 +280,7 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
                             t("col_description"),
                             t("col_example"),
                         ],
-                        "rows": rows,
+                        "rows": field_rows,
                         "facts": [(t("schema_id"), document["$id"])],
                         "heading": None,
                     }
