@@ -279,6 +279,9 @@ def test_site_has_every_page(tmp_path):
     forces = (tmp_path / "forces.html").read_text()
     assert forces.count("<tr>") == 44  # the header and 43 forces
     assert "Heddlu Gogledd Cymru" in forces
+    schema_page = (tmp_path / "schema-action-plan.html").read_text()
+    assert "<code>responses[].actions[].owner</code>" in schema_page
+    assert "Head of Public Protection" in schema_page  # the field's example
     rec3 = (tmp_path / "recommendation-3.html").read_text()
     assert "The official wording of this recommendation is not held" in rec3
 
