@@ -70,12 +70,21 @@ def test_generated_pages_pass_in_a_real_browser(tmp_path, browse):
     write_pages([sp.load_plan(path) for path in EXAMPLES], plans)
     site = tmp_path / "site"
     build_site(site)
+    from superplan.progress import summarise
+    from superplan.render._summary_page import render_summary_html
+    from superplan.testing import synthetic_plans
+
+    summary_page = tmp_path / "summary.html"
+    summary_page.write_text(
+        render_summary_html(summarise(synthetic_plans(43, seed=5), "2025-09-27"))
+    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pages = [
         (plans / "north-yorkshire.html", "plan", True),
         (plans / "merseyside.html", None, True),
         (plans / "index.html", "plan-index", False),
         *((site / name, kind, contents) for name, kind, contents in SITE_PAGES),
+        (summary_page, "summary", True),
     ]
     requests = [
         {

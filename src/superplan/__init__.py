@@ -39,6 +39,7 @@ from .model import (
     Response,
     Source,
 )
+from .progress import diff, status_as_of, summarise
 from .render import build_site, render_html, render_markdown
 from .validation import RULES, Finding, Rule, Severity, ValidationReport, validate
 
@@ -90,6 +91,7 @@ __all__ = [
     "__version__",
     "build_site",
     "catalogue",
+    "diff",
     "dumps",
     "from_dict",
     "load_plan",
@@ -98,6 +100,8 @@ __all__ = [
     "render_markdown",
     "schema",
     "schema_id",
+    "status_as_of",
+    "summarise",
     "to_dict",
     "validate",
 ]

@@ -107,6 +107,26 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     site.set_defaults(handler=_cmd_site)
 
+    diff = commands.add_parser(
+        "diff",
+        help="compare two versions of one plan",
+        description="Exit codes: 0 no differences, 1 differences, 2 trouble (unreadable input, "
+        "or two different responders' plans).",
+    )
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.set_defaults(handler=_cmd_diff)
+
+    summarise = commands.add_parser(
+        "summarise", help="roll many plans up as of a date: the national matrix"
+    )
+    summarise.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
+    summarise.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
+    summarise.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
+    summarise.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    summarise.set_defaults(handler=_cmd_summarise)
+
     rules = commands.add_parser("rules", help="list the finding codes validate can report")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(handler=_cmd_rules)
@@ -333,6 +353,70 @@ def _cmd_site(args: argparse.Namespace, out: TextIO) -> int:
     written = build_site(args.out, catalogue=_catalogue(args), language=args.language)
     out.write(f"wrote {len(written)} pages to {args.out}\n")
     return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from .convert import load_plan
+    from .errors import LoadError
+    from .progress import DiffError, diff
+
+    try:
+        result = diff(load_plan(args.old), load_plan(args.new), catalogue=_catalogue(args))
+    except (LoadError, DiffError) as error:
+        print(f"superplan: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.format == "json":
+        json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(result.format_text() + "\n")
+    return EXIT_OK if result.empty else EXIT_PROBLEMS
+
+
+def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .files import expand_paths
+    from .model import to_date
+    from .progress import summarise
+    from .validation import validate
+
+    try:
+        as_of = to_date(args.as_of)
+    except (TypeError, ValueError) as error:
+        print(f"superplan: --as-of: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    paths = list(expand_paths(args.paths))
+    if not paths:
+        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+        return EXIT_USAGE
+    cat = _catalogue(args)
+    plans = []
+    skipped = 0
+    for path in paths:
+        report = validate(path, catalogue=cat)
+        if report.plan is None or not report.valid:
+            skipped += 1
+            print(f"superplan: left out {path}: {report.summary()}", file=sys.stderr)
+        else:
+            plans.append(report.plan)
+    summary = summarise(plans, as_of, catalogue=cat)
+    if args.format == "csv":
+        text = summary.to_csv()
+    elif args.format == "json":
+        text = summary.to_json()
+    elif args.format == "html":
+        from .render._summary_page import render_summary_html
+
+        text = render_summary_html(summary)
+    else:
+        text = summary.format_table()
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8", newline="")
+        out.write(f"wrote {args.out}\n")
+    else:
+        out.write(text)
+    return EXIT_PROBLEMS if skipped else EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:

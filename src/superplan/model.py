@@ -9,11 +9,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import pendulum
 from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from .progress import PlanProgress
 
 __all__ = [
     "RECOMMENDATION_COUNT",
@@ -656,6 +659,13 @@ class ActionPlan:
             for a, action in enumerate(response.actions):
                 for u, update in enumerate(action.updates):
                     yield ("responses", r, "actions", a, "updates", u), update
+
+    def status_as_of(self, day: dt.date | str) -> "PlanProgress":
+        """Where the plan stands on ``day``, per recommendation and per action (see
+        :func:`superplan.progress.status_as_of`, which also takes an amended catalogue)."""
+        from .progress import status_as_of
+
+        return status_as_of(self, day)
 
     def response_to(self, recommendation: RecommendationRef) -> Response | None:
         """The response to a recommendation as the plan names it (number or slug), if any."""

@@ -1,0 +1,29 @@
+"""Plans over time: progress as of a date, versions compared, many plans rolled up."""
+
+from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
+from ._status import (
+    ActionProgress,
+    PlanProgress,
+    RecommendationProgress,
+    Timeliness,
+    status_as_of,
+)
+from ._summary import Cell, NationalSummary, neutralise, summarise
+
+__all__ = [
+    "ActionProgress",
+    "Cell",
+    "Change",
+    "ChangeKind",
+    "DiffError",
+    "NationalSummary",
+    "PlanDiff",
+    "PlanProgress",
+    "RecommendationProgress",
+    "Timeliness",
+    "diff",
+    "neutralise",
+    "status_as_of",
+    "summarise",
+    "word_diff",
+]

@@ -1,0 +1,281 @@
+"""What changed between two versions of one plan: responses, actions, fields, statuses, words."""
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from ..catalogue import Catalogue, catalogue
+from ..convert import to_dict
+from ..errors import SuperplanError, json_pointer
+from ..model import Action, ActionPlan, Response
+
+__all__ = ["Change", "ChangeKind", "DiffError", "PlanDiff", "diff", "word_diff"]
+
+_WORDS = re.compile(r"\S+|\s+")
+
+
+class DiffError(SuperplanError):
+    """The two documents are not two versions of the same plan."""
+
+
+class ChangeKind(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+
+
+@frozen(kw_only=True)
+class Change:
+    """One difference. ``where`` is the JSON pointer in the new version (the old one for a removal)."""
+
+    kind: ChangeKind
+    what: str
+    """``response``, ``action``, ``update`` or the name of the field that changed."""
+    where: str
+    recommendation: int | str | None = None
+    action: str | None = None
+    old: Any = None
+    new: Any = None
+    words: str | None = None
+    """For text: the edit as a word diff, ``[-removed-]{+added+}``."""
+    dated: str | None = None
+    """For a status change: the date the new status is given for, where the plan says."""
+
+    def describe(self) -> str:
+        subject = []
+        if self.recommendation is not None:
+            subject.append(f"recommendation {self.recommendation}")
+        if self.action is not None:
+            subject.append(f"action {self.action!r}")
+        about = ", ".join(subject) or "plan"
+        if self.kind is not ChangeKind.CHANGED:
+            return f"{self.kind} {self.what}: {about} ({self.where})"
+        if self.words is not None:
+            return f"changed {self.what} of {about}: {self.words}"
+        dated = f" (dated {self.dated})" if self.dated else ""
+        return (
+            f"changed {self.what} of {about}: {json.dumps(self.old, ensure_ascii=False)} -> "
+            f"{json.dumps(self.new, ensure_ascii=False)}{dated}"
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in attrs.asdict(self).items() if v is not None}
+
+
+@frozen(kw_only=True)
+class PlanDiff:
+    responder: str
+    changes: tuple[Change, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.changes
+
+    def format_text(self) -> str:
+        if not self.changes:
+            return f"{self.responder}: no differences"
+        lines = [change.describe() for change in self.changes]
+        lines.append(f"{self.responder}: {len(self.changes)} change(s)")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"responder": self.responder, "changes": [c.to_dict() for c in self.changes]}
+
+
+def word_diff(old: str, new: str) -> str:
+    """``old`` changed into ``new``, word by word: ``[-removed-]`` and ``{+added+}``."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    out: list[str] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append("".join(a[i1:i2]))
+            continue
+        if op in ("delete", "replace"):
+            out.append("[-" + "".join(a[i1:i2]) + "-]")
+        if op in ("insert", "replace"):
+            out.append("{+" + "".join(b[j1:j2]) + "+}")
+    return "".join(out)
+
+
+#: Free-text fields, whose edits are shown word by word.
+_TEXT = frozenset({"title", "narrative", "description", "transcription_note", "owner"})
+_PLAN_FIELDS = ("title", "published", "as_of", "source_url", "introduction", "transcription_note")
+_RESPONSE_FIELDS = ("acceptance", "compliance", "narrative", "status", "transcription_note")
+_ACTION_FIELDS = ("description", "part", "owner", "due", "status", "evidence")
+
+
+def _value(obj: Any, name: str) -> Any:
+    return (
+        to_dict(getattr(obj, name))
+        if attrs.has(type(getattr(obj, name)))
+        else _plain(getattr(obj, name))
+    )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value) if isinstance(value, StrEnum) else value
+
+
+def _fields(
+    old: Any,
+    new: Any,
+    names: tuple[str, ...],
+    base: tuple[str | int, ...],
+    stated_on: str | None = None,
+    **about: Any,
+) -> Iterator[Change]:
+    for name in names:
+        a, b = _value(old, name), _value(new, name)
+        if a == b:
+            continue
+        dated = None
+        if name == "status":
+            # A new status is dated by the latest update that gives one, else by the plan's date.
+            given = [u.date for u in getattr(new, "updates", ()) if u.status is not None]
+            dated = max(given).isoformat() if given else stated_on
+        yield Change(
+            kind=ChangeKind.CHANGED,
+            what=name,
+            where=json_pointer((*base, name)),
+            old=a,
+            new=b,
+            words=word_diff(a, b)
+            if name in _TEXT and isinstance(a, str) and isinstance(b, str)
+            else None,
+            dated=dated,
+            **about,
+        )
+
+
+def _updates(old: Any, new: Any, base: tuple[str | int, ...], **about: Any) -> Iterator[Change]:
+    before = [to_dict(u) for u in old.updates]
+    for index, update in enumerate(new.updates):
+        as_dict = to_dict(update)
+        if as_dict in before:
+            before.remove(as_dict)
+        else:
+            where = json_pointer((*base, "updates", index))
+            yield Change(kind=ChangeKind.ADDED, what="update", where=where, new=as_dict, **about)
+    for update in before:
+        index = [to_dict(u) for u in old.updates].index(update)
+        where = json_pointer((*base, "updates", index))
+        yield Change(kind=ChangeKind.REMOVED, what="update", where=where, old=update, **about)
+
+
+def _actions(
+    old: Response, new: Response, base: tuple[str | int, ...], ref: int | str, stated_on: str | None
+) -> Iterator[Change]:
+    old_actions = {a.id: (i, a) for i, a in enumerate(old.actions)}
+    new_ids = {a.id for a in new.actions}
+    for index, action in enumerate(new.actions):
+        path = (*base, "actions", index)
+        if action.id not in old_actions:
+            yield Change(
+                kind=ChangeKind.ADDED,
+                what="action",
+                where=json_pointer(path),
+                recommendation=ref,
+                action=action.id,
+                new=to_dict(action),
+            )
+            continue
+        previous: Action = old_actions[action.id][1]
+        yield from _fields(
+            previous,
+            action,
+            _ACTION_FIELDS,
+            path,
+            recommendation=ref,
+            action=action.id,
+            stated_on=stated_on,
+        )
+        yield from _updates(previous, action, path, recommendation=ref, action=action.id)
+    for action_id, (index, action) in old_actions.items():
+        if action_id not in new_ids:
+            yield Change(
+                kind=ChangeKind.REMOVED,
+                what="action",
+                where=json_pointer((*base, "actions", index)),
+                recommendation=ref,
+                action=action_id,
+                old=to_dict(action),
+            )
+
+
+def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None) -> PlanDiff:
+    """Every difference between two versions of one responder's plan, in the new one's order.
+
+    Responses are matched by recommendation (a number and its slug match), actions by id within
+    their response. Raises :class:`DiffError` if the responders differ.
+    """
+    if old.responder != new.responder:
+        raise DiffError(
+            f"can only compare two versions of the same plan; these are by {old.responder!r} "
+            f"and {new.responder!r}"
+        )
+    cat = catalogue if catalogue is not None else _default()
+
+    def key(ref: int | str) -> int | str:
+        return cat.recommendation(ref).number if cat.has_recommendation(ref) else ref
+
+    stated_on = new.as_of or new.published
+    stated = stated_on.isoformat() if stated_on else None
+    changes = list(_fields(old, new, _PLAN_FIELDS, ()))
+    if dict(old.extensions) != dict(new.extensions):
+        changes.append(
+            Change(
+                kind=ChangeKind.CHANGED,
+                what="extensions",
+                where="/extensions",
+                old=dict(old.extensions),
+                new=dict(new.extensions),
+            )
+        )
+    old_responses = {key(r.recommendation): (i, r) for i, r in enumerate(old.responses)}
+    new_keys = {key(r.recommendation) for r in new.responses}
+    for index, response in enumerate(new.responses):
+        ref = key(response.recommendation)
+        base = ("responses", index)
+        if ref not in old_responses:
+            changes.append(
+                Change(
+                    kind=ChangeKind.ADDED,
+                    what="response",
+                    where=json_pointer(base),
+                    recommendation=ref,
+                    new=to_dict(response),
+                )
+            )
+            continue
+        previous = old_responses[ref][1]
+        changes += _fields(
+            previous, response, _RESPONSE_FIELDS, base, recommendation=ref, stated_on=stated
+        )
+        changes += _updates(previous, response, base, recommendation=ref)
+        changes += _actions(previous, response, base, ref, stated)
+    for ref, (index, response) in old_responses.items():
+        if ref not in new_keys:
+            changes.append(
+                Change(
+                    kind=ChangeKind.REMOVED,
+                    what="response",
+                    where=json_pointer(("responses", index)),
+                    recommendation=ref,
+                    old=to_dict(response),
+                )
+            )
+    return PlanDiff(responder=new.responder, changes=tuple(changes))
+
+
+def _default() -> Catalogue:
+    return catalogue()
