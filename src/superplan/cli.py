@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from .model import Addressee
+    from .model import ActionPlan, Addressee
 
 __all__ = ["main"]
 
@@ -126,6 +126,30 @@ def _build_parser() -> argparse.ArgumentParser:
     summarise.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     summarise.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     summarise.set_defaults(handler=_cmd_summarise)
+
+    importer = commands.add_parser("import", help="make a draft plan from a table or a web page")
+    kinds = importer.add_subparsers(
+        dest="kind", metavar="KIND", parser_class=_Parser, required=True
+    )
+    page = kinds.add_parser("page", help="a published page, as plain text or HTML")
+    page.add_argument("file", metavar="FILE")
+    page.add_argument("--responder", required=True, metavar="SLUG")
+    page.add_argument("--source-url", metavar="URL", help="where the page is published")
+    page.add_argument("--out", metavar="FILE", help="write the draft plan here (default: stdout)")
+    page.add_argument("--report", metavar="FILE", help="write the import report here (JSON)")
+    page.set_defaults(handler=_cmd_import_page)
+    table = kinds.add_parser("table", help="a CSV or XLSX table")
+    table.add_argument("file", metavar="FILE")
+    table.add_argument("--responder", metavar="SLUG", help="needed for a mapped table")
+    table.add_argument("--mapping", metavar="FILE", help="a column mapping (JSON) for other shapes")
+    table.add_argument("--out", metavar="FILE", help="write the plan here (default: stdout)")
+    table.set_defaults(handler=_cmd_import_table)
+
+    export = commands.add_parser("export", help="write a plan as a CSV or XLSX table")
+    export.add_argument("plan", metavar="PLAN")
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    export.add_argument("--out", required=True, metavar="FILE")
+    export.set_defaults(handler=_cmd_export)
 
     rules = commands.add_parser("rules", help="list the finding codes validate can report")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
@@ -417,6 +441,57 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(text)
     return EXIT_PROBLEMS if skipped else EXIT_OK
+
+
+def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None:
+    from pathlib import Path
+
+    from .convert import dumps
+
+    text = dumps(plan)
+    if destination:
+        Path(destination).write_text(text, encoding="utf-8")
+        out.write(f"wrote {destination}\n")
+    else:
+        out.write(text)
+
+
+def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
+    from pathlib import Path
+
+    from .importers import import_page_file
+    from .validation import validate
+
+    cat = _catalogue(args)
+    result = import_page_file(
+        args.file, responder=args.responder, source_url=args.source_url, catalogue=cat
+    )
+    print(result.report.format_text(), file=sys.stderr)
+    if args.report:
+        Path(args.report).write_text(
+            json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+    _write_plan(result.plan, args.out, out)
+    return EXIT_OK if validate(result.plan, catalogue=cat).valid else EXIT_PROBLEMS
+
+
+def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
+    from .importers import ColumnMapping, table_to_plan
+    from .validation import validate
+
+    mapping = ColumnMapping.load(args.mapping) if args.mapping else None
+    plan = table_to_plan(args.file, responder=args.responder, mapping=mapping)
+    _write_plan(plan, args.out, out)
+    return EXIT_OK if validate(plan, catalogue=_catalogue(args)).valid else EXIT_PROBLEMS
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from .convert import load_plan
+    from .importers import export_table
+
+    export_table(load_plan(args.plan), args.out, kind=args.format, catalogue=_catalogue(args))
+    out.write(f"wrote {args.out}\n")
+    return EXIT_OK
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:

@@ -1,0 +1,549 @@
+"""Plans as tables (CSV and XLSX), the shape analysts and forces use, and back.
+
+superplan's own table has one row per record: ``plan`` rows (a field and its value), then for each
+response a ``response`` row followed by its ``action``, ``evidence`` and ``update`` rows. Export
+then import gives back the same plan, exactly.
+
+Tables in other shapes (a force's "Rec No | Recommendation | Sub recommendation | Owner |
+Initial response | March 2026 update") are read through a **column mapping**: each row is one
+action (or a response, where it has no action text), and the mapped update columns become dated
+updates. See ``docs/import.md``.
+"""
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from ..catalogue import Catalogue, catalogue
+from ..convert import from_dict, to_dict
+from ..errors import LoadError, Problem
+from ..model import ActionPlan
+
+__all__ = [
+    "COLUMNS",
+    "ColumnMapping",
+    "export_table",
+    "plan_to_rows",
+    "read_table",
+    "rows_to_plan",
+    "table_to_plan",
+]
+
+COLUMNS = (
+    "Record",
+    "Rec No",
+    "Recommendation",
+    "Acceptance",
+    "Compliance",
+    "Response status",
+    "Response",
+    "Response note",
+    "Action ID",
+    "Part",
+    "Action",
+    "Owner",
+    "Due",
+    "Due reason",
+    "Status",
+    "Update date",
+    "Update label",
+    "Update status",
+    "Update note",
+    "Field",
+    "Value",
+)
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Characters a worksheet cannot hold are written as OOXML escapes (_x000B_), and a literal "_x"
+# is escaped in turn, so that reading a workbook back gives every character as it was.
+_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")  # \r too: XML reads it as \n
+_XLSX_ESCAPE = re.compile(r"_x([0-9A-F]{4})_")
+_PLAN_TEXT_FIELDS = (
+    "$schema",
+    "schema_version",
+    "title",
+    "published",
+    "as_of",
+    "source_url",
+    "transcription_note",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def _wording(cat: Catalogue, ref: int | str) -> str:
+    if not cat.has_recommendation(ref):
+        return ""
+    return "\n\n".join(cat.recommendation(ref).wording.value or ())
+
+
+def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
+    """The plan as superplan's own table rows (dicts keyed by :data:`COLUMNS`)."""
+    cat = catalogue if catalogue is not None else _default()
+    data = to_dict(plan)
+    rows: list[dict[str, Any]] = []
+
+    def row(record: str, **cells: Any) -> None:
+        rows.append({"Record": record, **cells})
+
+    for key in _PLAN_TEXT_FIELDS:
+        if key in data:
+            row("plan", Field=key, Value=data[key])
+    row("plan", Field="responder", Value=data["responder"])
+    for paragraph in data.get("introduction", ()):
+        row("plan", Field="introduction", Value=paragraph)
+    if data.get("extensions"):
+        row(
+            "plan",
+            Field="extensions",
+            Value=json.dumps(data["extensions"], ensure_ascii=False, sort_keys=True),
+        )
+
+    for response in data.get("responses", ()):
+        ref = response["recommendation"]
+        row(
+            "response",
+            **{
+                "Rec No": ref,
+                "Recommendation": _wording(cat, ref),
+                "Acceptance": response.get("acceptance", ""),
+                "Compliance": response.get("compliance", ""),
+                "Response status": response.get("status", ""),
+                "Response": response.get("narrative", ""),
+                "Response note": response.get("transcription_note", ""),
+            },
+        )
+        for update in response.get("updates", ()):
+            row("update", **{"Rec No": ref, **_update_cells(update)})
+        for action in response.get("actions", ()):
+            due = action.get("due", {})
+            row(
+                "action",
+                **{
+                    "Rec No": ref,
+                    "Action ID": action["id"],
+                    "Part": action.get("part", ""),
+                    "Action": action["description"],
+                    "Owner": action.get("owner", ""),
+                    "Due": due.get("date") or due.get("milestone") or "",
+                    "Due reason": due.get("reason", ""),
+                    "Status": action.get("status", ""),
+                },
+            )
+            for item in action.get("evidence", ()):
+                row("evidence", **{"Rec No": ref, "Action ID": action["id"], "Value": item})
+            for update in action.get("updates", ()):
+                row("update", **{"Rec No": ref, "Action ID": action["id"], **_update_cells(update)})
+    return [{column: r.get(column, "") for column in COLUMNS} for r in rows]
+
+
+def _update_cells(update: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "Update date": update["date"],
+        "Update label": update.get("label", ""),
+        "Update status": update.get("status", ""),
+        "Update note": update.get("note", ""),
+    }
+
+
+def _csv_cell(value: Any) -> str:
+    text = "" if value is None else str(value)
+    # Spreadsheets would run "=..." as a formula: a leading apostrophe keeps it text. An
+    # apostrophe already there is doubled, so that reading the table back is exact.
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def export_table(
+    plan: ActionPlan,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    kind: str = "csv",
+    catalogue: Catalogue | None = None,
+) -> bytes:
+    """The plan as a CSV or XLSX table; written to ``path`` when given. Returns the bytes."""
+    rows = plan_to_rows(plan, catalogue=catalogue)
+    if kind == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for row in rows:
+            writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
+        data = out.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets see UTF-8
+    elif kind == "xlsx":
+        data = _xlsx(rows)
+    else:
+        raise ValueError(f"unknown table format {kind!r}; use 'csv' or 'xlsx'")
+    if path is not None:
+        Path(path).write_bytes(data)
+    return data
+
+
+def _xlsx(rows: list[dict[str, Any]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Plan"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_xlsx_cell(row[c]) for c in COLUMNS])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "A2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """The rows of a CSV or XLSX file as dicts of text, keyed by the header row."""
+    source = Path(path)
+    try:
+        raw = source.read_bytes()
+    except OSError as error:
+        raise LoadError(
+            [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
+            source=str(path),
+        ) from None
+    if source.suffix.lower() == ".xlsx" or raw[:2] == b"PK":
+        return _read_xlsx(raw, str(path))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LoadError(
+            [Problem(pointer="", message="the CSV is not UTF-8 text; save it as UTF-8")],
+            source=str(path),
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    table = list(reader)
+    if not table:
+        raise LoadError([Problem(pointer="", message="the table is empty")], source=str(path))
+    header = [h.strip() for h in table[0]]
+    return [
+        {header[i]: _from_csv_cell(cell) for i, cell in enumerate(row) if i < len(header)}
+        for row in table[1:]
+        if any(cell.strip() for cell in row)
+    ]
+
+
+def _from_csv_cell(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if value == "":
+        return None
+    if not isinstance(value, str):
+        return value
+    escaped = value.replace("_x", "_x005F_x")
+    return _XLSX_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", escaped)
+
+
+def _read_xlsx(raw: bytes, name: str) -> list[dict[str, str]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise LoadError(
+            [Problem(pointer="", message=f"not a readable XLSX workbook ({type(error).__name__})")],
+            source=name,
+        ) from None
+    sheet = book.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    if not rows:
+        raise LoadError(
+            [Problem(pointer="", message="the workbook's first sheet is empty")], source=name
+        )
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    result = []
+    for row in rows[1:]:
+        cells = {
+            header[i]: _xlsx_text(value)
+            for i, value in enumerate(row)
+            if i < len(header) and header[i]
+        }
+        if any(cells.values()):
+            result.append(cells)
+    return result
+
+
+def _xlsx_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "date") and hasattr(value, "isoformat"):
+        return str(value.date().isoformat() if hasattr(value, "hour") else value.isoformat())
+    return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
+
+
+# -- rows -> plan -------------------------------------------------------------------------------
+
+
+@frozen(kw_only=True)
+class ColumnMapping:
+    """How a table's columns map onto the model, for tables not in superplan's own shape.
+
+    ``columns`` maps a column heading to a field: ``recommendation``, ``part``, ``action_id``,
+    ``description``, ``owner``, ``due``, ``status``, ``evidence``, ``narrative``, ``acceptance``,
+    ``compliance``, ``ignore``. ``updates`` maps a column heading to the update it holds:
+    ``{"label": "March 2026 update", "date": "2026-03-31"}``.
+    """
+
+    columns: Mapping[str, str]
+    updates: Mapping[str, Mapping[str, str]] = {}
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> "ColumnMapping":
+        from .._jsontext import parse_json
+
+        try:
+            data = parse_json(Path(path).read_bytes())
+        except LoadError as error:
+            raise error.with_source(os.fspath(path)) from None
+        except OSError as error:
+            raise LoadError(
+                [Problem(pointer="", message=f"cannot read the mapping ({error.strerror})")],
+                source=os.fspath(path),
+            ) from None
+        problems = []
+        if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+            problems.append(Problem(pointer="", message="expected an object with 'columns'"))
+        else:
+            for heading, target in data["columns"].items():
+                if target not in _MAPPABLE:
+                    problems.append(
+                        Problem(
+                            pointer=f"/columns/{heading}",
+                            message=f"unknown field {target!r}; one of: {', '.join(sorted(_MAPPABLE))}",
+                        )
+                    )
+            for heading, update in (data.get("updates") or {}).items():
+                if not isinstance(update, dict) or "date" not in update:
+                    problems.append(
+                        Problem(
+                            pointer=f"/updates/{heading}", message="an update column needs a 'date'"
+                        )
+                    )
+        if problems:
+            raise LoadError(problems, source=os.fspath(path))
+        return cls(columns=data["columns"], updates=data.get("updates") or {})
+
+
+_MAPPABLE = frozenset(
+    {
+        "recommendation",
+        "part",
+        "action_id",
+        "description",
+        "owner",
+        "due",
+        "status",
+        "evidence",
+        "narrative",
+        "acceptance",
+        "compliance",
+        "ignore",
+    }
+)
+
+
+def _ref(text: str) -> int | str:
+    value = text.strip()
+    return int(value) if value.isdigit() else value
+
+
+def _set(target: dict[str, Any], key: str, value: str) -> None:
+    if value != "":
+        target[key] = value
+
+
+def _due(text: str, reason: str) -> dict[str, str] | None:
+    if not text:
+        return None
+    due = {"date": text} if _DATE.fullmatch(text) else {"milestone": text}
+    if reason:
+        due["reason"] = reason
+    return due
+
+
+def _update(row: Mapping[str, str]) -> dict[str, Any]:
+    update: dict[str, Any] = {"date": row.get("Update date", "")}
+    _set(update, "label", row.get("Update label", ""))
+    _set(update, "status", row.get("Update status", ""))
+    _set(update, "note", row.get("Update note", ""))
+    return update
+
+
+def rows_to_plan(rows: Sequence[Mapping[str, str]], *, responder: str | None = None) -> ActionPlan:
+    """Rebuild a plan from superplan's own table rows. Raises :class:`LoadError` naming the row."""
+    plan: dict[str, Any] = {}
+    responses: list[dict[str, Any]] = []
+    problems: list[Problem] = []
+    for number, row in enumerate(rows, start=2):  # row 1 is the header
+        record = row.get("Record", "")
+        ref = row.get("Rec No", "")
+        if record == "plan":
+            field_name, value = row.get("Field", ""), row.get("Value", "")
+            if field_name == "introduction":
+                plan.setdefault("introduction", []).append(value)
+            elif field_name == "extensions":
+                plan["extensions"] = json.loads(value)
+            else:
+                plan[field_name] = value
+        elif record == "response":
+            response: dict[str, Any] = {"recommendation": _ref(ref)}
+            _set(response, "acceptance", row.get("Acceptance", ""))
+            _set(response, "compliance", row.get("Compliance", ""))
+            _set(response, "status", row.get("Response status", ""))
+            _set(response, "narrative", row.get("Response", ""))
+            _set(response, "transcription_note", row.get("Response note", ""))
+            responses.append(response)
+        elif record in ("action", "evidence", "update"):
+            if not responses or str(responses[-1]["recommendation"]) != ref.strip():
+                problems.append(
+                    Problem(
+                        pointer=f"/rows/{number}",
+                        message=f"this {record} row comes before a response row for recommendation {ref!r}",
+                    )
+                )
+                continue
+            current = responses[-1]
+            action_id = row.get("Action ID", "")
+            if record == "action":
+                action: dict[str, Any] = {"id": action_id, "description": row.get("Action", "")}
+                _set(action, "part", row.get("Part", ""))
+                _set(action, "owner", row.get("Owner", ""))
+                due = _due(row.get("Due", ""), row.get("Due reason", ""))
+                if due:
+                    action["due"] = due
+                _set(action, "status", row.get("Status", ""))
+                current.setdefault("actions", []).append(action)
+            elif not action_id:  # an update to the response as a whole
+                update = _update(row)
+                current.setdefault("updates", []).append(update)
+            elif not current.get("actions") or current["actions"][-1]["id"] != action_id:
+                problems.append(
+                    Problem(
+                        pointer=f"/rows/{number}",
+                        message=f"this {record} row does not follow its action {action_id!r}",
+                    )
+                )
+            elif record == "evidence":
+                current["actions"][-1].setdefault("evidence", []).append(row.get("Value", ""))
+            else:
+                current["actions"][-1].setdefault("updates", []).append(_update(row))
+        else:
+            problems.append(
+                Problem(
+                    pointer=f"/rows/{number}",
+                    message=f"unknown record {record!r}; expected plan, response, action, evidence or update",
+                )
+            )
+    if problems:
+        raise LoadError(problems)
+    if responder is not None:
+        plan["responder"] = responder
+    plan["responses"] = responses
+    return from_dict(plan)
+
+
+def _mapped_rows(
+    rows: Sequence[Mapping[str, str]], mapping: ColumnMapping, responder: str
+) -> ActionPlan:
+    """A draft plan from a table in another shape: one action (or response) per row."""
+    by_ref: dict[str, dict[str, Any]] = {}
+    order: list[str] = []
+    counters: dict[str, int] = {}
+    for row in rows:
+        values: dict[str, str] = {}
+        for heading, field_name in mapping.columns.items():
+            if field_name != "ignore" and row.get(heading, "").strip():
+                values[field_name] = row[heading].strip()
+        ref = values.get("recommendation", "")
+        if not ref:
+            continue
+        ref = ref.split()[0].rstrip(".:")
+        head = ref.split(".")[0] if ref.split(".")[0].isdigit() else ref
+        if head not in by_ref:
+            by_ref[head] = {"recommendation": _ref(head)}
+            order.append(head)
+        response = by_ref[head]
+        for key in ("narrative", "acceptance", "compliance"):
+            if key in values and key not in response:
+                response[key] = values[key]
+        if "description" in values:
+            counters[head] = counters.get(head, 0) + 1
+            action: dict[str, Any] = {
+                "id": values.get("action_id") or f"{head}-{counters[head]}",
+                "description": values["description"],
+            }
+            part = values.get("part") or (ref if "." in ref else "")
+            _set(action, "part", part)
+            _set(action, "owner", values.get("owner", ""))
+            due = _due(values.get("due", ""), "")
+            if due:
+                action["due"] = due
+            _set(action, "status", values.get("status", ""))
+            if "evidence" in values:
+                action["evidence"] = [values["evidence"]]
+            target: dict[str, Any] = action
+            response.setdefault("actions", []).append(action)
+        else:
+            target = response
+        for heading, update in mapping.updates.items():
+            note = row.get(heading, "").strip()
+            if note:
+                target.setdefault("updates", []).append({**update, "note": note})
+    return from_dict({"responder": responder, "responses": [by_ref[ref] for ref in order]})
+
+
+def table_to_plan(
+    path: str | os.PathLike[str],
+    *,
+    responder: str | None = None,
+    mapping: ColumnMapping | None = None,
+) -> ActionPlan:
+    """Read a plan from a CSV or XLSX table: superplan's own shape, or another through ``mapping``."""
+    rows = read_table(path)
+    try:
+        if mapping is not None:
+            if responder is None:
+                raise LoadError([Problem(pointer="", message="a mapped table needs --responder")])
+            return _mapped_rows(rows, mapping, responder)
+        if rows and "Record" not in rows[0]:
+            raise LoadError(
+                [
+                    Problem(
+                        pointer="",
+                        message="this table is not in superplan's own shape (no 'Record' column); give a column mapping",
+                    )
+                ]
+            )
+        return rows_to_plan(rows, responder=responder)
+    except LoadError as error:
+        raise error.with_source(os.fspath(path)) from None
+
+
+def _default() -> Catalogue:
+    return catalogue()
