@@ -22,12 +22,10 @@ from superplan.importers import (
 from .conftest import EXAMPLES, ROOT
 from .strategies import action_plans
 
-SEEDS = ROOT.parent / "shared" / "seeds"
-NY_PAGE = SEEDS / "north-yorkshire-police-action-plan.txt"
-MER_PAGE = SEEDS / "merseyside-police-action-plan.txt"
-needs_seeds = pytest.mark.skipif(
-    not NY_PAGE.exists(), reason="shared/seeds is not beside the checkout"
-)
+# Copies of shared/seeds: the two forces' published pages as captured from their websites.
+PAGES = ROOT / "tests" / "data" / "pages"
+NY_PAGE = PAGES / "north-yorkshire-police-action-plan.txt"
+MER_PAGE = PAGES / "merseyside-police-action-plan.txt"
 
 
 # -- tables -------------------------------------------------------------------------------------
