@@ -6,47 +6,70 @@ that answer them.
 29
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from ._schema import SCHEMA_NAMES, schema, schema_id
-from .catalogue import Catalogue, CatalogueAmendments, RecommendationAmendment, catalogue
-from .convert import dumps, from_dict, load_plan, loads, to_dict
-from .errors import LoadError, Problem, SuperplanError, UnknownAgency, UnknownRecommendation
-from .model import (
-    Acceptance,
-    Action,
-    ActionPlan,
-    ActionStatus,
-    Addressee,
-    Agency,
-    AgencyKind,
-    AgencyRole,
-    Certainty,
-    Compliance,
-    Country,
-    Due,
-    Fact,
-    Force,
-    GroupMembers,
-    Milestone,
-    Numbering,
-    ProgressUpdate,
-    Recommendation,
-    RecommendationRef,
-    Report,
-    Responder,
-    ResponderKind,
-    Response,
-    Source,
-)
-from .progress import diff, status_as_of, summarise
-from .render import build_site, render_html, render_markdown
-from .validation import RULES, Finding, Rule, Severity, ValidationReport, validate
+# Bound eagerly, and after its subpackage, so that `superplan.catalogue` is the function.
+from .catalogue import catalogue
 
-try:
-    __version__ = version("superplan")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0+unknown"
+# Names are imported on first use (PEP 562), so that `import superplan` and the command line
+# start fast; type checkers see them all below.
+_EXPORTS = {
+    "RULES": ".validation",
+    "SCHEMA_NAMES": "._schema",
+    "Acceptance": ".model",
+    "Action": ".model",
+    "ActionPlan": ".model",
+    "ActionStatus": ".model",
+    "Addressee": ".model",
+    "Agency": ".model",
+    "AgencyKind": ".model",
+    "AgencyRole": ".model",
+    "Catalogue": ".catalogue",
+    "CatalogueAmendments": ".catalogue",
+    "Certainty": ".model",
+    "Compliance": ".model",
+    "Country": ".model",
+    "Due": ".model",
+    "Fact": ".model",
+    "Finding": ".validation",
+    "Force": ".model",
+    "GroupMembers": ".model",
+    "LoadError": ".errors",
+    "Milestone": ".model",
+    "Numbering": ".model",
+    "Problem": ".errors",
+    "ProgressUpdate": ".model",
+    "Recommendation": ".model",
+    "RecommendationAmendment": ".catalogue",
+    "RecommendationRef": ".model",
+    "Report": ".model",
+    "Responder": ".model",
+    "ResponderKind": ".model",
+    "Response": ".model",
+    "Rule": ".validation",
+    "Severity": ".validation",
+    "Source": ".model",
+    "SuperplanError": ".errors",
+    "UnknownAgency": ".errors",
+    "UnknownRecommendation": ".errors",
+    "ValidationReport": ".validation",
+    "__version__": "._version",
+    "build_site": ".render",
+    "diff": ".progress",
+    "dumps": ".convert",
+    "from_dict": ".convert",
+    "load_plan": ".convert",
+    "loads": ".convert",
+    "render_html": ".render",
+    "render_markdown": ".render",
+    "schema": "._schema",
+    "schema_id": "._schema",
+    "status_as_of": ".progress",
+    "summarise": ".progress",
+    "to_dict": ".convert",
+    "validate": ".validation",
+}
 
 __all__ = [
     "RULES",
@@ -105,3 +128,93 @@ __all__ = [
     "to_dict",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'superplan' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:
+    from ._schema import (
+        SCHEMA_NAMES,
+        schema,
+        schema_id,
+    )
+    from ._version import (
+        __version__,
+    )
+    from .catalogue import (
+        Catalogue,
+        CatalogueAmendments,
+        RecommendationAmendment,
+        catalogue,
+    )
+    from .convert import (
+        dumps,
+        from_dict,
+        load_plan,
+        loads,
+        to_dict,
+    )
+    from .errors import (
+        LoadError,
+        Problem,
+        SuperplanError,
+        UnknownAgency,
+        UnknownRecommendation,
+    )
+    from .model import (
+        Acceptance,
+        Action,
+        ActionPlan,
+        ActionStatus,
+        Addressee,
+        Agency,
+        AgencyKind,
+        AgencyRole,
+        Certainty,
+        Compliance,
+        Country,
+        Due,
+        Fact,
+        Force,
+        GroupMembers,
+        Milestone,
+        Numbering,
+        ProgressUpdate,
+        Recommendation,
+        RecommendationRef,
+        Report,
+        Responder,
+        ResponderKind,
+        Response,
+        Source,
+    )
+    from .progress import (
+        diff,
+        status_as_of,
+        summarise,
+    )
+    from .render import (
+        build_site,
+        render_html,
+        render_markdown,
+    )
+    from .validation import (
+        RULES,
+        Finding,
+        Rule,
+        Severity,
+        ValidationReport,
+        validate,
+    )

@@ -34,12 +34,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from ._version import __version__
 
-    try:
-        return version("superplan")
-    except PackageNotFoundError:  # pragma: no cover
-        return "0+unknown"
+    return __version__
 
 
 def _build_parser() -> argparse.ArgumentParser:

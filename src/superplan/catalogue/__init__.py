@@ -1,7 +1,47 @@
-"""The catalogue of the report, shipped as data files in ``data/``."""
+"""The catalogue of the report, shipped as data files in ``data/``.
 
-from ._catalogue import Catalogue
-from ._files import CatalogueAmendments, RecommendationAmendment
-from ._load import catalogue
+Light to import: the data, the model and the converter are loaded on first use.
+"""
+
+import importlib
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 __all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catalogue"]
+
+_EXPORTS = {
+    "Catalogue": "._catalogue",
+    "CatalogueAmendments": "._files",
+    "RecommendationAmendment": "._files",
+}
+
+
+def catalogue(
+    amendments: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
+) -> "Catalogue":
+    """The catalogue of the report: recommendations, milestones, agencies, forces.
+
+    The shipped catalogue is read once and cached. ``amendments`` names one or more catalogue
+    amendment files applied in order on top of it; each amended field records the amendment's
+    source and the file it came from. Raises :class:`~superplan.LoadError` if an amendment file
+    is malformed or refers to something the catalogue does not have.
+    """
+    from ._load import catalogue as load
+
+    return load(amendments)
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module 'superplan.catalogue' has no attribute {name!r}") from None
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+if TYPE_CHECKING:
+    from ._catalogue import Catalogue
+    from ._files import CatalogueAmendments, RecommendationAmendment
