@@ -2,7 +2,7 @@
 
 from typing import Any
 
-__all__ = ["describe", "one_of"]
+__all__ = ["describe", "one_of", "shorten"]
 
 
 def describe(value: Any) -> str:
@@ -21,6 +21,11 @@ def describe(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis, for quoting in a message."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def one_of(values: Any) -> str:

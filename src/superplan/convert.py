@@ -29,7 +29,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._jsontext import canonical_json, parse_json, sort_keys_deep
-from ._words import describe
+from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
 from .model import ActionPlan, InvalidField, RecommendationRef, to_date
 
@@ -58,6 +58,8 @@ def _as_types(kind: type | tuple[type, ...]) -> tuple[type, ...]:
 
 
 def _structure_str(value: Any, _: type) -> str:
+    if value.__class__ is str:  # the common case, first and cheaply
+        return value
     _expect(value, str, "text")
     return typing.cast(str, value)
 
@@ -73,7 +75,8 @@ def _structure_bool(value: Any, _: type) -> bool:
 
 
 def _structure_date(value: Any, _: type) -> pendulum.Date:
-    _expect(value, str, "a date written YYYY-MM-DD")
+    if value.__class__ is not str:
+        _expect(value, str, "a date written YYYY-MM-DD")
     return to_date(value)
 
 
@@ -99,9 +102,17 @@ def _tuple_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], tupl
     args = typing.get_args(type_)
     if len(args) == 2 and args[1] is Ellipsis:
         item = args[0]
+        item_hook: Callable[[Any, Any], Any] | None = None
+        detailed = conv.detailed_validation
 
         def structure_items(value: Any, _: Any) -> tuple[Any, ...]:
+            nonlocal item_hook
             _expect(value, list, "a list")
+            if not detailed:
+                if item_hook is None:
+                    item_hook = conv.get_structure_hook(item)
+                return tuple([item_hook(v, item) for v in value])
+            # The detailed converter lets cattrs note the index of each failing item.
             return tuple(conv.structure(value, list[item]))  # type: ignore[valid-type]
 
         return structure_items
@@ -124,9 +135,16 @@ def _is_optional(type_: Any) -> bool:
     )
 
 
+def _is_str_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.StrEnum)
+
+
 def _optional_hook(conv: cattrs.Converter, type_: Any) -> Callable[[Any, Any], Any]:
     inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
     hook: Callable[[Any, Any], Any] | None = None
+    if not conv.detailed_validation and not _is_str_enum(inner):
+        # Every inner hook but the enum one ignores its type argument: use it directly.
+        return conv.get_structure_hook(inner)
 
     # null is not a value in this format: an absent key is the only way to say "none", so the
     # inner hook sees null and says what it expected instead.
@@ -155,6 +173,8 @@ def _attrs_structure_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any, A
         if (key := _RENAMED.get(field.name)) is not None
     }
     generated: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, conv, **renames)
+    if not conv.detailed_validation:
+        return generated  # the fast converter: anything odd fails, and the detailed one explains
 
     def structure_object(value: Any, _: Any) -> Any:
         _expect(value, dict, "an object")
@@ -186,8 +206,10 @@ def _attrs_unstructure_hook(conv: cattrs.Converter, cls: type) -> Callable[[Any]
     return unstructure_in_order
 
 
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
+    conv = cattrs.Converter(
+        forbid_extra_keys=True, omit_if_default=True, detailed_validation=detailed
+    )
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -221,6 +243,10 @@ def _unstructure_list(conv: cattrs.Converter) -> Callable[[Any], list[Any]]:
 converter: cattrs.Converter = _make_converter()
 """The converter every superplan function uses. Configure nothing else."""
 
+# The same rules without cattrs' per-field error bookkeeping: tried first, since most documents
+# are sound; when it refuses, the detailed converter runs to say exactly where and why.
+_fast_converter: cattrs.Converter = _make_converter(detailed=False)
+
 
 # ---------------------------------------------------------------------------------------------
 # cattrs errors -> problems with JSON pointers
@@ -238,7 +264,7 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
         for key in sorted(error.extra_fields):
             yield Problem(
                 pointer=json_pointer((*path, key)),
-                message=f"unknown key {key!r}; remove it, or move it under 'extensions'",
+                message=f"unknown key {shorten(key)!r}; remove it, or move it under 'extensions'",
                 kind="unknown-key",
             )
         return
@@ -276,6 +302,10 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
 
 
 def _structure(data: Any, cls: type[T]) -> T:
+    try:
+        return _fast_converter.structure(data, cls)
+    except Exception:
+        pass
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
@@ -55,6 +56,7 @@ RECOMMENDATION_COUNT = 29
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PART_PATTERN = r"^[1-9][0-9]*\.[1-9][0-9]*$"
 _SLUG = re.compile(SLUG_PATTERN)
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PART = re.compile(PART_PATTERN)
 
 T = TypeVar("T")
@@ -84,15 +86,21 @@ def to_date(value: dt.date | str) -> pendulum.Date:
     if isinstance(value, dt.date):
         return pendulum.Date(value.year, value.month, value.day)
     if isinstance(value, str):
-        match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-        if match is None:
-            raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
-        year, month, day = (int(part) for part in match.groups())
-        try:
-            return pendulum.Date(year, month, day)
-        except ValueError:
-            raise ValueError(f"{value!r} is not a date in the calendar") from None
+        return _parse_date(value)
     raise TypeError(f"expected a date, got {type(value).__name__}")
+
+
+@lru_cache(maxsize=8192)
+def _parse_date(value: str) -> pendulum.Date:
+    # Cached: plans repeat the same few dates many times, and a Date is immutable.
+    match = _DATE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return pendulum.Date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date in the calendar") from None
 
 
 def _optional_date(value: dt.date | str | None) -> pendulum.Date | None:

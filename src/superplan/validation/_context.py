@@ -65,32 +65,53 @@ class Context:
             self._recommendations[key] = found
         return self._recommendations[key]
 
+    # The rules walk the same parts of the document many times: each walk is made once.
+
+    @cached_property
+    def _responses(self) -> list[tuple[Path, dict[str, Any]]]:
+        return list(_objects(self.data.get("responses"), ("responses",)))
+
+    @cached_property
+    def _actions(self) -> list[tuple[Path, dict[str, Any], dict[str, Any]]]:
+        return [
+            (action_path, action, response)
+            for path, response in self._responses
+            for action_path, action in _objects(response.get("actions"), (*path, "actions"))
+        ]
+
+    @cached_property
+    def _update_lists(self) -> list[tuple[Path, list[tuple[Path, dict[str, Any]]]]]:
+        lists = [
+            ((*path, "updates"), list(_objects(response.get("updates"), (*path, "updates"))))
+            for path, response in self._responses
+        ]
+        lists += [
+            ((*path, "updates"), list(_objects(action.get("updates"), (*path, "updates"))))
+            for path, action, _ in self._actions
+        ]
+        return [(path, updates) for path, updates in lists if updates]
+
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
-        yield from _objects(self.data.get("responses"), ("responses",))
+        return iter(self._responses)
 
     def actions(self) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
         """(path, action, the response it belongs to)."""
-        for path, response in self.responses():
-            for action_path, action in _objects(response.get("actions"), (*path, "actions")):
-                yield action_path, action, response
+        return iter(self._actions)
 
     def update_lists(self) -> Iterator[tuple[Path, list[tuple[Path, dict[str, Any]]]]]:
-        """Each list of updates (a response's, an action's) with the path of the list."""
-        for path, response in self.responses():
-            yield (*path, "updates"), list(_objects(response.get("updates"), (*path, "updates")))
-        for path, action, _ in self.actions():
-            yield (*path, "updates"), list(_objects(action.get("updates"), (*path, "updates")))
+        """Each non-empty list of updates (a response's, an action's) with the path of the list."""
+        return iter(self._update_lists)
 
     def dates(self) -> Iterator[tuple[Path, str]]:
         """Every date written in the document, well formed or not, with its path."""
         for key in ("published", "as_of"):
             if isinstance(self.data.get(key), str):
                 yield (key,), self.data[key]
-        for _, updates in self.update_lists():
+        for _, updates in self._update_lists:
             for path, update in updates:
                 if isinstance(update.get("date"), str):
                     yield (*path, "date"), update["date"]
-        for path, action, _ in self.actions():
+        for path, action, _ in self._actions:
             due = action.get("due")
             if isinstance(due, dict) and isinstance(due.get("date"), str):
                 yield (*path, "due", "date"), due["date"]

@@ -164,31 +164,32 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
-    first: dict[int, str] = {}
+    first: dict[int, Path] = {}
     for path, response in ctx.responses():
         rec = ctx.recommendation(response.get("recommendation"))
         if rec is None:
             continue
         if rec.number in first:
-            yield (*path, "recommendation"), {"number": rec.number, "first": first[rec.number]}
+            where = ctx.pointer(first[rec.number])
+            yield (*path, "recommendation"), {"number": rec.number, "first": where}
         else:
-            first[rec.number] = ctx.pointer(path)
+            first[rec.number] = path
 
 
 def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
-    first: dict[str, str] = {}
+    first: dict[str, Path] = {}
     for path, action, _ in ctx.actions():
         action_id = action.get("id")
         if not isinstance(action_id, str):
             continue
         if action_id in first:
-            yield (*path, "id"), {"id": action_id, "first": first[action_id]}
+            yield (*path, "id"), {"id": action_id, "first": ctx.pointer(first[action_id])}
         else:
-            first[action_id] = ctx.pointer(path)
+            first[action_id] = path
 
 
 def _check_milestones(ctx: Context) -> Iterator[Hit]:
-    known = [m.slug for m in ctx.catalogue.milestones]
+    known = ctx.milestone_dates
     for path, action, _ in ctx.actions():
         due = action.get("due")
         if isinstance(due, dict):

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, _schema
-from .._words import describe, one_of
+from .._words import describe, one_of, shorten
 from ..errors import json_pointer
 from ..model import PART_PATTERN, RECOMMENDATION_COUNT, SLUG_PATTERN
 from ._findings import Finding
@@ -75,7 +75,8 @@ def _findings(error: ValidationError) -> Iterator[Finding]:
         allowed = typing.cast(dict[str, Any], error.schema).get("properties", {})
         for key in typing.cast(dict[str, Any], instance):
             if key not in allowed:
-                yield rule("SP102").finding(json_pointer((*error.absolute_path, key)), key=key)
+                where = json_pointer((*error.absolute_path, key))
+                yield rule("SP102").finding(where, key=shorten(key))
     elif keyword == "type":
         yield rule("SP103").finding(
             pointer, expected=_type_words(error.validator_value), got=describe(instance)
