@@ -11,6 +11,7 @@ import pytest
 import superplan as sp
 from superplan.cli import main
 from superplan.progress import DiffError, Timeliness, diff, neutralise, summarise, word_diff
+from superplan.progress._summary import STATES
 from superplan.render._summary_page import render_summary_html
 from superplan.testing import synthetic_plans
 
@@ -259,20 +260,7 @@ def test_summary_of_43_synthetic_plans_and_the_examples():
     assert summary.missing()["merseyside"] == [27]
     per_rec = {row["recommendation"]: row for row in summary.per_recommendation()}
     assert per_rec[7]["addressed"] == 43
-    assert (
-        sum(
-            per_rec[7][s]
-            for s in (
-                "complete",
-                "ongoing",
-                "in-progress",
-                "not-started",
-                "not-applicable",
-                "unanswered",
-            )
-        )
-        == 43
-    )
+    assert sum(per_rec[7][state] for state in STATES) == 43
     assert sum(summary.per_status().values()) == 43 * 16
     assert summary.overdue_themes()[0][1] >= summary.overdue_themes()[-1][1]
     assert summary.cell("merseyside", 27).state == "unanswered"

@@ -11,6 +11,7 @@ __all__ = [
     "UnknownAgency",
     "UnknownRecommendation",
     "json_pointer",
+    "located",
     "pointer_order",
 ]
 
@@ -26,6 +27,16 @@ def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
 
 
+def located(text: str, source: str | None, line: int | None, column: int | None) -> str:
+    """``text`` behind its place, ``file:line:column:``, as far as each is known."""
+    where = [source] if source else []
+    if line is not None:
+        where.append(str(line))
+        if column is not None:
+            where.append(str(column))
+    return f"{':'.join(where)}: {text}" if where else text
+
+
 @frozen(kw_only=True)
 class Problem:
     """One thing wrong with an input: where (JSON pointer, and line and column where known), and what."""
@@ -39,14 +50,9 @@ class Problem:
 
     def describe(self, source: str | None = None) -> str:
         """One line a person can act on: ``file:line:column: /pointer: message``."""
-        where = [source] if source else []
-        if self.line is not None:
-            where.append(str(self.line))
-            if self.column is not None:
-                where.append(str(self.column))
-        place = ":".join(where)
-        pointer = self.pointer or "(top level)"
-        return f"{place}: {pointer}: {self.message}" if place else f"{pointer}: {self.message}"
+        return located(
+            f"{self.pointer or '(top level)'}: {self.message}", source, self.line, self.column
+        )
 
 
 class SuperplanError(Exception):

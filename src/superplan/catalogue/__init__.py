@@ -3,10 +3,11 @@
 Light to import: the data, the model and the converter are loaded on first use.
 """
 
-import importlib
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attributes
 
 __all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catalogue"]
 
@@ -32,14 +33,7 @@ def catalogue(
     return load(amendments)
 
 
-def __getattr__(name: str) -> Any:
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module 'superplan.catalogue' has no attribute {name!r}") from None
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
 if TYPE_CHECKING:

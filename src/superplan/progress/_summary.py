@@ -85,14 +85,14 @@ class NationalSummary:
                     "addressed": len(cells),
                     "answered": sum(c.answered for c in cells),
                     "overdue": sum(c.timeliness is Timeliness.OVERDUE for c in cells),
-                    **{state: states.get(state, 0) for state in _STATES},
+                    **{state: states.get(state, 0) for state in STATES},
                 }
             )
         return rows
 
     def per_status(self) -> dict[str, int]:
         counts = Counter(c.state for c in self.cells.values() if c.addressed)
-        return {state: counts.get(state, 0) for state in _STATES}
+        return {state: counts.get(state, 0) for state in STATES}
 
     def missing(self) -> dict[str, list[int]]:
         """Responders, and the addressed recommendations they give no response to."""
@@ -210,7 +210,7 @@ class NationalSummary:
         return "\n".join(lines) + "\n"
 
 
-_STATES = (
+STATES = (
     "complete",
     "ongoing",
     "in-progress",

@@ -7,7 +7,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from ..errors import pointer_order
+from ..errors import located, pointer_order
 from ..model import ActionPlan
 
 __all__ = ["DOCS_PAGE", "Finding", "Severity", "ValidationReport"]
@@ -43,14 +43,8 @@ class Finding:
 
     def describe(self, source: str | None = None) -> str:
         """One line: ``file:line:column: error SP203 /pointer: message``."""
-        where = [source] if source else []
-        if self.line is not None:
-            where.append(str(self.line))
-            if self.column is not None:
-                where.append(str(self.column))
-        place = ":".join(where)
         text = f"{self.severity} {self.code} {self.pointer or '(top level)'}: {self.message}"
-        return f"{place}: {text}" if place else text
+        return located(text, source, self.line, self.column)
 
     def to_dict(self) -> dict[str, Any]:
         result: dict[str, Any] = {

@@ -289,6 +289,16 @@ def _plan(**fields: Any) -> dict[str, Any]:
     return {**_PLAN, "responder": "kent", **fields}
 
 
+def _answer(**response: Any) -> dict[str, Any]:
+    """A plan answering recommendation 7 with ``response``."""
+    return _plan(responses=[{"recommendation": 7, **response}])
+
+
+def _act(**action: Any) -> dict[str, Any]:
+    """A plan answering recommendation 7 with one action."""
+    return _answer(actions=[{"id": "7-1", "description": "D.", **action}])
+
+
 _E, _W = Severity.ERROR, Severity.WARNING
 
 RULES: tuple[Rule, ...] = (
@@ -415,8 +425,8 @@ RULES: tuple[Rule, ...] = (
         title="Value not allowed",
         message="expected one of {allowed}, got {got}",
         hint="Use one of the values listed.",
-        bad=_plan(responses=[{"recommendation": 7, "acceptance": "yes"}]),
-        fixed=_plan(responses=[{"recommendation": 7, "acceptance": "accepted"}]),
+        bad=_answer(acceptance="yes"),
+        fixed=_answer(acceptance="accepted"),
     ),
     Rule(
         code="SP105",
@@ -445,34 +455,8 @@ RULES: tuple[Rule, ...] = (
         title="Does not match the schema",
         message="{message}",
         hint="Compare the value with the schema reference.",
-        bad=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [
-                        {
-                            "id": "7-1",
-                            "description": "Review the crime recording system.",
-                            "due": {"date": "2025-03-27", "milestone": "six-months"},
-                        }
-                    ],
-                }
-            ]
-        ),
-        fixed=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [
-                        {
-                            "id": "7-1",
-                            "description": "Review the crime recording system.",
-                            "due": {"milestone": "six-months"},
-                        }
-                    ],
-                }
-            ]
-        ),
+        bad=_act(due={"date": "2025-03-27", "milestone": "six-months"}),
+        fixed=_act(due={"milestone": "six-months"}),
     ),
     Rule(
         code="SP108",
@@ -577,24 +561,8 @@ RULES: tuple[Rule, ...] = (
         message="there is no milestone {slug!r}",
         hint="Use fifty-six-days, six-months or twelve-months, or give a date instead.",
         check=_check_milestones,
-        bad=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [{"id": "7-1", "description": "D.", "due": {"milestone": "march"}}],
-                }
-            ]
-        ),
-        fixed=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [
-                        {"id": "7-1", "description": "D.", "due": {"milestone": "six-months"}}
-                    ],
-                }
-            ]
-        ),
+        bad=_act(due={"milestone": "march"}),
+        fixed=_act(due={"milestone": "six-months"}),
     ),
     Rule(
         code="SP209",
@@ -604,16 +572,8 @@ RULES: tuple[Rule, ...] = (
         message="part {part!r} belongs to another recommendation; this response answers recommendation {number}",
         hint="Number the parts of recommendation N as N.1, N.2 and so on, or move the action to the response it belongs to.",
         check=_check_parts,
-        bad=_plan(
-            responses=[
-                {"recommendation": 7, "actions": [{"id": "a", "part": "8.1", "description": "D."}]}
-            ]
-        ),
-        fixed=_plan(
-            responses=[
-                {"recommendation": 7, "actions": [{"id": "a", "part": "7.1", "description": "D."}]}
-            ]
-        ),
+        bad=_act(part="8.1"),
+        fixed=_act(part="7.1"),
     ),
     Rule(
         code="SP210",
@@ -645,14 +605,8 @@ RULES: tuple[Rule, ...] = (
         message="this update is dated {date}, before the plan was published ({published})",
         hint="Check the update's date, and the plan's published date.",
         check=_check_updates_after_publication,
-        bad=_plan(
-            published="2024-11-22",
-            responses=[{"recommendation": 7, "updates": [{"date": "2024-03-27"}]}],
-        ),
-        fixed=_plan(
-            published="2024-11-22",
-            responses=[{"recommendation": 7, "updates": [{"date": "2025-03-27"}]}],
-        ),
+        bad={**_answer(updates=[{"date": "2024-03-27"}]), "published": "2024-11-22"},
+        fixed={**_answer(updates=[{"date": "2025-03-27"}]), "published": "2024-11-22"},
     ),
     Rule(
         code="SP213",
@@ -662,16 +616,8 @@ RULES: tuple[Rule, ...] = (
         message="this update is dated {date}, before the update above it ({previous})",
         hint="List updates oldest first, and check the dates.",
         check=_check_update_order,
-        bad=_plan(
-            responses=[
-                {"recommendation": 7, "updates": [{"date": "2026-03-27"}, {"date": "2025-03-27"}]}
-            ]
-        ),
-        fixed=_plan(
-            responses=[
-                {"recommendation": 7, "updates": [{"date": "2025-03-27"}, {"date": "2026-03-27"}]}
-            ]
-        ),
+        bad=_answer(updates=[{"date": "2026-03-27"}, {"date": "2025-03-27"}]),
+        fixed=_answer(updates=[{"date": "2025-03-27"}, {"date": "2026-03-27"}]),
     ),
     Rule(
         code="SP214",
@@ -681,14 +627,8 @@ RULES: tuple[Rule, ...] = (
         message="this update is dated {date}, after the date the plan is described as of ({as_of})",
         hint="Move as_of forward to the latest update, or check the update's date.",
         check=_check_updates_after_as_of,
-        bad=_plan(
-            as_of="2025-03-27",
-            responses=[{"recommendation": 7, "updates": [{"date": "2026-03-27"}]}],
-        ),
-        fixed=_plan(
-            as_of="2026-03-27",
-            responses=[{"recommendation": 7, "updates": [{"date": "2026-03-27"}]}],
-        ),
+        bad={**_answer(updates=[{"date": "2026-03-27"}]), "as_of": "2025-03-27"},
+        fixed={**_answer(updates=[{"date": "2026-03-27"}]), "as_of": "2026-03-27"},
     ),
     Rule(
         code="SP215",
@@ -698,30 +638,12 @@ RULES: tuple[Rule, ...] = (
         message="this action is due {due}, after recommendation {number}'s deadline ({deadline}), and gives no reason",
         hint="Bring the date forward, or say why under due.reason.",
         check=_check_late_due_dates,
-        bad=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [{"id": "7-1", "description": "D.", "due": {"date": "2025-12-31"}}],
-                }
-            ]
-        ),
-        fixed=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [
-                        {
-                            "id": "7-1",
-                            "description": "D.",
-                            "due": {
-                                "date": "2025-12-31",
-                                "reason": "The supplier's system release is due in December 2025.",
-                            },
-                        }
-                    ],
-                }
-            ]
+        bad=_act(due={"date": "2025-12-31"}),
+        fixed=_act(
+            due={
+                "date": "2025-12-31",
+                "reason": "The supplier's system release is due in December 2025.",
+            }
         ),
     ),
     Rule(
@@ -732,29 +654,8 @@ RULES: tuple[Rule, ...] = (
         message="this action is marked complete but gives no evidence and no update",
         hint="Add the evidence of completion, or a dated update saying what was done.",
         check=_check_complete_without_evidence,
-        bad=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [{"id": "7-1", "description": "D.", "status": "complete"}],
-                }
-            ]
-        ),
-        fixed=_plan(
-            responses=[
-                {
-                    "recommendation": 7,
-                    "actions": [
-                        {
-                            "id": "7-1",
-                            "description": "D.",
-                            "status": "complete",
-                            "evidence": ["Crime recording system change CR-123 is live."],
-                        }
-                    ],
-                }
-            ]
-        ),
+        bad=_act(status="complete"),
+        fixed=_act(status="complete", evidence=["Crime recording system change CR-123 is live."]),
     ),
     Rule(
         code="SP217",
@@ -765,7 +666,7 @@ RULES: tuple[Rule, ...] = (
         hint="Write the number without quotes ({number}), or use the recommendation's slug.",
         check=_check_number_as_text,
         bad=_plan(responses=[{"recommendation": "7"}]),
-        fixed=_plan(responses=[{"recommendation": 7}]),
+        fixed=_answer(),
     ),
     Rule(
         code="SP218",
