@@ -93,7 +93,7 @@ def test_validate_bad_file_one_line_per_problem(capsys, tmp_path):
     bad.write_text('{"responder": "kent", "responses": [{"recommendation": 0, "x": 1}]}')
     code, out, err = run(capsys, "validate", str(bad))
     assert code == 1
-    assert f"{bad}: error SP102 /responses/0/x: unknown key 'x'" in out
+    assert f"{bad}:1:59: error SP102 /responses/0/x: unknown key 'x'" in out
     assert "Traceback" not in out + err
 
 

@@ -233,7 +233,7 @@ def test_load_plan_names_the_file(tmp_path):
     with pytest.raises(sp.LoadError) as caught:
         sp.load_plan(path)
     assert str(caught.value) == (
-        f"{path}: /responses/0/recommendation: expected a recommendation number from 1 to 29, got 0"
+        f"{path}:1:38: /responses/0/recommendation: expected a recommendation number from 1 to 29, got 0"
     )
     with pytest.raises(sp.LoadError, match="there is no such file"):
         sp.load_plan(tmp_path / "missing.json")

@@ -208,7 +208,26 @@ def test_report_to_dict_counts_and_groups():
     assert data["warnings"] == 1
     assert sum(data["counts"].values()) == 6
     first = data["findings"][0]
-    assert set(first) == {"code", "severity", "title", "pointer", "message", "hint", "docs"}
+    assert set(first) == {
+        "code",
+        "severity",
+        "title",
+        "pointer",
+        "message",
+        "hint",
+        "docs",
+        "line",
+        "column",
+    }
+    assert (
+        sp.validate(
+            json.loads(path_text := (DATA / "invalid/many-problems-at-once.json").read_text())
+        )
+        .findings[0]
+        .line
+        is None
+    )  # a dict has no lines
+    assert path_text
 
 
 # -- the command line ----------------------------------------------------------------------------
@@ -228,7 +247,7 @@ def test_cli_validate_text_output(capsys):
     path = DATA / "invalid/sp207-duplicate-action-id.json"
     main(["validate", str(path)])
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == f"{path}: " + expected_lines(path)[0]
+    assert lines[0] == f"{path}:" + expected_lines(path)[0]
     assert lines[1] == f"{path}: 1 error, 0 warnings (SP207 x1)"
     assert lines[2].startswith("  SP207 Action id used twice: Give every action")
     assert lines[-1] == "1 file(s) checked: 0 valid, 1 with errors, 0 valid with warnings"

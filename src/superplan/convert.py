@@ -29,6 +29,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._jsontext import canonical_json, parse_json, sort_keys_deep
+from ._locate import locate
 from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
 from .model import ActionPlan, InvalidField, RecommendationRef, to_date
@@ -343,8 +344,23 @@ def loads(data: str | bytes) -> ActionPlan: ...
 @overload
 def loads(data: str | bytes, cls: type[T]) -> T: ...
 def loads(data: str | bytes, cls: Any = ActionPlan) -> Any:
-    """Read JSON text (or UTF-8 bytes) into a model object; an action plan unless ``cls`` says."""
-    return _structure(parse_json(data), cls)
+    """Read JSON text (or UTF-8 bytes) into a model object; an action plan unless ``cls`` says.
+
+    Problems carry the line and column of the value in the text, as well as its pointer.
+    """
+    parsed = parse_json(data)
+    try:
+        return _structure(parsed, cls)
+    except LoadError as error:
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        places = locate(text, {p.pointer for p in error.problems})
+        placed = [
+            attrs.evolve(p, line=places[p.pointer][0], column=places[p.pointer][1])
+            if p.pointer in places
+            else p
+            for p in error.problems
+        ]
+        raise LoadError(placed) from None
 
 
 def dumps(obj: Any) -> str:

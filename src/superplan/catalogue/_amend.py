@@ -7,6 +7,7 @@ from typing import Any
 import attrs
 
 from .._jsontext import parse_json
+from .._locate import locate
 from ..convert import from_dict, read_file
 from ..errors import LoadError, Problem, json_pointer, pointer_order
 from ..model import Addressee, Certainty, Fact, Recommendation
@@ -46,10 +47,19 @@ def _read(path: str | os.PathLike[str]) -> CatalogueAmendments:
     from ..validation._schema_check import schema_findings
 
     try:
-        data = parse_json(read_file(path))
+        raw = read_file(path)
+        data = parse_json(raw)
+        found = list(schema_findings(data, "catalogue-amendments"))
+        places = locate(raw.decode("utf-8"), {f.pointer for f in found}) if found else {}
         shape = [
-            Problem(pointer=f.pointer, message=f.message, kind=f.code)
-            for f in schema_findings(data, "catalogue-amendments")
+            Problem(
+                pointer=f.pointer,
+                message=f.message,
+                kind=f.code,
+                line=places.get(f.pointer, (None, None))[0],
+                column=places.get(f.pointer, (None, None))[1],
+            )
+            for f in found
         ]
         if shape:
             raise LoadError(sorted(shape, key=lambda p: pointer_order(p.pointer)))

@@ -12,7 +12,10 @@ import os
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from .._jsontext import parse_json
+from .._locate import locate
 from .._words import describe
 from ..catalogue import Catalogue, catalogue
 from ..convert import from_dict, to_dict
@@ -71,6 +74,7 @@ def validate(
     try:
         if isinstance(source, ActionPlan):
             return _check(to_dict(source), cat, fast, None, plan=source)
+        raw: str | bytes | None = None
         if isinstance(source, dict):
             data: Any = source
         else:
@@ -78,7 +82,7 @@ def validate(
                 isinstance(source, str) and not _looks_like_json(source)
             ):
                 name = os.fspath(source)
-                raw: str | bytes = _read(Path(name), max_bytes)
+                raw = _read(Path(name), max_bytes)
             else:
                 raw = source
             data = _parse(raw, max_bytes, max_depth)
@@ -87,7 +91,22 @@ def validate(
     if not isinstance(data, dict):
         finding = rule("SP009").finding("", got=describe(data))
         return ValidationReport(source=name, findings=[finding])
-    return _check(data, cat, fast, name, max_depth=max_depth)
+    return _with_lines(_check(data, cat, fast, name, max_depth=max_depth), raw)
+
+
+def _with_lines(report: ValidationReport, raw: str | bytes | None) -> ValidationReport:
+    """The report, each finding placed at the line and column of its value in the text."""
+    if not report.findings or raw is None:
+        return report
+    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    places = locate(text, {f.pointer for f in report.findings if f.line is None})
+    findings = [
+        attrs.evolve(f, line=places[f.pointer][0], column=places[f.pointer][1])
+        if f.line is None and f.pointer in places
+        else f
+        for f in report.findings
+    ]
+    return attrs.evolve(report, findings=findings)
 
 
 def _default_catalogue() -> Catalogue:
