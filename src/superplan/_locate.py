@@ -12,6 +12,7 @@ from .errors import json_pointer
 
 __all__ = ["locate"]
 
+_scanstring = json.decoder.scanstring  # type: ignore[attr-defined]  # the C string scanner
 _SPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _LITERALS = ("true", "false", "null")
@@ -28,7 +29,7 @@ def _line_column(text: str, offset: int, newlines: list[int]) -> tuple[int, int]
 def _member(text: str, position: int, path: list[str | int], note: Callable[[int], None]) -> int:
     """Read a member's key at ``position`` (its opening quote) and the colon after it; returns
     where its value starts."""
-    key, after = json.decoder.scanstring(text, position + 1)
+    key, after = _scanstring(text, position + 1)
     path.append(key)
     note(position)
     colon = _SPACE.match(text, after).end()  # type: ignore[union-attr]
@@ -80,7 +81,7 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
                         path.append(0)
                     continue
                 if char == '"':
-                    _, position = json.decoder.scanstring(text, position + 1)
+                    _, position = _scanstring(text, position + 1)
                 else:
                     literal = next((w for w in _LITERALS if text.startswith(w, position)), None)
                     if literal is not None:
