@@ -266,6 +266,16 @@ def test_low_confidence_is_flagged_for_review():
     assert "check:" in result.report.format_text()
 
 
+def test_a_page_not_in_utf8_is_read_and_the_report_says_so(tmp_path):
+    page = tmp_path / "page.txt"
+    text = NY_PAGE.read_text(encoding="utf-8").replace("Stalking Team", "Stalking T\u00e9am")
+    page.write_bytes(text.encode("cp1252", errors="replace"))
+    result = import_page_file(page, responder="north-yorkshire")
+    assert result.report.found == NY_FOUND
+    assert result.report.notes[0].startswith("the page is not UTF-8 text")
+    assert any("Stalking T\u00e9am" in line.text for line in result.report.lines)
+
+
 def test_unknown_responder_is_refused():
     with pytest.raises(sp.LoadError, match="did you mean 'north-yorkshire'"):
         import_page("text", responder="north-yorkshir")

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import attrs
 from attrs import frozen
 from rapidfuzz import fuzz
 
@@ -472,13 +473,20 @@ def import_page_file(
             [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
             source=name,
         ) from None
+    note = None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
+        # Older sites save pages as Windows-1252; say so, since a character may have been guessed.
         text = raw.decode("cp1252", errors="replace")
-    return import_page(
+        note = "the page is not UTF-8 text; it was read as Windows-1252: check accented characters"
+    result = import_page(
         text, responder=responder, source=name, source_url=source_url, catalogue=catalogue
     )
+    if note is None:
+        return result
+    report = attrs.evolve(result.report, notes=(note, *result.report.notes))
+    return attrs.evolve(result, report=report)
 
 
 def _default() -> Catalogue:
