@@ -130,41 +130,10 @@ def test_mapping_and_table_errors_are_clear(tmp_path):
 
 # -- pages --------------------------------------------------------------------------------------
 
-NY_FOUND = (
-    7,
-    10,
-    11,
-    12,
-    13,
-    14,
-    16,
-    17,
-    18,
-    19,
-    22,
-    23,
-    25,
-    27,
-    28,
-    29,
-)  # by hand: the 16 it quotes
-MER_FOUND = (
-    28,
-    7,
-    10,
-    11,
-    12,
-    13,
-    14,
-    16,
-    17,
-    18,
-    19,
-    22,
-    23,
-    25,
-    29,
-)  # 28 first: quoted in its intro
+# By hand, from the pages: North Yorkshire quotes the 15 chief-constable recommendations and 27;
+# Merseyside quotes the 15 (28 first, in its introduction, and again at the end) but not 27.
+NY_FOUND = (7, 10, 11, 12, 13, 14, 16, 17, 18, 19, 22, 23, 25, 27, 28, 29)  # fmt: skip
+MER_FOUND = (28, 7, 10, 11, 12, 13, 14, 16, 17, 18, 19, 22, 23, 25, 29)  # fmt: skip
 
 
 def _lines(path: pathlib.Path) -> list[str]:
