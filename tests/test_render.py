@@ -9,9 +9,11 @@ import pytest
 
 import superplan as sp
 from superplan.cli import main
+from superplan.progress import summarise
 from superplan.render import build_site, messages, render_html, render_markdown, write_pages
 from superplan.render._env import escape_markdown
 from superplan.render._site import schema_rows
+from superplan.render._summary_page import render_summary_html
 
 from .conftest import EXAMPLES
 
@@ -241,6 +243,10 @@ def test_page_texts_come_from_the_message_catalogue(tmp_path):
     assert "27 MARCH 2025" in html
     for fixed in ("Contents", "Deadline", "Addressed to", "The recommendation", "Response"):
         assert f">{fixed}<" not in html
+    summary = render_summary_html(summarise([MER], "2025-03-27"), language=path)
+    assert "PROGRESS BY RECOMMENDATION" in summary
+    assert "27 MARCH 2025" in summary
+    assert ">Progress by recommendation<" not in summary
 
 
 def test_an_incomplete_translation_is_refused_with_the_missing_keys(tmp_path):

@@ -122,6 +122,12 @@ def _build_parser() -> argparse.ArgumentParser:
     summarise.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
     summarise.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     summarise.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    summarise.add_argument(
+        "--language",
+        default="en",
+        metavar="LANG",
+        help="for html: a shipped language or a translation file",
+    )
     summarise.set_defaults(handler=_cmd_summarise)
 
     importer = commands.add_parser("import", help="make a draft plan from a table or a web page")
@@ -429,7 +435,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "html":
         from .render._summary_page import render_summary_html
 
-        text = render_summary_html(summary)
+        text = render_summary_html(summary, language=args.language)
     else:
         text = summary.format_table()
     if args.out:

@@ -1,26 +1,27 @@
 """The national roll-up as an HTML page, with a bar chart in SVG that needs no colour to read."""
 
+import os
 from typing import Any
 
 from ..progress._summary import NationalSummary
 from ._env import environment
-from ._messages import messages
+from ._messages import Messages, messages
 
 __all__ = ["render_summary_html"]
 
 _PARTS = (
-    # (states, fill, text colour, legend label)
-    (("complete", "ongoing"), "#1d4f91", "#ffffff", "Complete or ongoing"),
-    (("in-progress",), "url(#p-progress)", "#0b0c0c", "In progress"),
-    (("not-started", "not-applicable"), "url(#p-not-started)", "#0b0c0c", "Not started"),
-    (("unanswered",), "#ffffff", "#0b0c0c", "Not answered"),
+    # (states, fill, text colour, the message key of its label)
+    (("complete", "ongoing"), "#1d4f91", "#ffffff", "summary_complete"),
+    (("in-progress",), "url(#p-progress)", "#0b0c0c", "summary_in_progress"),
+    (("not-started", "not-applicable"), "url(#p-not-started)", "#0b0c0c", "summary_not_started"),
+    (("unanswered",), "#ffffff", "#0b0c0c", "summary_unanswered"),
 )
 _LABEL_WIDTH = 150
 _BAR_WIDTH = 480
 _ROW = 28
 
 
-def _chart(summary: NationalSummary) -> dict[str, Any]:
+def _chart(summary: NationalSummary, t: Messages) -> dict[str, Any]:
     rows = summary.per_recommendation()
     most = max([row["addressed"] for row in rows] + [1])
     bars = []
@@ -28,7 +29,8 @@ def _chart(summary: NationalSummary) -> dict[str, Any]:
         y = 10 + index * _ROW
         x = float(_LABEL_WIDTH)
         parts = []
-        for states, fill, ink, label in _PARTS:
+        for states, fill, ink, key in _PARTS:
+            label = t(key)
             count = sum(row[state] for state in states)
             if not count:
                 continue
@@ -47,7 +49,7 @@ def _chart(summary: NationalSummary) -> dict[str, Any]:
         bars.append(
             {
                 "y": y,
-                "label": f"Recommendation {row['recommendation']}",
+                "label": t("summary_bar_label", number=row["recommendation"]),
                 "parts": parts,
                 "end": x,
                 "overdue": row["overdue"],
@@ -55,7 +57,7 @@ def _chart(summary: NationalSummary) -> dict[str, Any]:
         )
     legend_y = 10 + len(rows) * _ROW + 10
     legend = [
-        {"x": 150 * i, "fill": fill, "label": label} for i, (_, fill, _, label) in enumerate(_PARTS)
+        {"x": 150 * i, "fill": fill, "label": t(key)} for i, (_, fill, _, key) in enumerate(_PARTS)
     ]
     return {
         "bars": bars,
@@ -66,21 +68,25 @@ def _chart(summary: NationalSummary) -> dict[str, Any]:
     }
 
 
-def render_summary_html(summary: NationalSummary) -> str:
+def render_summary_html(
+    summary: NationalSummary, *, language: str | os.PathLike[str] | Messages = "en"
+) -> str:
     """The roll-up as a self-contained page: chart, figures, matrix, gaps and themes."""
     from .. import __version__
 
+    t = language if isinstance(language, Messages) else messages(language)
+    as_of = t.date(summary.as_of)
     return (
         environment("html")
         .get_template("summary.html.j2")
         .render(
-            t=messages("en"),
+            t=t,
             version=__version__,
-            page_title=f"Action plans: progress as of {summary.as_of.format('D MMMM YYYY')}",
+            page_title=t("summary_title", date=as_of),
             home=None,
             summary=summary,
-            as_of=summary.as_of.format("D MMMM YYYY"),
-            chart=_chart(summary),
+            as_of=as_of,
+            chart=_chart(summary, t),
             rows=summary.per_recommendation(),
             missing=list(summary.missing().items()),
             themes=summary.overdue_themes(),
