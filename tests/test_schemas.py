@@ -140,8 +140,8 @@ def test_ajv_and_jsonschema_agree_on_every_document():
     python = [schema_validator(schema).is_valid(data) for _, schema, data in docs]
     disagreements = [name for (name, _, _), a, p in zip(docs, ajv, python, strict=True) if a != p]
     assert disagreements == []
-    assert True in python
-    assert False in python
+    assert any(python)  # the set holds valid documents...
+    assert not all(python)  # ...and invalid ones
 
 
 def test_schemas_ship_in_the_wheel_config(root: pathlib.Path):
