@@ -244,3 +244,12 @@ def test_load_plan_names_the_file(tmp_path):
 def test_canonical_json_refuses_nan():
     with pytest.raises(ValueError, match="Out of range float"):
         canonical_json({"x": float("nan")})
+
+
+def test_dates_take_ascii_digits_only_as_the_schema_does():
+    # Python's \d matches other scripts' digits; the schema's [0-9] does not. Both must refuse.
+    arabic_indic = "\u0662\u0660\u0662\u0664-\u0661\u0661-\u0662\u0662"
+    with pytest.raises(sp.LoadError, match="expected a date written YYYY-MM-DD"):
+        sp.from_dict({"responder": "kent", "published": arabic_indic})
+    document = {"responder": "home-office", "published": arabic_indic}
+    assert sp.validate(document).codes == sp.validate(document, fast=False).codes == ("SP105",)

@@ -56,7 +56,8 @@ RECOMMENDATION_COUNT = 29
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 PART_PATTERN = r"^[1-9][0-9]*\.[1-9][0-9]*$"
 _SLUG = re.compile(SLUG_PATTERN)
-_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# ASCII digits only, as the schema's pattern says: \d would also take other scripts' digits.
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _PART = re.compile(PART_PATTERN)
 
 T = TypeVar("T")

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 import pendulum
 
-from .catalogue import Catalogue, catalogue
+from .catalogue import Catalogue
+from .catalogue._load import or_shipped
 from .model import (
     SCHEMA_VERSION,
     Acceptance,
@@ -117,7 +118,7 @@ def synthetic_plan(
     skip_rate: float = 0.05,
 ) -> ActionPlan:
     """One plan answering the recommendations addressed to ``responder`` (a few left out)."""
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     published = pendulum.date(2024, 11, rng.randint(1, 22))
     as_of = published.add(days=rng.randint(60, 600))
     responses = []
@@ -179,7 +180,7 @@ def synthetic_plans(
 ) -> list[ActionPlan]:
     """``n_forces`` plans; beyond 43 the forces repeat, as later versions would. Each passes
     :func:`superplan.validate` with no errors, and the same seed gives the same plans."""
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     rng = random.Random(seed)
     return [synthetic_plan(slug, rng, catalogue=cat) for slug in _forces(cat, n_forces)]
 
@@ -188,7 +189,3 @@ def _forces(cat: Catalogue, count: int) -> Iterator[str]:
     slugs = [force.slug for force in cat.forces]
     for index in range(count):
         yield slugs[index % len(slugs)]
-
-
-def _default() -> Catalogue:
-    return catalogue()

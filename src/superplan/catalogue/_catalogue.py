@@ -47,28 +47,35 @@ class Catalogue:
     _by_number: dict[int, Recommendation] = field(init=False, eq=False, repr=False)
     _by_slug: dict[str, Recommendation] = field(init=False, eq=False, repr=False)
     _responders: dict[str, Responder] = field(init=False, eq=False, repr=False)
+    _milestone_dates: dict[str, pendulum.Date] = field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_number", {r.number: r for r in self.recommendations})
         object.__setattr__(self, "_by_slug", {r.slug: r for r in self.recommendations})
         object.__setattr__(self, "_responders", _responders(self.agencies, self.forces))
+        dates = {m.slug: m.date_from(self.report.published) for m in self.milestones}
+        object.__setattr__(self, "_milestone_dates", dates)
 
     # -- recommendations -----------------------------------------------------------------------
+
+    def find(self, ref: object) -> Recommendation | None:
+        """The recommendation a reference names (number, slug, or a number written as text),
+        or None, also for a reference of the wrong type."""
+        if isinstance(ref, bool):
+            return None
+        if isinstance(ref, int):
+            return self._by_number.get(ref)
+        if isinstance(ref, str):
+            found = self._by_slug.get(ref)
+            return self._by_number.get(int(ref)) if found is None and ref.isdigit() else found
+        return None
 
     def recommendation(self, ref: RecommendationRef) -> Recommendation:
         """A recommendation by number (1..29) or stable slug.
 
         Raises :class:`~superplan.UnknownRecommendation` (a ``LookupError``) if there is none.
         """
-        found: Recommendation | None
-        if isinstance(ref, bool):
-            found = None
-        elif isinstance(ref, int):
-            found = self._by_number.get(ref)
-        else:
-            found = self._by_slug.get(ref)
-            if found is None and ref.isdigit():
-                found = self._by_number.get(int(ref))
+        found = self.find(ref)
         if found is None:
             suggestions = (
                 difflib.get_close_matches(ref, list(self._by_slug), n=2)
@@ -80,11 +87,7 @@ class Catalogue:
 
     def has_recommendation(self, ref: RecommendationRef) -> bool:
         """True if ``ref`` names a recommendation."""
-        try:
-            self.recommendation(ref)
-        except UnknownRecommendation:
-            return False
-        return True
+        return self.find(ref) is not None
 
     def addressed_to(
         self, slug: str, *, include_inferred: bool = True
@@ -108,10 +111,11 @@ class Catalogue:
 
     def deadline(self, ref: RecommendationRef) -> pendulum.Date | None:
         """The date a recommendation is due, computed from its milestone's rule, if known."""
-        slug = self.recommendation(ref).deadline.value
-        if slug is None:
-            return None
-        return self.milestone(slug).date_from(self.report.published)
+        return self.milestone_date(self.recommendation(ref).deadline.value)
+
+    def milestone_date(self, slug: str | None) -> pendulum.Date | None:
+        """A milestone's date (computed once from its rule), or None for no or an unknown slug."""
+        return self._milestone_dates.get(slug) if slug is not None else None
 
     # -- agencies, forces, responders, milestones, sources ---------------------------------------
 

@@ -19,7 +19,7 @@ from ._files import (
     SourcesFile,
 )
 
-__all__ = ["catalogue", "shipped_catalogue"]
+__all__ = ["catalogue", "or_shipped", "shipped_catalogue"]
 
 T = TypeVar("T")
 
@@ -49,6 +49,12 @@ def shipped_catalogue() -> Catalogue:
     if problems:  # pragma: no cover - the shipped data is tested
         raise LoadError(problems, source="superplan/catalogue/data")
     return built
+
+
+def or_shipped(given: Catalogue | None) -> Catalogue:
+    """``given``, or the shipped catalogue where none is given: the default of every function
+    that takes a ``catalogue=`` argument."""
+    return given if given is not None else shipped_catalogue()
 
 
 def catalogue(amendments: AmendmentPaths | None = None) -> Catalogue:

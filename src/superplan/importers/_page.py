@@ -26,7 +26,8 @@ import attrs
 from attrs import frozen
 from rapidfuzz import fuzz
 
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
 from ..model import ActionPlan, Recommendation
@@ -304,7 +305,7 @@ def import_page(
     catalogue: Catalogue | None = None,
 ) -> ImportResult:
     """A draft plan from the text or HTML of a published page, and the report of every line."""
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     try:
         cat.responder(responder)
     except UnknownAgency as error:
@@ -487,7 +488,3 @@ def import_page_file(
         return result
     report = attrs.evolve(result.report, notes=(note, *result.report.notes))
     return attrs.evolve(result, report=report)
-
-
-def _default() -> Catalogue:
-    return catalogue()

@@ -21,7 +21,8 @@ from typing import Any
 
 from attrs import frozen
 
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
@@ -81,14 +82,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def _wording(cat: Catalogue, ref: int | str) -> str:
-    if not cat.has_recommendation(ref):
-        return ""
-    return "\n\n".join(cat.recommendation(ref).wording.value or ())
+    rec = cat.find(ref)
+    return "\n\n".join(rec.wording.value or ()) if rec is not None else ""
 
 
 def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
     """The plan as superplan's own table rows (dicts keyed by :data:`COLUMNS`)."""
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     data = to_dict(plan)
     rows: list[dict[str, Any]] = []
 
@@ -543,7 +543,3 @@ def table_to_plan(
         return rows_to_plan(rows, responder=responder)
     except LoadError as error:
         raise error.with_source(os.fspath(path)) from None
-
-
-def _default() -> Catalogue:
-    return catalogue()

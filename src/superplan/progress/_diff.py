@@ -10,7 +10,8 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..convert import to_dict
 from ..errors import SuperplanError, json_pointer
 from ..model import Action, ActionPlan, Response
@@ -223,10 +224,11 @@ def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None
             f"can only compare two versions of the same plan; these are by {old.responder!r} "
             f"and {new.responder!r}"
         )
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
 
     def key(ref: int | str) -> int | str:
-        return cat.recommendation(ref).number if cat.has_recommendation(ref) else ref
+        found = cat.find(ref)
+        return found.number if found is not None else ref
 
     stated_on = new.as_of or new.published
     stated = stated_on.isoformat() if stated_on else None
@@ -275,7 +277,3 @@ def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None
                 )
             )
     return PlanDiff(responder=new.responder, changes=tuple(changes))
-
-
-def _default() -> Catalogue:
-    return catalogue()

@@ -23,7 +23,8 @@ from enum import StrEnum
 import pendulum
 from attrs import frozen
 
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..errors import UnknownAgency
 from ..model import Action, ActionPlan, ActionStatus, ProgressUpdate, Response, to_date
 
@@ -144,10 +145,7 @@ def _action_due(
         return deadline
     if action.due.date is not None:
         return action.due.date
-    try:
-        return cat.milestone(action.due.milestone or "").date_from(cat.report.published)
-    except LookupError:
-        return deadline
+    return cat.milestone_date(action.due.milestone) or deadline
 
 
 def _action_progress(
@@ -227,13 +225,14 @@ def status_as_of(
 ) -> PlanProgress:
     """Where ``plan`` stands on ``day``: every recommendation addressed to its responder (and any
     other it answers), with state and timeliness, and the same for each action."""
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     when = to_date(day)
     stated_on = plan.as_of or plan.published
     responses: dict[int, Response] = {}
     for response in plan.responses:
-        if cat.has_recommendation(response.recommendation):
-            responses.setdefault(cat.recommendation(response.recommendation).number, response)
+        rec = cat.find(response.recommendation)
+        if rec is not None:
+            responses.setdefault(rec.number, response)
     try:
         numbers = {rec.number for rec in cat.addressed_to(plan.responder)}
     except UnknownAgency:
@@ -247,7 +246,3 @@ def status_as_of(
             for n in sorted(numbers)
         ),
     )
-
-
-def _default() -> Catalogue:
-    return catalogue()

@@ -11,7 +11,8 @@ from typing import Any
 import pendulum
 from attrs import frozen
 
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..errors import UnknownAgency
 from ..model import ActionPlan, to_date
 from ._status import Timeliness, status_as_of
@@ -109,7 +110,7 @@ class NationalSummary:
 
     def overdue_themes(self, cat: Catalogue | None = None) -> list[tuple[str, int]]:
         """Themes by how many responder-recommendation pairs are overdue, most first."""
-        cat = cat if cat is not None else catalogue()
+        cat = or_shipped(cat)
         counts: Counter[str] = Counter()
         for cell in self.cells.values():
             if cell.timeliness is Timeliness.OVERDUE:
@@ -228,7 +229,7 @@ def summarise(
 ) -> NationalSummary:
     """Roll many plans up as of ``as_of``. Where two plans share a responder, the later one (by
     ``as_of``, then ``published``, then order given) counts, and a note says so."""
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     day = to_date(as_of)
     chosen: dict[str, ActionPlan] = {}
     notes: list[str] = []
@@ -295,7 +296,3 @@ def summarise(
 def _date_key(plan: ActionPlan) -> tuple[pendulum.Date, pendulum.Date]:
     floor = pendulum.date(1, 1, 1)
     return (plan.as_of or floor, plan.published or floor)
-
-
-def _default() -> Catalogue:
-    return catalogue()

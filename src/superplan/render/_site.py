@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, SCHEMA_NAMES, schema
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..model import PART_PATTERN, SLUG_PATTERN
 from ._env import environment
 from ._messages import Messages, messages
@@ -120,7 +121,7 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
     authors = ", ".join(cat.agency(slug).name for slug in report.authors)
     milestones = [
         {
-            "date": t.date(m.date_from(report.published)),
+            "date": t.date(cat.milestone_date(m.slug)),
             "rule": m.title,
             "slug": m.slug,
         }
@@ -317,14 +318,10 @@ def build_site(
     """Write the catalogue's reference site (HTML, no JavaScript) into ``out``."""
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    cat = catalogue if catalogue is not None else _default()
+    cat = or_shipped(catalogue)
     written = []
     for name, text in _pages(cat, messages(language)):
         path = folder / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
-
-
-def _default() -> Catalogue:
-    return catalogue()

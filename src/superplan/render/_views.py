@@ -102,13 +102,12 @@ def _due(action: Action, cat: Catalogue, t: Messages) -> str:
         text = t.date(action.due.date)
     else:
         slug = action.due.milestone or ""
-        try:
-            milestone = cat.milestone(slug)
-        except LookupError:
+        date = cat.milestone_date(slug)
+        if date is None:
             text = slug
         else:
-            date = milestone.date_from(cat.report.published)
-            text = t("deadline_value", date=t.date(date), milestone=milestone.title.lower())
+            milestone = cat.milestone(slug).title.lower()
+            text = t("deadline_value", date=t.date(date), milestone=milestone)
     return text + (f" ({action.due.reason})" if action.due.reason else "")
 
 
@@ -167,8 +166,9 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
         name, addressed = plan.responder, []
     answered: dict[int, Response] = {}
     for response in plan.responses:
-        if cat.has_recommendation(response.recommendation):
-            answered.setdefault(cat.recommendation(response.recommendation).number, response)
+        rec = cat.find(response.recommendation)
+        if rec is not None:
+            answered.setdefault(rec.number, response)
     sections = []
     for rec in addressed:
         shown = _response_view(answered.get(rec.number), cat, t, e)

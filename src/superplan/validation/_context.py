@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
-import pendulum
-
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency, json_pointer
 from ..model import Recommendation, Responder
@@ -29,13 +27,6 @@ class Context:
     def __init__(self, data: dict[str, Any], catalogue: Catalogue) -> None:
         self.data = data
         self.catalogue = catalogue
-        self._recommendations: dict[tuple[type, Any], Recommendation | None] = {}
-
-    @cached_property
-    def milestone_dates(self) -> dict[str, pendulum.Date]:
-        """Each milestone's date, computed once."""
-        published = self.catalogue.report.published
-        return {m.slug: m.date_from(published) for m in self.catalogue.milestones}
 
     @staticmethod
     def pointer(path: Path) -> str:
@@ -53,17 +44,7 @@ class Context:
 
     def recommendation(self, ref: Any) -> Recommendation | None:
         """The recommendation a reference names, or None (also for a reference of the wrong type)."""
-        if isinstance(ref, bool) or not isinstance(ref, int | str):
-            return None
-        key = (type(ref), ref)
-        if key not in self._recommendations:
-            found = (
-                self.catalogue.recommendation(ref)
-                if self.catalogue.has_recommendation(ref)
-                else None
-            )
-            self._recommendations[key] = found
-        return self._recommendations[key]
+        return self.catalogue.find(ref)
 
     # The rules walk the same parts of the document many times: each walk is made once.
 

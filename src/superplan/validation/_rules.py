@@ -9,14 +9,13 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 """
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import pendulum
 from attrs import frozen
 
 from .._words import one_of
-from ..model import SCHEMA_VERSIONS, ActionStatus
+from ..model import SCHEMA_VERSIONS, ActionStatus, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
 
@@ -68,17 +67,11 @@ class Rule:
 
 
 def _date(text: Any) -> pendulum.Date | None:
+    """The date ``text`` writes, or None if it is not a well-formed date in the calendar."""
     if not isinstance(text, str):
         return None
-    return _parse_date(text)
-
-
-@lru_cache(maxsize=4096)
-def _parse_date(text: str) -> pendulum.Date | None:
-    if not DATE.fullmatch(text):
-        return None
     try:
-        return pendulum.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        return to_date(text)
     except ValueError:
         return None
 
@@ -189,7 +182,7 @@ def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_milestones(ctx: Context) -> Iterator[Hit]:
-    known = ctx.milestone_dates
+    known = [m.slug for m in ctx.catalogue.milestones]
     for path, action, _ in ctx.actions():
         due = action.get("due")
         if isinstance(due, dict):
@@ -261,10 +254,10 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
         due = action.get("due")
         if rec is None or not isinstance(due, dict) or due.get("reason"):
             continue
-        deadline = ctx.milestone_dates.get(rec.deadline.value or "")
+        deadline = ctx.catalogue.milestone_date(rec.deadline.value)
         milestone = due.get("milestone")
         date = (
-            ctx.milestone_dates.get(milestone)
+            ctx.catalogue.milestone_date(milestone)
             if isinstance(milestone, str)
             else _date(due.get("date"))
         )

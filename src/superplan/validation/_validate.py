@@ -17,7 +17,8 @@ import attrs
 from .._jsontext import parse_json
 from .._locate import locate
 from .._words import describe
-from ..catalogue import Catalogue, catalogue
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem, json_pointer
 from ..model import ActionPlan
@@ -69,7 +70,7 @@ def validate(
 
     Never raises for bad input: every problem is a finding in the report.
     """
-    cat = catalogue if catalogue is not None else _default_catalogue()
+    cat = or_shipped(catalogue)
     name: str | None = None
     try:
         if isinstance(source, ActionPlan):
@@ -107,10 +108,6 @@ def _with_lines(report: ValidationReport, raw: str | bytes | None) -> Validation
         for f in report.findings
     ]
     return attrs.evolve(report, findings=findings)
-
-
-def _default_catalogue() -> Catalogue:
-    return catalogue()
 
 
 def _looks_like_json(text: str) -> bool:
