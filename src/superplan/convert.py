@@ -302,11 +302,19 @@ def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Pro
     yield Problem(pointer=json_pointer(path), message=_message(error), kind=kind)
 
 
-def _structure(data: Any, cls: type[T]) -> T:
+def try_structure(data: Any, cls: type[T]) -> T | None:
+    """The model object, or None when the data does not fit (with no account of why): the
+    cheap first try, used by validation's fast route."""
     try:
         return _fast_converter.structure(data, cls)
-    except Exception:
-        pass
+    except Exception:  # any refusal means "no"; callers explain it their own way
+        return None
+
+
+def _structure(data: Any, cls: type[T]) -> T:
+    found = try_structure(data, cls)
+    if found is not None:
+        return found
     try:
         return converter.structure(data, cls)
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as error:

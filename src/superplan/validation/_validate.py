@@ -19,7 +19,7 @@ from .._locate import locate
 from .._words import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
-from ..convert import from_dict, to_dict
+from ..convert import from_dict, to_dict, try_structure
 from ..errors import LoadError, Problem, json_pointer
 from ..model import ActionPlan
 from ._context import Context
@@ -186,10 +186,8 @@ def _check(
         # The model bounds the depth of everything but the free-form extensions, so a document
         # the converter accepts needs only those checked; any other, the whole of it.
         if fast and plan is None:
-            try:
-                plan = from_dict(data)
-            except LoadError:
-                plan = None
+            # Only the cheap try: when it fails, the schema walk below says why.
+            plan = try_structure(data, ActionPlan)
         if fast and plan is not None:
             _check_depth(data.get("extensions"), max_depth - 1, ("extensions",))
             return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
