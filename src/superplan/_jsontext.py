@@ -10,7 +10,7 @@ from typing import Any
 
 from .errors import LoadError, Problem
 
-__all__ = ["canonical_json", "parse_json"]
+__all__ = ["canonical_json", "parse_json", "sort_keys_deep"]
 
 _BOM = "\ufeff"
 
@@ -82,19 +82,15 @@ def parse_json(data: str | bytes) -> Any:
         raise LoadError([Problem(pointer="", message=message, kind="too-deep")]) from None
 
 
-def _sorted_keys(value: Any) -> Any:
+def sort_keys_deep(value: Any) -> Any:
+    """A copy of free-form JSON with every object's keys sorted, so that equal values print alike."""
     if isinstance(value, dict):
-        return {key: _sorted_keys(value[key]) for key in sorted(value)}
+        return {key: sort_keys_deep(value[key]) for key in sorted(value)}
     if isinstance(value, list | tuple):
-        return [_sorted_keys(item) for item in value]
+        return [sort_keys_deep(item) for item in value]
     return value
 
 
 def canonical_json(value: Any) -> str:
     """The canonical text of an unstructured value: same value, same bytes."""
     return json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def sort_keys_deep(value: Any) -> Any:
-    """A copy of free-form JSON with every object's keys sorted, so that equal values print alike."""
-    return _sorted_keys(value)

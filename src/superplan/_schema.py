@@ -17,7 +17,7 @@ import pendulum
 
 from . import model
 from .catalogue import _files
-from .model import RECOMMENDATION_COUNT, SCHEMA_VERSION
+from .model import JSON_NAMES, RECOMMENDATION_COUNT, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_NAMES", "schema", "schema_id"]
 
@@ -40,7 +40,7 @@ _ROOTS: dict[str, type] = {
 }
 SCHEMA_NAMES = tuple(_ROOTS)
 
-_RENAMED = {"schema": "$schema"}
+_RENAMED = JSON_NAMES  # one table, in the model
 
 _SLUG = {"type": "string", "pattern": model.SLUG_PATTERN}
 _NON_BLANK = {"type": "string", "pattern": NON_BLANK_PATTERN}

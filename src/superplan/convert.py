@@ -32,7 +32,7 @@ from ._jsontext import canonical_json, parse_json, sort_keys_deep
 from ._locate import locate
 from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
-from .model import ActionPlan, InvalidField, RecommendationRef, to_date
+from .model import JSON_NAMES, ActionPlan, InvalidField, RecommendationRef, to_date
 
 __all__ = [
     "converter",
@@ -46,7 +46,7 @@ __all__ = [
 T = TypeVar("T")
 
 #: Attributes whose JSON key differs from their Python name.
-_RENAMED = {"schema": "$schema"}
+_RENAMED = JSON_NAMES  # one table, in the model
 
 
 def _expect(value: Any, kind: type | tuple[type, ...], wanted: str) -> None:

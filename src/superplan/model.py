@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .progress import PlanProgress
 
 __all__ = [
+    "JSON_NAMES",
     "RECOMMENDATION_COUNT",
     "Acceptance",
     "Action",
@@ -61,6 +62,9 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _PART = re.compile(PART_PATTERN)
 
 T = TypeVar("T")
+
+JSON_NAMES = {"schema": "$schema"}
+"""Attributes whose JSON key is not their Python name (the converter and the schemas use this)."""
 
 RecommendationRef = int | str
 """A recommendation named by its number (1..29) or by its stable slug."""

@@ -21,6 +21,7 @@ from typing import Any
 
 from attrs import frozen
 
+from .._spreadsheet import escape_cell, unescape_cell
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
@@ -75,7 +76,6 @@ _PLAN_TEXT_FIELDS = (
     "source_url",
     "transcription_note",
 )
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 # -- export -------------------------------------------------------------------------------------
@@ -156,10 +156,7 @@ def _update_cells(update: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _csv_cell(value: Any) -> str:
-    text = "" if value is None else str(value)
-    # Spreadsheets would run "=..." as a formula: a leading apostrophe keeps it text. An
-    # apostrophe already there is doubled, so that reading the table back is exact.
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return escape_cell("" if value is None else str(value))
 
 
 def export_table(
@@ -238,14 +235,10 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
         raise LoadError([Problem(pointer="", message="the table is empty")], source=str(path))
     header = [h.strip() for h in table[0]]
     return [
-        {header[i]: _from_csv_cell(cell) for i, cell in enumerate(row) if i < len(header)}
+        {header[i]: unescape_cell(cell) for i, cell in enumerate(row) if i < len(header)}
         for row in table[1:]
         if any(cell.strip() for cell in row)
     ]
-
-
-def _from_csv_cell(text: str) -> str:
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
 
 
 def _xlsx_cell(value: Any) -> Any:

@@ -1,5 +1,6 @@
 """Plans over time: progress as of a date, versions compared, many plans rolled up."""
 
+from .._spreadsheet import neutralise
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
     ActionProgress,
@@ -8,7 +9,7 @@ from ._status import (
     Timeliness,
     status_as_of,
 )
-from ._summary import Cell, NationalSummary, neutralise, summarise
+from ._summary import Cell, NationalSummary, summarise
 
 __all__ = [
     "ActionProgress",

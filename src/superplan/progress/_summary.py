@@ -11,6 +11,7 @@ from typing import Any
 import pendulum
 from attrs import frozen
 
+from .._spreadsheet import neutralise
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..errors import UnknownAgency
@@ -19,8 +20,6 @@ from ._status import Timeliness, status_as_of
 
 __all__ = ["Cell", "NationalSummary", "neutralise", "summarise"]
 
-#: Spreadsheets run a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: What each state is called in the matrix, in one or two characters that need no colour.
 SYMBOLS = {
@@ -32,12 +31,6 @@ SYMBOLS = {
     "unanswered": "x",
     "not-addressed": "-",
 }
-
-
-def neutralise(value: str) -> str:
-    """Text a spreadsheet shows as text: a leading ``=``, ``+``, ``-``, ``@``, tab or return is
-    prefixed with an apostrophe, so that no formula runs."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 @frozen(kw_only=True)

@@ -9,7 +9,7 @@ from ..catalogue import Catalogue, catalogue
 from ..model import ActionPlan
 from ._env import environment, escape_markdown
 from ._messages import Messages, messages
-from ._views import plan_view
+from ._views import plan_title, plan_view
 
 __all__ = ["IndexEntry", "render_html", "render_index", "render_markdown", "write_pages"]
 
@@ -111,9 +111,8 @@ def write_pages(
             text = render_markdown(plan, catalogue=cat, language=t)
         path.write_text(text, encoding="utf-8")
         written.append(path)
-        view_title = plan_view(plan, cat, t).title
-        published = t.date(plan.published)
-        entries.append(IndexEntry(view_title, path.name, published, len(plan.responses)))
+        title = plan_title(plan, cat, t)
+        entries.append(IndexEntry(title, path.name, t.date(plan.published), len(plan.responses)))
     index = out / f"index{suffix}"
     index.write_text(render_index(entries, kind=kind, language=t), encoding="utf-8")
     return [*written, index]

@@ -11,7 +11,14 @@ from ..errors import UnknownAgency
 from ..model import Action, ActionPlan, ProgressUpdate, Recommendation, Response
 from ._messages import Messages
 
-__all__ = ["PlanView", "plan_view", "recommendation_view", "safe_url"]
+__all__ = [
+    "PlanView",
+    "plan_title",
+    "plan_view",
+    "recommendation_view",
+    "responder_name",
+    "safe_url",
+]
 
 
 def safe_url(url: str | None) -> str | None:
@@ -156,14 +163,26 @@ def _response_view(
     }
 
 
+def responder_name(plan: ActionPlan, cat: Catalogue) -> str:
+    """The responder's name, or its slug where the catalogue does not know it."""
+    try:
+        return cat.responder(plan.responder).name
+    except UnknownAgency:
+        return plan.responder
+
+
+def plan_title(plan: ActionPlan, cat: Catalogue, t: Messages) -> str:
+    """The plan's own title, or one made from its responder's name."""
+    return plan.title or t("plan_title", responder=responder_name(plan, cat))
+
+
 def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) -> PlanView:
     """Everything a plan's page shows, in the order it shows it; submitted text through ``e``."""
+    name = responder_name(plan, cat)
     try:
-        responder = cat.responder(plan.responder)
-        name = responder.name
         addressed = list(cat.addressed_to(plan.responder))
     except UnknownAgency:
-        name, addressed = plan.responder, []
+        addressed = []
     answered: dict[int, Response] = {}
     for response in plan.responses:
         rec = cat.find(response.recommendation)
@@ -194,7 +213,7 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
     if plan.source_url:
         meta.append((e(t("source")), e(plan.source_url), safe_url(plan.source_url)))
     return PlanView(
-        title=e(plan.title or t("plan_title", responder=name)),
+        title=e(plan_title(plan, cat, t)),
         responder=e(name),
         meta=meta,
         introduction=[e(p) for p in plan.introduction],
