@@ -92,16 +92,12 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     render.add_argument("--format", choices=("html", "markdown"), default="html")
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
-    render.add_argument(
-        "--language", default="en", metavar="LANG", help="a shipped language or a translation file"
-    )
+    _add_language(render)
     render.set_defaults(handler=_cmd_render)
 
     site = commands.add_parser("site", help="write the catalogue's reference site (HTML)")
     site.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
-    site.add_argument(
-        "--language", default="en", metavar="LANG", help="a shipped language or a translation file"
-    )
+    _add_language(site)
     site.set_defaults(handler=_cmd_site)
 
     diff = commands.add_parser(
@@ -122,12 +118,7 @@ def _build_parser() -> argparse.ArgumentParser:
     summarise.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
     summarise.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     summarise.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
-    summarise.add_argument(
-        "--language",
-        default="en",
-        metavar="LANG",
-        help="for html: a shipped language or a translation file",
-    )
+    _add_language(summarise)
     summarise.set_defaults(handler=_cmd_summarise)
 
     importer = commands.add_parser("import", help="make a draft plan from a table or a web page")
@@ -163,6 +154,15 @@ def _build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--write", metavar="DIR", help="write every schema into DIR")
     schema.set_defaults(handler=_cmd_schema)
     return parser
+
+
+def _add_language(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        default="en",
+        metavar="LANG",
+        help="for pages: a shipped language (en) or a translation file",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
