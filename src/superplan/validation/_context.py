@@ -12,7 +12,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency, json_pointer
-from ..model import Recommendation, Responder
+from ..model import Responder
 
 __all__ = ["Context", "Path"]
 
@@ -41,10 +41,6 @@ class Context:
             return self.catalogue.responder(slug)
         except UnknownAgency:
             return None
-
-    def recommendation(self, ref: Any) -> Recommendation | None:
-        """The recommendation a reference names, or None (also for a reference of the wrong type)."""
-        return self.catalogue.find(ref)
 
     # The rules walk the same parts of the document many times: each walk is made once.
 

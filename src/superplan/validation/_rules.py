@@ -108,14 +108,14 @@ def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
     for path, response in ctx.responses():
         ref = response.get("recommendation")
         well_typed = isinstance(ref, int | str) and not isinstance(ref, bool)
-        if well_typed and ctx.recommendation(ref) is None:
+        if well_typed and ctx.catalogue.find(ref) is None:
             yield (*path, "recommendation"), {"ref": ref}
 
 
 def _check_number_as_text(ctx: Context) -> Iterator[Hit]:
     for path, response in ctx.responses():
         ref = response.get("recommendation")
-        if isinstance(ref, str) and ref.isdigit() and ctx.recommendation(ref) is not None:
+        if isinstance(ref, str) and ref.isdigit() and ctx.catalogue.find(ref) is not None:
             yield (*path, "recommendation"), {"ref": ref, "number": int(ref)}
 
 
@@ -124,7 +124,7 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
     if responder is None:
         return
     for path, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
+        rec = ctx.catalogue.find(response.get("recommendation"))
         if rec is None or not rec.addressees:
             continue  # unknown addressees cannot be checked
         if not set(rec.addressee_slugs) & set(responder.answers_as):
@@ -145,7 +145,7 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
         return
     answered = set()
     for _, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
+        rec = ctx.catalogue.find(response.get("recommendation"))
         if rec is not None:
             answered.add(rec.number)
     for rec in ctx.catalogue.addressed_to(responder.slug):
@@ -159,7 +159,7 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
 def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
     first: dict[int, Path] = {}
     for path, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
+        rec = ctx.catalogue.find(response.get("recommendation"))
         if rec is None:
             continue
         if rec.number in first:
@@ -194,7 +194,7 @@ def _check_milestones(ctx: Context) -> Iterator[Hit]:
 def _check_parts(ctx: Context) -> Iterator[Hit]:
     for path, action, response in ctx.actions():
         part = action.get("part")
-        rec = ctx.recommendation(response.get("recommendation"))
+        rec = ctx.catalogue.find(response.get("recommendation"))
         if not isinstance(part, str) or rec is None or "." not in part:
             continue
         head = part.split(".", 1)[0]
@@ -250,7 +250,7 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
     for path, action, response in ctx.actions():
-        rec = ctx.recommendation(response.get("recommendation"))
+        rec = ctx.catalogue.find(response.get("recommendation"))
         due = action.get("due")
         if rec is None or not isinstance(due, dict) or due.get("reason"):
             continue
