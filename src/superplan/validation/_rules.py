@@ -16,7 +16,7 @@ from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
 from .._words import one_of
-from ..model import SCHEMA_VERSIONS, ActionStatus, to_date
+from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
 
@@ -77,6 +77,16 @@ def _date(text: Any) -> pendulum.Date | None:
         return None
 
 
+def _partial(text: Any) -> PartialDate | None:
+    """The date or month ``text`` writes, or None if it is not one in the calendar."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
 # -- catalogue and consistency checks ---------------------------------------------------------
 
 
@@ -87,11 +97,11 @@ def _check_schema_version(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_schema_id(ctx: Context) -> Iterator[Hit]:
-    from .._schema import schema_id
+    from .._schema import schema_id, schema_ids
 
     named = ctx.data.get("$schema")
     expected = schema_id("action-plan")
-    if isinstance(named, str) and named != expected:
+    if isinstance(named, str) and named not in schema_ids("action-plan"):
         yield ("$schema",), {"named": named, "expected": expected}
 
 
@@ -205,7 +215,7 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
     for path, text in ctx.dates():
-        if DATE.fullmatch(text) and _date(text) is None:
+        if DATE.fullmatch(text) and _partial(text) is None:
             yield path, {"date": text}
 
 
@@ -221,19 +231,21 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
         return
     for _, updates in ctx.update_lists():
         for path, update in updates:
-            date = _date(update.get("date"))
-            if date is not None and date < published:
+            date = _partial(update.get("date"))
+            # Only a date surely before: a month-precision update in the month of publication
+            # is not before it.
+            if date is not None and date.surely_before(published):
                 yield (*path, "date"), {"date": date, "published": published}
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
     for _, updates in ctx.update_lists():
-        previous: pendulum.Date | None = None
+        previous: PartialDate | None = None
         for path, update in updates:
-            date = _date(update.get("date"))
+            date = _partial(update.get("date"))
             if date is None:
                 continue
-            if previous is not None and date < previous:
+            if previous is not None and date.surely_before(previous):
                 yield (*path, "date"), {"date": date, "previous": previous}
             previous = date
 
@@ -244,8 +256,8 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
         return
     for _, updates in ctx.update_lists():
         for path, update in updates:
-            date = _date(update.get("date"))
-            if date is not None and date > as_of:
+            date = _partial(update.get("date"))
+            if date is not None and date.surely_after(as_of):
                 yield (*path, "date"), {"date": date, "as_of": as_of}
 
 
@@ -257,12 +269,9 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
             continue
         deadline = ctx.catalogue.milestone_date(rec.deadline.value)
         milestone = due.get("milestone")
-        date = (
-            ctx.catalogue.milestone_date(milestone)
-            if isinstance(milestone, str)
-            else _date(due.get("date"))
-        )
-        if deadline is not None and date is not None and date > deadline:
+        on = ctx.catalogue.milestone_date(milestone) if isinstance(milestone, str) else None
+        date = PartialDate.of(on) if on is not None else _partial(due.get("date"))
+        if deadline is not None and date is not None and date.surely_after(deadline):
             yield (*path, "due"), {"due": date, "number": rec.number, "deadline": deadline}
 
 
