@@ -393,3 +393,8 @@ def test_the_docs_examples_give_no_recommendation_an_addressee_the_catalogue_doe
                 assert rec in SHIPPED.addressed_to(responder), (name, responder, rec.number)
                 checked += 1
     assert checked
+
+
+def test_the_docs_show_the_shipped_example_as_it_is():
+    examples = [document for name, document in json_examples() if name == "catalogue.md"]
+    assert json.loads(EXAMPLE.read_text(encoding="utf-8")) in examples
