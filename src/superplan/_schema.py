@@ -78,9 +78,14 @@ _OBJECT_RULES: dict[type, dict[str, Any]] = {
 }
 
 
+def schema_version(name: str) -> str:
+    """The version of a published schema (the catalogue's formats have their own)."""
+    return _files.VERSIONED_SCHEMAS.get(name, SCHEMA_VERSION)
+
+
 def schema_id(name: str) -> str:
     """The stable ``$id`` of a published schema, e.g. ``urn:superplan:schema:action-plan:1.0``."""
-    return f"urn:superplan:schema:{name}:{SCHEMA_VERSION}"
+    return f"urn:superplan:schema:{name}:{schema_version(name)}"
 
 
 def schema_ids(name: str) -> tuple[str, ...]:
@@ -108,7 +113,7 @@ def _schema(name: str) -> dict[str, Any]:
     document: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": schema_id(name),
-        "title": f"superplan {name} {SCHEMA_VERSION}",
+        "title": f"superplan {name} {schema_version(name)}",
         **body,
     }
     if builder.defs:

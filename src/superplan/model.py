@@ -43,6 +43,7 @@ __all__ = [
     "Lead",
     "Link",
     "Milestone",
+    "NonAddressee",
     "Numbering",
     "Part",
     "PartialDate",
@@ -747,11 +748,31 @@ class Numbering:
     """The slots the number is known to lie in, where only a range is known."""
     sources: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_slugs)
     note: str | None = None
+    amended_by: str | None = None
+    """The amendment file that last set the number or its certainty, when one did."""
+    shipped_number: int | None = field(
+        default=None, validator=attrs.validators.optional(_recommendation_number)
+    )
+    """The number the shipped catalogue gives, where an amendment moved the recommendation."""
 
 
 @frozen(kw_only=True)
 class Addressee:
     """An agency a recommendation is addressed to, with how well that is established."""
+
+    agency: str = field(validator=_slug)
+    certainty: Certainty
+    sources: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_slugs)
+    note: str | None = None
+    amended_by: str | None = None
+
+
+@frozen(kw_only=True)
+class NonAddressee:
+    """An agency a recommendation is not addressed to, with how sure that is and where from.
+
+    Negative knowledge: a responder answering as this agency gets a warning (SP230).
+    """
 
     agency: str = field(validator=_slug)
     certainty: Certainty
@@ -770,6 +791,13 @@ class Recommendation:
     short_title: Fact[str]
     addressees: tuple[Addressee, ...] = field(default=(), converter=_as_tuple)
     addressees_note: str | None = None
+    """Free text about the addressees. Kept so that older catalogue files stay valid; the shipped
+    catalogue states negative knowledge in ``not_addressed_to`` instead."""
+    not_addressed_to: tuple[NonAddressee, ...] = field(default=(), converter=_as_tuple)
+    """Agencies the recommendation is known or inferred not to be addressed to."""
+    addressee_heading: Fact[str] | None = None
+    """The line a source puts before the wording to name the addressees ("To Chief Constables:"),
+    quoted exactly: evidence for ``addressees``, never part of the wording."""
     deadline: Fact[str]
     """The slug of the milestone the recommendation is due by."""
     wording: Fact[tuple[str, ...]]

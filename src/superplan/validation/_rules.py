@@ -150,6 +150,57 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
             )
 
 
+def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
+    responder = ctx.responder
+    if responder is None:
+        return
+    for path, response in ctx.responses():
+        rec = ctx.catalogue.find(response.get("recommendation"))
+        if rec is None or set(rec.addressee_slugs) & set(responder.answers_as):
+            continue  # SP204 speaks for known addressees
+        for fact in rec.not_addressed_to:
+            if fact.agency in responder.answers_as:
+                confirmed = fact.certainty == "confirmed"
+                yield (
+                    (*path, "recommendation"),
+                    {
+                        "number": rec.number,
+                        "probably": "" if confirmed else "probably ",
+                        "agency": ctx.catalogue.agency(fact.agency).name.lower(),
+                        "responder": responder.name,
+                        "certainty": fact.certainty
+                        if confirmed
+                        else f"{fact.certainty}, not confirmed",
+                        "sources": ", ".join(fact.sources),
+                    },
+                )
+                break
+
+
+def _check_renumbered(ctx: Context) -> Iterator[Hit]:
+    moved = ctx.catalogue.moved_numbers()
+    if not moved:
+        return
+    for path, response in ctx.responses():
+        ref = response.get("recommendation")
+        if isinstance(ref, str) and ref.isdigit():
+            ref = int(ref)
+        if not isinstance(ref, int) or isinstance(ref, bool) or ref not in moved:
+            continue
+        was = moved[ref]
+        now = ctx.catalogue.find(ref)
+        yield (
+            (*path, "recommendation"),
+            {
+                "number": ref,
+                "was": was.slug,
+                "moved_to": was.number,
+                "now": now.slug if now is not None else "nothing",
+                "file": was.numbering.amended_by or "an amendment file",
+            },
+        )
+
+
 def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
     responder = ctx.responder
     if responder is None:
@@ -681,6 +732,39 @@ RULES: tuple[Rule, ...] = (
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
+    ),
+    Rule(
+        code="SP230",
+        name="probably-not-addressed",
+        severity=_W,
+        title="Recommendation probably not addressed to this responder",
+        message=(
+            "recommendation {number} is {probably}not addressed to {agency}, so not to "
+            "{responder} (certainty: {certainty}; sources: {sources})"
+        ),
+        hint=(
+            "Check the number against the report (`superplan show N` gives the evidence) "
+            "and correct it, or name the recommendation by its slug; if the report shows it is "
+            "addressed to you, supply that in a catalogue amendment file (docs/catalogue.md)."
+        ),
+        check=_check_not_addressed_inferred,
+        bad=_plan(responses=[{"recommendation": 1}]),
+        fixed=_plan(responses=[{"recommendation": "crime-recording"}]),
+    ),
+    Rule(
+        code="SP231",
+        name="renumbered",
+        severity=_W,
+        title="Refers to a number the amended catalogue moved",
+        message=(
+            "the number {number} belonged to {was!r} in the shipped catalogue; {file} moved it "
+            "to {moved_to}, and {number} is now {now!r}"
+        ),
+        hint=(
+            "Check which recommendation the plan means and name it by its slug, which no "
+            "amendment changes."
+        ),
+        check=_check_renumbered,
     ),
 )
 
