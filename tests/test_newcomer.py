@@ -591,3 +591,34 @@ def test_the_template_for_an_unknown_responder_is_refused(capsys, tmp_path):
     assert code == 2
     assert "'cleveland'" in err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_mistakes_in_a_filled_template_come_back_by_sheet_row_and_column(capsys, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "cleveland.xlsx"
+    write_template("cleveland", path)
+    book = load_workbook(path)
+    sheet = book["Plan"]
+    col = {name: _column(sheet, name) for name in TEMPLATE_COLUMNS}
+    sheet.cell(3, col["Acceptance"]).value = "yes"  # typed over the drop-down, or pasted
+    sheet.cell(5, col["Compliance"]).value = "mostly"
+    sheet.insert_rows(4)
+    for name, value in (("Record", "action"), ("Rec No", 7), ("Action ID", "7-1")):
+        sheet.cell(4, col[name]).value = value
+    sheet.cell(4, col["Action"]).value = "Train call handlers"
+    sheet.cell(4, col["Status"]).value = "done"
+    book.save(path)
+    target = tmp_path / "plan.json"
+    code, out, err = run(capsys, "import", "table", path, "--out", target)
+    assert code == 1
+    assert out == ""
+    assert not target.exists()
+    lines = err.splitlines()
+    assert any(
+        'sheet "Plan", row 3, column "Acceptance"' in line and "'yes'" in line for line in lines
+    )
+    assert any(
+        'sheet "Plan", row 4, column "Status"' in line and "'done'" in line for line in lines
+    )
+    assert any('sheet "Plan", row 6, column "Compliance"' in line for line in lines)
