@@ -12,7 +12,7 @@ from jsonschema import Draft202012Validator
 
 import superplan as sp
 from superplan._jsontext import canonical_json, parse_json
-from superplan.validation._schema_check import schema_validator
+from superplan._shape._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES, ROOT
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
+from superplan._shape._reference import schema_validator
 from superplan.cli import main
 from superplan.validation import DEFAULT_MAX_BYTES, RULES, rule
-from superplan.validation._schema_check import schema_validator
 
 from .conftest import DATA, EXAMPLES
 from .strategies import EVERY_CLASS, json_values

@@ -8,6 +8,7 @@ import attrs
 
 from .._jsontext import parse_json
 from .._locate import locate
+from .._shape import shape_errors as schema_findings
 from ..convert import from_dict, read_file
 from ..errors import LoadError, Problem, json_pointer, pointer_order
 from ..model import Addressee, Certainty, Fact, Recommendation
@@ -43,9 +44,6 @@ def apply_amendments(base: Catalogue, path: str | os.PathLike[str]) -> Catalogue
 
 def _read(path: str | os.PathLike[str]) -> CatalogueAmendments:
     """Parse, check against the published amendments schema, then structure."""
-    # Imported here: the validation layer itself builds on the catalogue.
-    from ..validation._schema_check import schema_findings
-
     try:
         raw = read_file(path)
         data = parse_json(raw)

@@ -14,6 +14,7 @@ from typing import Any
 import pendulum
 from attrs import frozen
 
+from .._shape import MESSAGES as SHAPE_MESSAGES
 from .._words import one_of
 from ..model import SCHEMA_VERSIONS, ActionStatus, to_date
 from ._context import DATE, Context, Path
@@ -389,7 +390,7 @@ RULES: tuple[Rule, ...] = (
         name="missing-key",
         severity=_E,
         title="Required key missing",
-        message="the required key {key!r} is missing",
+        message=SHAPE_MESSAGES["SP101"],
         hint="Add the key; the schema reference says what it holds.",
         bad=_plan(responses=[{"narrative": "We accept this recommendation."}]),
         fixed=_plan(
@@ -401,7 +402,7 @@ RULES: tuple[Rule, ...] = (
         name="unknown-key",
         severity=_E,
         title="Unknown key",
-        message="unknown key {key!r}; remove it, or move it under 'extensions'",
+        message=SHAPE_MESSAGES["SP102"],
         hint="Check the spelling against the schema; anything of your own goes under 'extensions'.",
         bad=_plan(owner_email="someone@example.org"),
         fixed=_plan(extensions={"owner_email": "someone@example.org"}),
@@ -411,7 +412,7 @@ RULES: tuple[Rule, ...] = (
         name="wrong-type",
         severity=_E,
         title="Wrong type of value",
-        message="expected {expected}, got {got}",
+        message=SHAPE_MESSAGES["SP103"],
         hint="Write the value as the message says: text in quotes, numbers without, lists in [ ].",
         bad=_plan(introduction="Our plan."),
         fixed=_plan(introduction=["Our plan."]),
@@ -421,7 +422,7 @@ RULES: tuple[Rule, ...] = (
         name="not-allowed",
         severity=_E,
         title="Value not allowed",
-        message="expected one of {allowed}, got {got}",
+        message=SHAPE_MESSAGES["SP104"],
         hint="Use one of the values listed.",
         bad=_answer(acceptance="yes"),
         fixed=_answer(acceptance="accepted"),
@@ -431,7 +432,7 @@ RULES: tuple[Rule, ...] = (
         name="wrong-format",
         severity=_E,
         title="Value in the wrong format",
-        message="{message}",
+        message=SHAPE_MESSAGES["SP105"],
         hint="Write it in the format shown.",
         bad=_plan(published="22/11/2024"),
         fixed=_plan(published="2024-11-22"),
@@ -441,7 +442,7 @@ RULES: tuple[Rule, ...] = (
         name="out-of-range",
         severity=_E,
         title="Value out of range",
-        message="{message}",
+        message=SHAPE_MESSAGES["SP106"],
         hint="Use a value within the range given.",
         bad=_plan(responses=[{"recommendation": 30}]),
         fixed=_plan(responses=[{"recommendation": 29}]),
@@ -451,7 +452,7 @@ RULES: tuple[Rule, ...] = (
         name="schema-violation",
         severity=_E,
         title="Does not match the schema",
-        message="{message}",
+        message=SHAPE_MESSAGES["SP107"],
         hint="Compare the value with the schema reference.",
         bad=_act(due={"date": "2025-03-27", "milestone": "six-months"}),
         fixed=_act(due={"milestone": "six-months"}),
