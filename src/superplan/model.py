@@ -717,6 +717,8 @@ class Force:
     name_cy: str | None = None
     """The force's Welsh name, for the four Welsh forces."""
     country: Country
+    police_uk_id: str | None = field(default=None, validator=attrs.validators.optional(_slug))
+    """The force's identifier in data.police.uk's API (``/api/forces``), to join other police data."""
 
 
 class ResponderKind(StrEnum):

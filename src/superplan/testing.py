@@ -1,11 +1,14 @@
 """Realistic synthetic plans for tests and benchmarks: valid, varied, and the same for a seed.
 
+```python
 >>> from superplan.testing import synthetic_plans
 >>> plans = synthetic_plans(n_forces=3, seed=1)
 >>> [plan.responder for plan in plans]
 ['avon-and-somerset', 'bedfordshire', 'cambridgeshire']
 >>> synthetic_plans(n_forces=3, seed=1) == plans
 True
+
+```
 
 Nothing here is about any real force's plan: the text is assembled from a fixed vocabulary.
 """

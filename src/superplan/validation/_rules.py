@@ -101,8 +101,17 @@ def _check_schema_id(ctx: Context) -> Iterator[Hit]:
 
     named = ctx.data.get("$schema")
     expected = schema_id("action-plan")
-    if isinstance(named, str) and named not in schema_ids("action-plan"):
+    # A path or URL of the schema's file, as editors are given it, names the same schema.
+    if (
+        isinstance(named, str)
+        and named not in schema_ids("action-plan")
+        and not _names_schema_file(named)
+    ):
         yield ("$schema",), {"named": named, "expected": expected}
+
+
+def _names_schema_file(named: str) -> bool:
+    return named.replace("\\", "/").rsplit("/", 1)[-1] == "action-plan.schema.json"
 
 
 def _check_responder(ctx: Context) -> Iterator[Hit]:
@@ -728,7 +737,8 @@ RULES: tuple[Rule, ...] = (
         severity=_W,
         title="Names another schema",
         message="the document names the schema {named!r}; it was checked as {expected!r}",
-        hint="Set $schema to the action-plan schema's $id, or leave it out.",
+        hint="Set $schema to the action-plan schema's $id, or to the path of its file "
+        "(`superplan schema action-plan --path`), or leave it out.",
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
