@@ -16,7 +16,7 @@ from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
 from .._words import one_of
-from ..model import SCHEMA_VERSIONS, ActionStatus, to_date
+from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
 
@@ -77,6 +77,16 @@ def _date(text: Any) -> pendulum.Date | None:
         return None
 
 
+def _partial(text: Any) -> PartialDate | None:
+    """The date or month ``text`` writes, or None if it is not one in the calendar."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
 # -- catalogue and consistency checks ---------------------------------------------------------
 
 
@@ -87,12 +97,21 @@ def _check_schema_version(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_schema_id(ctx: Context) -> Iterator[Hit]:
-    from .._schema import schema_id
+    from .._schema import schema_id, schema_ids
 
     named = ctx.data.get("$schema")
     expected = schema_id("action-plan")
-    if isinstance(named, str) and named != expected:
+    # A path or URL of the schema's file, as editors are given it, names the same schema.
+    if (
+        isinstance(named, str)
+        and named not in schema_ids("action-plan")
+        and not _names_schema_file(named)
+    ):
         yield ("$schema",), {"named": named, "expected": expected}
+
+
+def _names_schema_file(named: str) -> bool:
+    return named.replace("\\", "/").rsplit("/", 1)[-1] == "action-plan.schema.json"
 
 
 def _check_responder(ctx: Context) -> Iterator[Hit]:
@@ -256,7 +275,7 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
     for path, text in ctx.dates():
-        if DATE.fullmatch(text) and _date(text) is None:
+        if DATE.fullmatch(text) and _partial(text) is None:
             yield path, {"date": text}
 
 
@@ -272,19 +291,21 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
         return
     for _, updates in ctx.update_lists():
         for path, update in updates:
-            date = _date(update.get("date"))
-            if date is not None and date < published:
+            date = _partial(update.get("date"))
+            # Only a date surely before: a month-precision update in the month of publication
+            # is not before it.
+            if date is not None and date.surely_before(published):
                 yield (*path, "date"), {"date": date, "published": published}
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
     for _, updates in ctx.update_lists():
-        previous: pendulum.Date | None = None
+        previous: PartialDate | None = None
         for path, update in updates:
-            date = _date(update.get("date"))
+            date = _partial(update.get("date"))
             if date is None:
                 continue
-            if previous is not None and date < previous:
+            if previous is not None and date.surely_before(previous):
                 yield (*path, "date"), {"date": date, "previous": previous}
             previous = date
 
@@ -295,8 +316,8 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
         return
     for _, updates in ctx.update_lists():
         for path, update in updates:
-            date = _date(update.get("date"))
-            if date is not None and date > as_of:
+            date = _partial(update.get("date"))
+            if date is not None and date.surely_after(as_of):
                 yield (*path, "date"), {"date": date, "as_of": as_of}
 
 
@@ -308,12 +329,9 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
             continue
         deadline = ctx.catalogue.milestone_date(rec.deadline.value)
         milestone = due.get("milestone")
-        date = (
-            ctx.catalogue.milestone_date(milestone)
-            if isinstance(milestone, str)
-            else _date(due.get("date"))
-        )
-        if deadline is not None and date is not None and date > deadline:
+        on = ctx.catalogue.milestone_date(milestone) if isinstance(milestone, str) else None
+        date = PartialDate.of(on) if on is not None else _partial(due.get("date"))
+        if deadline is not None and date is not None and date.surely_after(deadline):
             yield (*path, "due"), {"due": date, "number": rec.number, "deadline": deadline}
 
 
@@ -719,7 +737,8 @@ RULES: tuple[Rule, ...] = (
         severity=_W,
         title="Names another schema",
         message="the document names the schema {named!r}; it was checked as {expected!r}",
-        hint="Set $schema to the action-plan schema's $id, or leave it out.",
+        hint="Set $schema to the action-plan schema's $id, or to the path of its file "
+        "(`superplan schema action-plan --path`), or leave it out.",
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
