@@ -7,7 +7,6 @@ import argparse
 import json
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -443,6 +442,7 @@ def _addressee_summary(addressees: "Sequence[Addressee]") -> str:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from .catalogue._describe import describe
     from .convert import dumps
 
     cat = _catalogue(args)
@@ -453,51 +453,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(dumps(rec))
         return EXIT_OK
-    wrap = textwrap.TextWrapper(width=88, initial_indent="  ", subsequent_indent="  ")
-    lines = [f"Recommendation {rec.number}: {rec.title}", f"Slug: {rec.slug}"]
-    numbering = f"Number: {rec.numbering.certainty}"
-    if rec.numbering.range:
-        numbering += f" (known only to lie in {rec.numbering.range[0]}-{rec.numbering.range[1]})"
-    lines.append(numbering)
-    deadline = cat.deadline(rec.number)
-    if deadline is not None and rec.deadline.value is not None:
-        milestone = cat.milestone(rec.deadline.value)
-        lines.append(f"Deadline: {deadline.format('D MMMM YYYY')} ({milestone.title.lower()})")
-    else:
-        lines.append(f"Deadline: not known. {rec.deadline.note or ''}".rstrip())
-    if rec.addressees:
-        lines.append("Addressed to:")
-        for addressee in rec.addressees:
-            name = cat.agency(addressee.agency).name
-            lines.append(f"  - {name} ({addressee.certainty})")
-    else:
-        lines.append(f"Addressed to: {rec.addressees_note or 'not known'}")
-    lines.append("")
-    if rec.wording.value is not None:
-        lines.append(
-            f"Official wording ({rec.wording.certainty}; {', '.join(rec.wording.sources)}):"
-        )
-        for paragraph in rec.wording.value:
-            lines.extend(wrap.wrap(paragraph))
-    else:
-        lines.append("Official wording: not held by the catalogue.")
-        if rec.wording.note:
-            lines.extend(wrap.wrap(rec.wording.note))
-    if rec.sub_points.value:
-        lines.append("Sub-points:")
-        for point in rec.sub_points.value:
-            lines.extend(wrap.wrap("- " + point))
-    elif rec.sub_points.certainty == "unknown" and rec.sub_points.note:
-        lines.append("Sub-points: not held by the catalogue.")
-        lines.extend(wrap.wrap(rec.sub_points.note))
-    lines.append("")
-    if rec.themes:
-        lines.append("Themes (editorial): " + ", ".join(rec.themes))
-    if rec.related:
-        lines.append("Related: " + ", ".join(str(n) for n in rec.related))
-    for note in rec.notes:
-        lines.extend(textwrap.wrap("Note: " + note, width=88))
-    out.write("\n".join(lines).rstrip() + "\n")
+    out.write(describe(rec, cat))
     return EXIT_OK
 
 
