@@ -106,7 +106,7 @@ def test_fast_and_full_routes_agree_on_every_fixture(path):
     assert fast.codes == full.codes
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plan=EVERY_CLASS[sp.ActionPlan])
 def test_whatever_the_converter_accepts_the_schema_accepts(plan):
     data = sp.to_dict(plan)
@@ -128,7 +128,7 @@ MUTATIONS = [
 ]
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plan=EVERY_CLASS[sp.ActionPlan], mutation=st.sampled_from(MUTATIONS))
 def test_mutated_plans_are_caught_and_both_routes_agree(plan, mutation):
     key, value = mutation
@@ -138,7 +138,7 @@ def test_mutated_plans_are_caught_and_both_routes_agree(plan, mutation):
     assert fast.codes == full.codes
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(value=json_values)
 def test_any_json_value_gives_a_report_never_an_exception(value):
     text = json.dumps(value)
