@@ -27,8 +27,9 @@ def expected_lines(path: pathlib.Path) -> list[str]:
 def test_there_is_a_fixture_for_every_rule_that_a_file_can_show():
     assert len(INVALID) >= 25
     covered = {p.stem.split("-")[0].upper() for p in INVALID}
-    # SP001 (unreadable), SP002 (too large) and SP108 (the model's last word) are tested below.
-    assert {r.code for r in RULES} - covered == {"SP001", "SP002", "SP108"}
+    # SP001 (unreadable), SP002 (too large) and SP108 (the model's last word) are tested below;
+    # SP231 needs an amended catalogue (tests/test_amendments.py).
+    assert {r.code for r in RULES} - covered == {"SP001", "SP002", "SP108", "SP231"}
 
 
 @pytest.mark.parametrize("path", INVALID, ids=ids)
