@@ -17,7 +17,9 @@ threshold are flagged. The result is a draft: a person checks it.
 
 import os
 import re
+from collections import Counter
 from enum import StrEnum
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -43,18 +45,16 @@ MATCH = 78.0
 REVIEW = 90.0
 """Assignments whose confidence is below this are flagged for review."""
 
-_BOILERPLATE = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\bcookies?\b",
-        r"^skip to (main )?content",
-        r"^sorry, there was a technical problem",
-        r"^this site is a beta\b",
-        r"^quickly exit this site",
-        r"^(leave|exit) this site$",
-        r"^(back to top|print this page|share this page)$",
-    )
-]
+_COOKIES = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"skip to (main )?content"
+    r"|sorry, there was a technical problem"
+    r"|this site is a beta\b"
+    r"|quickly exit this site"
+    r"|(leave|exit) this site$"
+    r"|(back to top|print this page|share this page)$",
+    re.IGNORECASE,
+)
 _HEADING = re.compile(r"^(our )?(initial )?response:?$", re.IGNORECASE)
 # "To Chief Constables:", "To chief constables and police and crime commissioners ...:"
 _ADDRESSEE = re.compile(
@@ -257,27 +257,74 @@ def _candidates(rec: Recommendation) -> list[str]:
     return [_normal(t) for t in texts if t.strip()]
 
 
-def _score(line: str, candidate: str) -> float:
-    best = fuzz.ratio(line, candidate)
-    if candidate and 0.6 <= len(line) / len(candidate) <= 1.67:
-        best = max(best, fuzz.partial_ratio(line, candidate) - 3)
-    return float(best)
+class _Matcher:
+    """Finds the recommendation a line quotes. Scores under what even a number hint could lift
+    to a match are cut off early (rapidfuzz's ``score_cutoff``), which keeps long pages fast."""
+
+    def __init__(self, candidates: dict[int, list[str]]) -> None:
+        self.texts = [text for texts in candidates.values() for text in texts if text]
+        self.owners = [number for number, texts in candidates.items() for text in texts if text]
+        self.lengths = [len(text) for text in self.texts]
+        # Words that most candidates share ("the", "stalking", "2025") tell them apart from
+        # nothing; only the others are indexed, and counted.
+        word_sets = [frozenset(_WORD.findall(text)) for text in self.texts]
+        seen: dict[str, int] = {}
+        for word_set in word_sets:
+            for word in word_set:
+                seen[word] = seen.get(word, 0) + 1
+        common = max(len(word_sets) // 4, 2)
+        self.common = frozenset(word for word, count in seen.items() if count > common)
+        self.need: list[float] = []
+        self.index: dict[str, list[int]] = {}
+        self.sizes = []
+        for position, word_set in enumerate(word_sets):
+            telling = [word for word in word_set if seen[word] <= common]
+            self.sizes.append(len(telling))
+            self.need.append(_SHARED_WORDS * max(len(telling), 1))
+            for word in telling:
+                self.index.setdefault(word, []).append(position)
+        self.floor = MATCH - _HINT
+
+    def best(self, line: str, number_hint: int | None) -> tuple[int | None, float]:
+        normal = _normal(line)
+        if len(normal) < 25:
+            return None, 0.0
+        scores: dict[int, float] = {}
+        size = len(normal)
+        words = frozenset(_WORD.findall(normal)) - self.common
+        # A quotation shares most of its words with the wording; a line sharing few cannot score
+        # a match, so the costly comparisons are made only for candidates sharing enough words.
+        postings = [self.index[word] for word in words if word in self.index]
+        shared = Counter(chain.from_iterable(postings))
+        need = _SHARED_WORDS * len(words)
+        for index, count in shared.items():
+            if count < need and count < self.need[index]:
+                continue
+            text = self.texts[index]
+            plain = fuzz.ratio(normal, text)
+            score = plain if plain >= self.floor else 0.0
+            # The partial comparison costs ~50 plain ones; it is made only where it can change
+            # the outcome: a line close to the wording but not yet surely quoting it.
+            if _PARTIAL_FROM <= plain < REVIEW and 0.6 <= size / self.lengths[index] <= 1.67:
+                partial = fuzz.partial_ratio(normal, text, score_cutoff=self.floor + 3) - 3
+                score = max(score, partial)
+            owner = self.owners[index]
+            if score > scores.get(owner, 0.0):
+                scores[owner] = score
+        best_number, best = None, 0.0
+        for number, score in scores.items():
+            if number_hint == number:
+                score = min(score + _HINT, 100.0)
+            if score > best:
+                best_number, best = number, score
+        return (best_number, best) if best >= MATCH else (None, best)
 
 
-def _best_match(
-    line: str, candidates: dict[int, list[str]], number_hint: int | None
-) -> tuple[int | None, float]:
-    normal = _normal(line)
-    if len(normal) < 25:
-        return None, 0.0
-    best_number, best = None, 0.0
-    for number, texts in candidates.items():
-        score = max((_score(normal, text) for text in texts), default=0.0)
-        if number_hint == number:
-            score = min(score + 8, 100.0)
-        if score > best:
-            best_number, best = number, score
-    return (best_number, best) if best >= MATCH else (None, best)
+_HINT = 8.0
+_WORD = re.compile(r"[^\W_]+")
+_SHARED_WORDS = 0.7
+_PARTIAL_FROM = 65.0
+"""A line numbered as the recommendation it matches gets this much more confidence."""
 
 
 # -- import ---------------------------------------------------------------------------------------
@@ -297,8 +344,16 @@ _WELSH = frozenset(
 )  # fmt: skip
 
 
+_WELSH_HINT = re.compile(
+    r"\b(yn|ein|mae|wedi|gyda|sydd|bydd|byddwn|rydym|heddlu|drwy|hefyd|erbyn|ymateb)\b",
+    re.IGNORECASE,
+)
+
+
 def _welsh(text: str) -> bool:
     """Text in Welsh, by its common words (for text captures, which carry no ``lang``)."""
+    if _WELSH_HINT.search(text) is None:
+        return False
     words = re.findall(r"[\w']+", text.lower())
     hits = sum(1 for word in words if word in _WELSH)
     return len(words) >= 3 and hits >= 2 and hits >= 0.2 * len(words)
@@ -328,25 +383,31 @@ def import_page(
     main_lang = page.lang
     main_code = (main_lang or "en").split("-")[0]
 
-    def match(body: str, hint: int | None) -> tuple[int | None, float]:
-        return _best_match(body, candidates, hint)
+    matcher = _Matcher(candidates)
+    match = matcher.best
 
     # First pass over the free text: which lines quote a recommendation, and how surely.
     matches: dict[int, tuple[int | None, float]] = {}
+    languages: dict[int, str | None] = {}
+    furniture: set[int] = set()
     for item in page.items:
         if isinstance(item, TableRow):
             continue
         line = item.text
-        if _is_boilerplate(line) or _HEADING.match(line):
+        if item.chrome or _is_boilerplate(line):
+            furniture.add(item.number)
+            continue
+        if _HEADING.match(line):
             continue
         numbered = _NUMBERED.match(line)
         hint = int(numbered.group(2)) if numbered and numbered.group(2).isascii() else None
         body = line[numbered.end() :] if numbered else line
-        if _language(item, main_code) == "cy":
+        languages[item.number] = _language(item, main_code)
+        if languages[item.number] == "cy":
             number, _, _ = leading_number(line)
             matches[item.number] = (number, 85.0) if number is not None else (None, 0.0)
             continue
-        matches[item.number] = _best_match(body, candidates, hint)
+        matches[item.number] = matcher.best(body, hint)
     has_table_content = False
     last_quote = max((n for n, (r, _) in matches.items() if r is not None), default=0)
 
@@ -440,14 +501,14 @@ def import_page(
 
         reader = None
         line_no, text_line = item.number, item.text
-        if item.chrome or _is_boilerplate(text_line):
+        if line_no in furniture:
             add(line_no, Disposition.BOILERPLATE, text_line)
             continue
         if _HEADING.match(text_line):
             add(line_no, Disposition.HEADING, text_line, recommendation=current)
             continue
         number, score = matches.get(line_no, (None, 0.0))
-        lang = _language(item, main_code)
+        lang = languages.get(line_no)
         heading_number = _recommendation_heading(item)
         if heading_number is not None:
             # "Recommendation 13" as a heading: what follows, to the next heading, answers it.
@@ -698,7 +759,11 @@ def _assessment_in_prose(
 
 
 def _is_boilerplate(line: str) -> bool:
-    return len(line) < 400 and any(pattern.search(line) for pattern in _BOILERPLATE)
+    if len(line) >= 400:
+        return False
+    if ("ookie" in line or "OOKIE" in line) and _COOKIES.search(line):
+        return True
+    return _FURNITURE.match(line) is not None
 
 
 def _reads_as_response(line: str) -> bool:

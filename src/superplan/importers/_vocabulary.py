@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 from rapidfuzz import fuzz
 
 from ..errors import LoadError, Problem
@@ -65,6 +65,7 @@ class Vocabulary:
     """Field -> normalised headings that mean it."""
     statuses: Mapping[str, Mapping[str, str]]
     """Kind (delivery, acceptance, compliance) -> normalised phrase -> value."""
+    _patterns: dict[str, "re.Pattern[str]"] = field(factory=dict, eq=False, repr=False)
 
     def column(self, heading: str) -> ColumnMeaning:
         """What a column heading means."""
@@ -119,14 +120,26 @@ class Vocabulary:
 
     def phrase(self, kind: str, text: str) -> tuple[str | None, str | None]:
         """A status phrase said in prose ("we partially comply"): its value and the phrase."""
-        words = f" {normal_words(text)} "
-        best: tuple[int, str | None, str | None] = (0, None, None)
-        for phrase, value in self.statuses[kind].items():
-            if len(phrase.split()) < 2 and kind != "compliance":
-                continue  # single words ("yes", "accept") say too little in running text
-            if f" {phrase} " in words and len(phrase) > best[0]:
-                best = (len(phrase), value, phrase)
-        return best[1], best[2]
+        found = [m.group(1) for m in self._phrases(kind).finditer(f" {normal_words(text)} ")]
+        if not found:
+            return None, None
+        phrase = max(found, key=len)
+        return self.statuses[kind][phrase], phrase
+
+    def _phrases(self, kind: str) -> "re.Pattern[str]":
+        cached = self._patterns.get(kind)
+        if cached is None:
+            # Single words ("yes", "accept") say too little in running text; compliance's
+            # "comply" is kept, since forces write "we comply".
+            phrases = sorted(
+                (p for p in self.statuses[kind] if len(p.split()) >= 2 or kind == "compliance"),
+                key=len,
+                reverse=True,
+            )
+            alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
+            cached = re.compile(rf"(?<= )({alternation})(?= )")
+            self._patterns[kind] = cached
+        return cached
 
 
 def _shipped(name: str) -> dict[str, Any]:
