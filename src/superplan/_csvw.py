@@ -51,11 +51,18 @@ COLUMNS: dict[str, tuple[str, Any, str]] = {
         "The delivery state on the roll-up's date, from the statuses the plan states (see "
         "superplan's docs/progress.md), or 'unanswered', or 'not-addressed'.",
     ),
-    "timeliness": (
+    "schedule": (
         "Schedule",
         "string",
-        "Computed as of the roll-up's date from the deadline and the stated status; empty where "
-        "there is nothing to compute.",
+        "Computed as of the roll-up's date from the deadline and the stated status (not-yet-due, "
+        "due-soon, overdue, met-on-time, met-late, no-deadline, deadline-passed-not-stated, "
+        "not-applicable); empty where there is nothing to compute.",
+    ),
+    "rag": (
+        "RAG",
+        "string",
+        "red, amber, green, not-stated or not-applicable, derived from the state and the "
+        "schedule by the table in superplan's docs/progress.md; empty where not addressed.",
     ),
     "days_overdue": (
         "Days overdue",
