@@ -261,7 +261,6 @@ def _build_parser() -> argparse.ArgumentParser:
         default="text",
         help="html: a comparison page, words changed marked as taken out and put in",
     )
-    _add_language(diff)
     diff.set_defaults(handler=_cmd_diff)
 
     summarise = _command(

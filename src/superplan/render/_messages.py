@@ -7,7 +7,6 @@ A new language is a new JSON file with the same keys as ``messages/en.json`` (a 
 import datetime as dt
 import json
 import os
-import re
 import string
 from functools import cache
 from importlib import resources
