@@ -28,7 +28,13 @@ from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
-from ._table_import import TableImport, check_mapped_cells, check_own_cells, mapped_by_meaning
+from ._table_import import (
+    TableImport,
+    check_mapped_cells,
+    check_own_cells,
+    in_sheet_terms,
+    mapped_by_meaning,
+)
 from ._vocabulary import Vocabulary
 
 __all__ = [
@@ -326,14 +332,23 @@ def _update(row: Mapping[str, str]) -> dict[str, Any]:
     return update
 
 
-def rows_to_plan(rows: Sequence[Mapping[str, str]], *, responder: str | None = None) -> ActionPlan:
+def rows_to_plan(
+    rows: Sequence[Mapping[str, str]],
+    *,
+    responder: str | None = None,
+    row_numbers: Sequence[int] | None = None,
+) -> ActionPlan:
     """Rebuild a plan from superplan's own table rows. Raises :class:`LoadError` naming the row."""
     plan: dict[str, Any] = {}
     responses: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    for number, row in enumerate(rows, start=2):  # row 1 is the header
+    origins: dict[str, int] = {}  # JSON pointer of a record -> its row, to name cells in errors
+    for position, row in enumerate(rows):
+        # Row 1 is the header; a reader that skips blank rows passes the rows' own numbers.
+        number = row_numbers[position] if row_numbers is not None else position + 2
         record = row.get("Record", "")
         ref = row.get("Rec No", "")
+        _note_origin(origins, record, row.get("Field", ""), responses, number)
         if record == "plan":
             field_name, value = row.get("Field", ""), row.get("Value", "")
             if field_name == "introduction":
@@ -396,7 +411,75 @@ def rows_to_plan(rows: Sequence[Mapping[str, str]], *, responder: str | None = N
     if responder is not None:
         plan["responder"] = responder
     plan["responses"] = responses
-    return from_dict(plan)
+    try:
+        return from_dict(plan)
+    except LoadError as error:
+        raise LoadError([_in_cells(p, origins) for p in error.problems]) from None
+
+
+#: The table column that holds each field, by record: how an error names its cell.
+_COLUMN_OF = {
+    "response": {
+        "recommendation": "Rec No",
+        "acceptance": "Acceptance",
+        "compliance": "Compliance",
+        "status": "Response status",
+        "narrative": "Response",
+        "transcription_note": "Response note",
+    },
+    "action": {
+        "id": "Action ID",
+        "part": "Part",
+        "description": "Action",
+        "owner": "Owner",
+        "due": "Due",
+        "status": "Status",
+    },
+    "update": {"date": "Update date", "label": "Update label", "status": "Update status"},
+}
+
+
+def _note_origin(
+    origins: dict[str, int],
+    record: str,
+    field_name: str,
+    responses: Sequence[Mapping[str, Any]],
+    number: int,
+) -> None:
+    """Remember the row that the record about to be added comes from, by its JSON pointer."""
+    if record == "plan":
+        origins[f"/{field_name}"] = number
+    elif record == "response":
+        origins[f"/responses/{len(responses)}"] = number
+    elif record in ("action", "evidence", "update") and responses:
+        at = f"/responses/{len(responses) - 1}"
+        actions = responses[-1].get("actions", ())
+        if record == "action":
+            origins[f"{at}/actions/{len(actions)}"] = number
+        elif record == "update" and not actions:
+            origins[f"{at}/updates/{len(responses[-1].get('updates', ()))}"] = number
+        elif actions:
+            key = "evidence" if record == "evidence" else "updates"
+            index = len(actions[-1].get(key, ()))
+            origins[f"{at}/actions/{len(actions) - 1}/{key}/{index}"] = number
+
+
+def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
+    """The problem, with the row and column of the cell it is about in front of its message."""
+    parts = problem.pointer.split("/")
+    for end in range(len(parts), 1, -1):
+        row = origins.get("/".join(parts[:end]))
+        if row is None:
+            continue
+        owner = parts[end - 2]  # "" for a plan field, else the list the record is in
+        if owner in ("", "evidence"):
+            column = "Value"
+        else:
+            kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
+            column = _COLUMN_OF[kind].get(parts[end] if end < len(parts) else "", "")
+        where = f"row {row}" + (f', column "{column}"' if column else "")
+        return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
+    return problem
 
 
 def _mapped_rows(
@@ -498,9 +581,11 @@ def import_table(
     if "Record" in sheet.header:
         rows = check_own_cells(sheet, cat)
         try:
-            plan = rows_to_plan(rows, responder=responder)
+            plan = rows_to_plan(
+                rows, responder=responder, row_numbers=[r.row for r in sheet.records]
+            )
         except LoadError as error:
-            raise error.with_source(name) from None
+            raise in_sheet_terms(error, sheet) from None
         return TableImport(
             plan=plan, source=name, route="own", columns=(), unmapped=(), notes=sheet.notes
         )

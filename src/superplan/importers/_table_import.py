@@ -108,6 +108,42 @@ class TableError(LoadError):
         return "\n".join(prefix + problem.message for problem in self.problems)
 
 
+_ROW_COLUMN = re.compile(r'^row ([0-9]+)(?:, column "([^"]*)")?: (.*)$', re.DOTALL)
+
+
+def in_sheet_terms(error: LoadError, sheet: Sheet) -> LoadError:
+    """Problems placed as "row 7, column "Due"" (by the row reader), placed on the sheet:
+    ``sheet "Plan", row 7, column O "Due"``; others keep their pointer."""
+    placed = CellProblems(sheet)
+    others = []
+    for problem in error.problems:
+        match = _ROW_COLUMN.match(problem.message)
+        heading = match.group(2) if match else None
+        if match is None or (heading and heading not in sheet.header):
+            others.append(problem)
+            continue
+        row, message = int(match.group(1)), match.group(3)
+        column = sheet.header.index(heading) if heading else 0
+        if heading:
+            placed.add(row, column, message, problem.kind or "bad-value")
+        else:
+            where = f'sheet "{sheet.sheet}", row {row}' if sheet.sheet else f"row {row}"
+            placed.problems.append(
+                Problem(pointer=problem.pointer, message=f"{where}: {message}", kind=problem.kind)
+            )
+    if not placed.problems:
+        return error.with_source(sheet.source)
+    for problem in others:
+        placed.problems.append(
+            Problem(
+                pointer=problem.pointer,
+                message=problem.describe(),
+                kind=problem.kind,
+            )
+        )
+    return TableError(placed.problems, source=sheet.source)
+
+
 def ref_cell(text: str) -> int | str | None:
     """A ``Rec No`` cell: ASCII digits are a number, a slug is a slug; anything else is None."""
     value = text.strip()

@@ -16,6 +16,7 @@ import attrs
 
 from .._jsontext import parse_json
 from .._locate import locate
+from .._shape import shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
@@ -25,7 +26,6 @@ from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Severity, ValidationReport
 from ._rules import rule, run_checks
-from ._schema_check import schema_findings
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
 
@@ -191,12 +191,17 @@ def _check(
         if fast and plan is not None:
             _check_depth(data.get("extensions"), max_depth - 1, ("extensions",))
             return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
-        _check_depth(data, max_depth)
+        for key, value in data.items():  # reported at the top-level key, as by the fast route
+            _check_depth(value, max_depth - 1, (key,))
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
 
-    findings = list(schema_findings(data))
+    findings = [
+        rule(error.code).finding(error.pointer, **error.params)
+        for error in shape_errors(data, reference=not fast)
+    ]
     at = {finding.pointer for finding in findings}
+    sound = not findings
     # A value the schema already refused is not judged again by the catalogue rules.
     findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
     loaded: ActionPlan | None = None
@@ -208,4 +213,6 @@ def _check(
                 rule("SP108").finding(problem.pointer, message=problem.message)
                 for problem in error.problems
             )
+    elif sound:  # it fits the model even so (the errors are the catalogue's): keep the plan
+        loaded = try_structure(data, ActionPlan)
     return ValidationReport(source=name, findings=findings, plan=loaded)
