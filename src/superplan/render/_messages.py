@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError, Problem, json_pointer
+from ..model import PartialDate
 
 __all__ = ["Messages", "messages"]
 
@@ -37,21 +38,23 @@ class Messages:
         """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
         return str(self.texts[group][str(member)])
 
-    def date(self, value: dt.date | object | None) -> str:
+    def date(self, value: dt.date | PartialDate | str | None) -> str:
         """A date in words at the precision it was given: a day ("27 March 2025"), or a month
-        ("November 2024") for a month-precision date (anything whose text is ``YYYY-MM``)."""
+        ("November 2024") for a month-precision date (a ``PartialDate`` or text ``YYYY-MM``)."""
         if value is None:
             return self("not_stated")
         if isinstance(value, dt.date):
             return self._day(value.year, value.month, value.day)
-        text = str(value)
-        found = _ISO.fullmatch(text)
-        if found is None or not 1 <= int(found["month"]) <= 12:
-            return text
-        if found["day"] is None:
-            month = self.texts["months"][int(found["month"]) - 1]
-            return str(self.texts["month_format"]).format(month=month, year=int(found["year"]))
-        return self._day(int(found["year"]), int(found["month"]), int(found["day"]))
+        if isinstance(value, str):
+            found = _ISO.fullmatch(value)
+            try:
+                value = PartialDate(*(int(part) for part in found.groups() if part))  # type: ignore[union-attr]
+            except (AttributeError, TypeError, ValueError):
+                return str(value)  # not a date: shown as given
+        if value.day is None:
+            month = self.texts["months"][value.month - 1]
+            return str(self.texts["month_format"]).format(month=month, year=value.year)
+        return self._day(value.year, value.month, value.day)
 
     def _day(self, year: int, month: int, day: int) -> str:
         name = self.texts["months"][month - 1]

@@ -16,6 +16,7 @@ import attrs
 
 from .._jsontext import parse_json
 from .._locate import locate
+from .._shape import shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
@@ -25,7 +26,6 @@ from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Severity, ValidationReport
 from ._rules import rule, run_checks
-from ._schema_check import schema_findings
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
 
@@ -195,7 +195,10 @@ def _check(
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
 
-    findings = list(schema_findings(data))
+    findings = [
+        rule(error.code).finding(error.pointer, **error.params)
+        for error in shape_errors(data, reference=not fast)
+    ]
     at = {finding.pointer for finding in findings}
     # A value the schema already refused is not judged again by the catalogue rules.
     findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
