@@ -802,6 +802,7 @@ def _plain(example: object) -> str:
 
 def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
+    import textwrap
 
     from ._shipped import docs_folder
     from .validation import RULES
