@@ -41,6 +41,8 @@ class Catalogue:
     agencies: tuple[Agency, ...]
     forces: tuple[Force, ...]
     sources: tuple[Source, ...]
+    force_sources: tuple[str, ...] = ()
+    """The sources the force list cites (for the forces' data.police.uk identifiers)."""
     amendments: tuple[str, ...] = ()
     """The amendment files applied, in order."""
 
@@ -225,6 +227,7 @@ class Catalogue:
             yield from cited(("milestones", i, "stated_as"), milestone.stated_as.sources)
         for i, agency in enumerate(self.agencies):
             yield from cited(("agencies", i), agency.sources)
+        yield from cited(("forces",), self.force_sources)
         for i, rec in enumerate(self.recommendations):
             base = ("recommendations", i)
             yield from cited((*base, "numbering"), rec.numbering.sources)

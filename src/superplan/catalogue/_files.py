@@ -14,6 +14,7 @@ from ..model import (
     Report,
     Source,
     _recommendation_number,
+    _slugs,
 )
 
 __all__ = [
@@ -79,6 +80,8 @@ class ForcesFile:
     schema: str | None = None
     schema_version: str = SCHEMA_VERSION
     forces: tuple[Force, ...]
+    sources: tuple[str, ...] = field(default=(), converter=tuple, validator=_slugs)
+    """The sources of the force list (names, identifiers), by id."""
 
 
 @frozen(kw_only=True)

@@ -37,12 +37,14 @@ def _data(name: str, cls: type[T]) -> T:
 @cache
 def shipped_catalogue() -> Catalogue:
     """The catalogue as shipped in the package, read on first use and cached."""
+    forces = _data("forces.json", ForcesFile)
     built = Catalogue(
         report=_data("report.json", ReportFile).report,
         recommendations=_data("recommendations.json", RecommendationsFile).recommendations,
         milestones=_data("milestones.json", MilestonesFile).milestones,
         agencies=_data("agencies.json", AgenciesFile).agencies,
-        forces=_data("forces.json", ForcesFile).forces,
+        forces=forces.forces,
+        force_sources=forces.sources,
         sources=_data("sources.json", SourcesFile).sources,
     )
     problems = list(built.problems())
