@@ -8,7 +8,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
-from ..model import ActionPlan
+from ..model import ActionPlan, PartialDate
 from ..progress import Change, ChangeKind, diff
 from ._env import environment
 from ._messages import Messages, messages
@@ -59,7 +59,7 @@ def _words(value: Any, t: Messages, field: str | None = None) -> str:
         group = _VALUE_GROUPS.get(field or "")
         if group and value in t.texts[group]:
             return t.value(group, value)
-        return t.date(value) if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", value) else value
+        return _date_words(value, t)
     if isinstance(value, list):
         return "; ".join(_words(item, t, field) for item in value)
     if isinstance(value, dict):
@@ -113,7 +113,7 @@ def _item(change: Change, t: Messages) -> dict[str, Any]:
             item["old"] = _words(change.old, t, change.what)
             item["new"] = _words(change.new, t, change.what)
         if change.dated:
-            item["dated"] = t("diff_dated", date=t.date(change.dated))
+            item["dated"] = t("diff_dated", date=_date_words(change.dated, t))
     item["detail"] = [d for d in item.get("detail", []) if d]
     return item
 
@@ -175,3 +175,11 @@ def render_diff_html(
             sections=sections,
         )
     )
+
+
+def _date_words(text: str, t: Messages) -> str:
+    """A date as words at its own precision; any other text as it is."""
+    try:
+        return t.date(PartialDate.parse(text))
+    except ValueError:
+        return text

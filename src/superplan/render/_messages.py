@@ -7,7 +7,6 @@ A new language is a new JSON file with the same keys as ``messages/en.json`` (a 
 import datetime as dt
 import json
 import os
-import re
 import string
 from functools import cache
 from importlib import resources
@@ -38,30 +37,15 @@ class Messages:
         """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
         return str(self.texts[group][str(member)])
 
-    def date(self, value: dt.date | PartialDate | str | None) -> str:
+    def date(self, value: dt.date | PartialDate | None) -> str:
         """A date in words at the precision it was given: a day ("27 March 2025"), or a month
-        ("November 2024") for a month-precision date (a ``PartialDate`` or text ``YYYY-MM``)."""
+        ("November 2024") for a month-precision date."""
         if value is None:
             return self("not_stated")
-        if isinstance(value, dt.date):
-            return self._day(value.year, value.month, value.day)
-        if isinstance(value, str):
-            found = _ISO.fullmatch(value)
-            try:
-                value = PartialDate(*(int(part) for part in found.groups() if part))  # type: ignore[union-attr]
-            except (AttributeError, TypeError, ValueError):
-                return str(value)  # not a date: shown as given
-        if value.day is None:
-            month = self.texts["months"][value.month - 1]
+        month = self.texts["months"][value.month - 1]
+        if isinstance(value, PartialDate) and value.day is None:
             return str(self.texts["month_format"]).format(month=month, year=value.year)
-        return self._day(value.year, value.month, value.day)
-
-    def _day(self, year: int, month: int, day: int) -> str:
-        name = self.texts["months"][month - 1]
-        return str(self.texts["date_format"]).format(day=day, month=name, year=year)
-
-
-_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})(?:-(?P<day>\d{2}))?")
+        return str(self.texts["date_format"]).format(day=value.day, month=month, year=value.year)
 
 
 def _shipped(language: str) -> bytes | None:
