@@ -1,9 +1,11 @@
 """What a page shows, worked out once for both HTML and Markdown: plain values, already in words."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+import pendulum
 from attrs import frozen
 
 from ..catalogue import Catalogue
@@ -17,6 +19,7 @@ from ..model import (
     Recommendation,
     Response,
 )
+from ..progress import RecommendationProgress, status_as_of
 from ._messages import Messages
 
 __all__ = [
@@ -62,6 +65,9 @@ class PlanView:
     links: list[dict[str, str | None]]
     summary: list[dict[str, Any]]
     """How many of the recommendations addressed to the responder stand in each state."""
+    schedule_summary: list[dict[str, Any]]
+    """How many stand in each schedule state, as of the plan's date."""
+    as_of: str
     introduction: list[str]
     note: list[str]
     sections: list[dict[str, Any]]
@@ -138,12 +144,33 @@ def status_tag(
 ) -> dict[str, str]:
     """A delivery status as a tag: its words, its colour, and the plan's own words beside it.
     No status is "Not stated", never "Not started"."""
-    if status is None:
+    if status is None or str(status) == "not-stated":
         words, colour = t("not_stated"), "none"
     else:
         words, colour = t.value("status_values", status), _DELIVERY_COLOURS[str(status)]
     own = e(t("own_words", text=own_words)) if own_words else ""
     return {"words": e(words), "colour": colour, "own": own}
+
+
+#: Tag colours for where a recommendation stands against its deadline.
+_SCHEDULE_COLOURS = {
+    "not-yet-due": "grey",
+    "due-soon": "orange",
+    "overdue": "red",
+    "met-on-time": "green",
+    "met-late": "yellow",
+    "no-deadline": "grey",
+    "deadline-passed-not-stated": "purple",
+    "not-applicable": "grey",
+}
+
+
+def schedule_tag(state: str, t: Messages, e: Escape = _same) -> dict[str, str]:
+    return {
+        "words": e(t.value("schedule_values", state)),
+        "colour": _SCHEDULE_COLOURS[state],
+        "own": "",
+    }
 
 
 def _links(links: tuple[Link, ...], e: Escape) -> list[dict[str, str | None]]:
@@ -329,11 +356,29 @@ def plan_title(plan: ActionPlan, cat: Catalogue, t: Messages) -> str:
     return plan.title or t("plan_title", responder=responder_name(plan, cat))
 
 
-def _delivery(response: Response | None) -> str:
-    """Where a recommendation stands, as the response states it: its status, or "not-stated"."""
-    if response is None:
-        return "unanswered"
-    return str(response.status) if response.status else "not-stated"
+_END_OF_TIME = pendulum.date(9999, 12, 31)
+
+
+def _standing(
+    rec: RecommendationProgress, day: dt.date | None, t: Messages, e: Escape
+) -> dict[str, Any]:
+    """Where a recommendation stands, from superplan.progress: its delivery as stated (or not
+    stated), and its schedule state as of the plan's date (none where the plan has no date)."""
+    standing: dict[str, Any] = {
+        "delivery": str(rec.delivery) if rec.answered else "unanswered",
+        "delivery_tag": status_tag(str(rec.delivery), rec.status_text, t, e),
+        "delivery_from": e(t("delivery_from_actions")) if rec.delivery_from == "actions" else "",
+        "schedule": str(rec.schedule) if day is not None else None,
+        "schedule_tag": None,
+        "schedule_note": e(t("schedule_no_date")),
+    }
+    if day is not None:
+        note = t("schedule_as_of", date=t.date(day))
+        if not rec.certain and rec.reason:
+            note += "; " + t("schedule_uncertain", reason=rec.reason)
+        standing["schedule_tag"] = schedule_tag(str(rec.schedule), t, e)
+        standing["schedule_note"] = e(note)
+    return standing
 
 
 def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) -> PlanView:
@@ -348,6 +393,9 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
         rec = cat.find(response.recommendation)
         if rec is not None:
             answered.setdefault(rec.number, response)
+    day = plan.as_of or plan.published
+    # With no date on the plan, every statement counts and no schedule is shown.
+    progress = status_as_of(plan, day or _END_OF_TIME, catalogue=cat)
     sections = []
     for rec in addressed:
         given = answered.get(rec.number)
@@ -356,7 +404,7 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
                 **recommendation_view(rec, cat, t, e),
                 "response": _response_view(given, cat, t, e),
                 "not_addressed": None,
-                "delivery": _delivery(given),
+                **_standing(progress.recommendation(rec.number), day, t, e),
             }
         )
     addressed_numbers = {rec.number for rec in addressed}
@@ -365,7 +413,7 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
             **recommendation_view(cat.recommendation(number), cat, t, e),
             "response": _response_view(response, cat, t, e),
             "not_addressed": e(t("not_addressed_note", responder=name)),
-            "delivery": _delivery(response),
+            **_standing(progress.recommendation(number), day, t, e),
         }
         for number, response in sorted(answered.items())
         if number not in addressed_numbers
@@ -392,6 +440,8 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
         leads=leads,
         links=_links(plan.links, e),
         summary=_summary(sections, t, e),
+        schedule_summary=_schedule_summary(sections, t, e),
+        as_of=e(t.date(day)) if day is not None else "",
         introduction=[e(p) for p in plan.introduction],
         note=[e(p) for p in _paragraphs(plan.transcription_note)],
         sections=sections,
@@ -414,6 +464,20 @@ def _summary(sections: list[dict[str, Any]], t: Messages, e: Escape) -> list[dic
         if state == "unanswered":
             tag = {"words": e(t("not_answered")), "colour": "none", "own": ""}
         else:
-            tag = status_tag(None if state == "not-stated" else state, None, t, e)
+            tag = status_tag(state, None, t, e)
         rows.append({"tag": tag, "count": counts[state]})
     return rows
+
+
+def _schedule_summary(
+    sections: list[dict[str, Any]], t: Messages, e: Escape
+) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for section in sections:
+        if section["schedule"] is not None and section["delivery"] != "unanswered":
+            counts[section["schedule"]] = counts.get(section["schedule"], 0) + 1
+    return [
+        {"tag": schedule_tag(state, t, e), "count": counts[state]}
+        for state in _SCHEDULE_COLOURS
+        if counts.get(state)
+    ]
