@@ -410,6 +410,8 @@ def _import_page(
     page = read_page(text)
     main_lang = page.lang
     main_code = (main_lang or "en").split("-")[0]
+    # Looking for Welsh line by line is only worth it on a page with some Welsh words at all.
+    welsh_words = main_code != "cy" and _WELSH_HINT.search(text) is not None
 
     matcher = _Matcher(candidates)
     match = matcher.best
@@ -430,7 +432,7 @@ def _import_page(
         numbered = _NUMBERED.match(line)
         hint = int(numbered.group(2)) if numbered and numbered.group(2).isascii() else None
         body = line[numbered.end() :] if numbered else line
-        languages[item.number] = _language(item, main_code)
+        languages[item.number] = _language(item, main_code, welsh_words)
         if languages[item.number] == "cy":
             number, _, _ = leading_number(line)
             matches[item.number] = (number, 85.0) if number is not None else (None, 0.0)
@@ -724,11 +726,11 @@ def _page_links(draft: Draft) -> list[dict[str, str]]:
     return links
 
 
-def _language(item: PageLine, main_code: str) -> str | None:
+def _language(item: PageLine, main_code: str, welsh_words: bool = True) -> str | None:
     if item.lang is not None:
         code = item.lang.split("-")[0]
         return code if code != main_code else None
-    return "cy" if main_code != "cy" and _welsh(item.text) else None
+    return "cy" if welsh_words and main_code != "cy" and _welsh(item.text) else None
 
 
 def _lead(role: str, name: str) -> dict[str, str]:
@@ -751,6 +753,9 @@ def _assessment_in_prose(
 ) -> None:
     """ "We accept this recommendation. Our initial assessment, 21 November 2024, is that we
     comply with most aspects": acceptance and compliance in the force's words, and the date."""
+    lower = text.lower()
+    if "accept" not in lower and "compli" not in lower and "comply" not in lower:
+        return  # most lines say neither; the phrase tables are consulted only when one might
     for kind in ("acceptance", "compliance"):
         if kind in response.data:
             continue
