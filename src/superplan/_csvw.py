@@ -52,16 +52,18 @@ COLUMNS: dict[str, tuple[str, Any, str]] = {
         "superplan's docs/progress.md), or 'unanswered', or 'not-addressed'.",
     ),
     "schedule": (
-        "Schedule state",
+        "Schedule",
         "string",
-        "The schedule state on the roll-up's date (not-yet-due, due-soon, overdue, met-on-time, "
-        "met-late, no-deadline, deadline-passed-not-stated); see superplan's docs/progress.md.",
+        "Computed as of the roll-up's date from the deadline and the stated status: not-yet-due, "
+        "due-soon, overdue, met-on-time, met-late, no-deadline or deadline-passed-not-stated; "
+        "empty where there is nothing to compute.",
     ),
     "rag": (
         "RAG",
         "string",
-        "The RAG view derived from delivery and schedule by the table in superplan's "
-        "docs/progress.md; computed, never a force's own colour.",
+        "Red, amber or green, derived from the delivery state and the schedule by the table in "
+        "superplan's docs/progress.md (never a force's own colour); not-stated or not-applicable "
+        "where those apply; empty where there is nothing to compute.",
     ),
     "days_overdue": (
         "Days overdue",

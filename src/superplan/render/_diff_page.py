@@ -59,9 +59,7 @@ def _words(value: Any, t: Messages, field: str | None = None) -> str:
         group = _VALUE_GROUPS.get(field or "")
         if group and value in t.texts[group]:
             return t.value(group, value)
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", value):
-            return t.date(PartialDate.parse(value))
-        return value
+        return _date_words(value, t)
     if isinstance(value, list):
         return "; ".join(_words(item, t, field) for item in value)
     if isinstance(value, dict):
@@ -115,7 +113,7 @@ def _item(change: Change, t: Messages) -> dict[str, Any]:
             item["old"] = _words(change.old, t, change.what)
             item["new"] = _words(change.new, t, change.what)
         if change.dated:
-            item["dated"] = t("diff_dated", date=t.date(PartialDate.parse(change.dated)))
+            item["dated"] = t("diff_dated", date=_date_words(change.dated, t))
     item["detail"] = [d for d in item.get("detail", []) if d]
     return item
 
@@ -177,3 +175,11 @@ def render_diff_html(
             sections=sections,
         )
     )
+
+
+def _date_words(text: str, t: Messages) -> str:
+    """A date as words at its own precision; any other text as it is."""
+    try:
+        return t.date(PartialDate.parse(text))
+    except ValueError:
+        return text
