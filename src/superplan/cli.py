@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -254,7 +255,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="html: a comparison page, words changed marked as taken out and put in",
+    )
     diff.set_defaults(handler=_cmd_diff)
 
     summarise = _command(
@@ -546,13 +552,28 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from .progress import DiffError, diff
 
     try:
-        result = diff(load_plan(args.old), load_plan(args.new), catalogue=_catalogue(args))
+        old, new = load_plan(args.old), load_plan(args.new)
+        result = diff(old, new, catalogue=_catalogue(args))
     except (LoadError, DiffError) as error:
         print(f"superplan: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif args.format == "html":
+        from pathlib import Path
+
+        from .render import render_diff_html
+
+        names = (Path(args.old).name, Path(args.new).name)
+        try:
+            page = render_diff_html(
+                old, new, catalogue=_catalogue(args), language=args.language, names=names
+            )
+        except LoadError as error:  # a bad translation file
+            print(f"superplan: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        out.write(page)
     else:
         out.write(result.format_text() + "\n")
     return EXIT_OK if result.empty else EXIT_PROBLEMS
@@ -781,7 +802,6 @@ def _plain(example: object) -> str:
 
 def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
-    import textwrap
 
     from ._shipped import docs_folder
     from .validation import RULES

@@ -21,12 +21,13 @@ from typing import Any
 
 from attrs import frozen
 
-from .._spreadsheet import escape_cell, unescape_cell
+from .._spreadsheet import escape_cell
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
+from ._sheet import read_sheet
 
 __all__ = [
     "COLUMNS",
@@ -212,33 +213,7 @@ def _xlsx(rows: list[dict[str, Any]]) -> bytes:
 
 def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX file as dicts of text, keyed by the header row."""
-    source = Path(path)
-    try:
-        raw = source.read_bytes()
-    except OSError as error:
-        raise LoadError(
-            [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
-            source=str(path),
-        ) from None
-    if source.suffix.lower() == ".xlsx" or raw[:2] == b"PK":
-        return _read_xlsx(raw, str(path))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise LoadError(
-            [Problem(pointer="", message="the CSV is not UTF-8 text; save it as UTF-8")],
-            source=str(path),
-        ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    table = list(reader)
-    if not table:
-        raise LoadError([Problem(pointer="", message="the table is empty")], source=str(path))
-    header = [h.strip() for h in table[0]]
-    return [
-        {header[i]: unescape_cell(cell) for i, cell in enumerate(row) if i < len(header)}
-        for row in table[1:]
-        if any(cell.strip() for cell in row)
-    ]
+    return read_sheet(path).as_dicts()
 
 
 def _xlsx_cell(value: Any) -> Any:
@@ -248,46 +223,6 @@ def _xlsx_cell(value: Any) -> Any:
         return value
     escaped = value.replace("_x", "_x005F_x")
     return _XLSX_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", escaped)
-
-
-def _read_xlsx(raw: bytes, name: str) -> list[dict[str, str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise LoadError(
-            [Problem(pointer="", message=f"not a readable XLSX workbook ({type(error).__name__})")],
-            source=name,
-        ) from None
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    if not rows:
-        raise LoadError(
-            [Problem(pointer="", message="the workbook's first sheet is empty")], source=name
-        )
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    result = []
-    for row in rows[1:]:
-        cells = {
-            header[i]: _xlsx_text(value)
-            for i, value in enumerate(row)
-            if i < len(header) and header[i]
-        }
-        if any(cells.values()):
-            result.append(cells)
-    return result
-
-
-def _xlsx_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "date") and hasattr(value, "isoformat"):
-        return str(value.date().isoformat() if hasattr(value, "hour") else value.isoformat())
-    return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
 
 
 # -- rows -> plan -------------------------------------------------------------------------------

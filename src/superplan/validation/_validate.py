@@ -191,7 +191,8 @@ def _check(
         if fast and plan is not None:
             _check_depth(data.get("extensions"), max_depth - 1, ("extensions",))
             return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
-        _check_depth(data, max_depth)
+        for key, value in data.items():  # reported at the top-level key, as by the fast route
+            _check_depth(value, max_depth - 1, (key,))
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
 
@@ -200,6 +201,7 @@ def _check(
         for error in shape_errors(data, reference=not fast)
     ]
     at = {finding.pointer for finding in findings}
+    sound = not findings
     # A value the schema already refused is not judged again by the catalogue rules.
     findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
     loaded: ActionPlan | None = None
@@ -211,4 +213,6 @@ def _check(
                 rule("SP108").finding(problem.pointer, message=problem.message)
                 for problem in error.problems
             )
+    elif sound:  # it fits the model even so (the errors are the catalogue's): keep the plan
+        loaded = try_structure(data, ActionPlan)
     return ValidationReport(source=name, findings=findings, plan=loaded)
