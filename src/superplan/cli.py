@@ -7,7 +7,6 @@ import argparse
 import json
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
@@ -802,6 +801,7 @@ def _plain(example: object) -> str:
 
 def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
+    import textwrap
 
     from ._shipped import docs_folder
     from .validation import RULES

@@ -720,7 +720,7 @@ class Force:
     police_uk_id: str | None = field(default=None, validator=attrs.validators.optional(_slug))
     """The force's identifier in data.police.uk's API (``/api/forces``), to join other police data."""
     sources: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_slugs)
-    """The sources that give the force's identifiers."""
+    """The sources the entry cites: where ``police_uk_id`` was read."""
 
 
 class ResponderKind(StrEnum):

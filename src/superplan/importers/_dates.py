@@ -6,11 +6,19 @@ Only ASCII digits count as digits: a date written in another script is left as t
 """
 
 import re
+from typing import TYPE_CHECKING, Any
 
 import pendulum
 from attrs import frozen
 
-__all__ = ["FoundDate", "find_date", "parse_date"]
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+
+__all__ = ["FoundDate", "due_cell", "find_date", "not_a_date", "parse_date"]
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_ISO_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 _MONTHS = {
     name: number
@@ -134,3 +142,34 @@ def parse_date(text: str) -> FoundDate | None:
     ):
         return None
     return found
+
+
+def due_cell(text: str, cat: "Catalogue") -> dict[str, Any] | None:
+    """A due cell: an ISO or UK date (day or month precision), or a milestone. None if neither."""
+    value = text.strip()
+    if _ISO_DAY.fullmatch(value) or _ISO_MONTH.fullmatch(value):
+        found = parse_date(value)
+        return {"date": found.iso} if found is not None else None
+    slug = value.lower().replace(" ", "-")
+    for milestone in cat.milestones:
+        if slug == milestone.slug or _words(value) == _words(milestone.title):
+            return {"milestone": milestone.slug}
+    found = parse_date(value)
+    if found is None:
+        # A slug names a milestone (validation says if the catalogue does not know it).
+        return {"milestone": value} if _SLUG.fullmatch(value) else None
+    due: dict[str, Any] = {"date": found.iso}
+    if found.not_before:
+        due["not_before"] = True
+    return due
+
+
+def not_a_date(text: str, cat: "Catalogue") -> str:
+    if re.search(r"[0-9]", text):
+        return f'"{text.strip()}" is not a date'
+    slugs = ", ".join(m.slug for m in cat.milestones)
+    return f'"{text.strip()}" is not a date or a milestone (one of: {slugs})'
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.casefold()))

@@ -14,7 +14,7 @@ from typing import Any
 
 from attrs import define, field
 
-from ._dates import FoundDate, find_date, parse_date
+from ._dates import FoundDate, due_cell, find_date, not_a_date, parse_date
 from ._document import TableRow
 from ._draft import Draft, ResponseDraft
 from ._vocabulary import ColumnMeaning, Vocabulary, normal_words
@@ -110,6 +110,10 @@ class TableReader:
     match: Matcher
     prose: Callable[[Draft, ResponseDraft, str, int, Vocabulary], None]
     """Reads acceptance and compliance said in running text."""
+    strict: Any = None
+    """For table files: a collector of cell errors (a due date that is not one is an error,
+    and unmapped columns are left to the caller); pages are read leniently instead."""
+    catalogue: Any = None
     current: int | None = None
     counters: dict[int, int] = field(factory=dict)
 
@@ -328,6 +332,8 @@ class TableReader:
             return  # otherwise the date dates the row's update (read with it)
         elif name in ("acceptance", "compliance"):
             self._assessment(row, index, text, response, number)
+        elif self.strict is not None:
+            return  # a table file keeps unmapped columns under extensions
         else:  # a column the vocabulary does not know: kept, in the response's narrative
             heading = column.heading or f"column {index + 1}"
             response.narrative.append(f"{heading}: {text}")
@@ -423,11 +429,19 @@ class TableReader:
         number: int,
         response: ResponseDraft,
     ) -> None:
-        found = parse_date(text)
-        if found is not None and target is not response.data and "description" in target:
-            due: dict[str, Any] = {"date": found.iso}
-            if found.not_before:
-                due["not_before"] = True
+        due: dict[str, Any] | None = None
+        if self.strict is not None:
+            due = due_cell(text, self.catalogue)
+            if due is None:
+                self.strict.add(row.row, index, not_a_date(text, self.catalogue), "bad-date")
+                return
+        else:
+            found = parse_date(text)
+            if found is not None:
+                due = {"date": found.iso}
+                if found.not_before:
+                    due["not_before"] = True
+        if due is not None and target is not response.data and "description" in target:
             target["due"] = due
             self._note(row, index, number, f"{pointer}/due", "due", text, 95.0)
             return

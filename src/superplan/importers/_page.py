@@ -663,9 +663,7 @@ def import_page(
         source_url=source_url,
         lang=main_lang if main_code != "en" else None,
     )
-    from ._compat import fit
-
-    result_plan = from_dict(fit(plan))
+    result_plan = from_dict(plan)
     found = tuple(draft.responses)
     report = ImportReport(
         source=source,

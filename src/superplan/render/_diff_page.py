@@ -17,19 +17,6 @@ from ._views import plan_title
 __all__ = ["render_diff_html", "word_segments"]
 
 _WORDS = re.compile(r"\S+|\s+")
-_DATE_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
-
-
-def _date_words(text: str, t: Messages) -> str:
-    """A date written as text, in words; any other text (or an impossible date) as it is."""
-    if not _DATE_TEXT.fullmatch(text):
-        return text
-    try:
-        return t.date(PartialDate.of(text))
-    except (TypeError, ValueError):
-        return text
-
-
 #: Fields whose values are named in the message catalogue's groups of labels.
 _VALUE_GROUPS = {
     "status": "status_values",
@@ -188,3 +175,11 @@ def render_diff_html(
             sections=sections,
         )
     )
+
+
+def _date_words(text: str, t: Messages) -> str:
+    """A date as words at its own precision; any other text as it is."""
+    try:
+        return t.date(PartialDate.parse(text))
+    except ValueError:
+        return text
