@@ -116,6 +116,7 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
             Field="extensions",
             Value=json.dumps(data["extensions"], ensure_ascii=False, sort_keys=True),
         )
+    rows += _more_rows(data, _PLAN_COLUMNS, "")
 
     for response in data.get("responses", ()):
         ref = response["recommendation"]
@@ -131,8 +132,10 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
                 "Response note": response.get("transcription_note", ""),
             },
         )
+        rows += _more_rows(response, _RESPONSE_COLUMNS, ref)
         for update in response.get("updates", ()):
             row("update", **{"Rec No": ref, **_update_cells(update)})
+            rows += _more_rows(update, _UPDATE_COLUMNS, ref)
         for action in response.get("actions", ()):
             due = action.get("due", {})
             row(
@@ -148,16 +151,62 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
                     "Status": action.get("status", ""),
                 },
             )
+            written = _ACTION_COLUMNS
+            if set(due) - {"date", "milestone", "reason"} or not _DATE.fullmatch(
+                due.get("date", "2000-01-01")
+            ):
+                written = written - {"due"}  # a month, or not_before: the "more" row keeps it
+            rows += _more_rows(action, written, ref, action["id"])
             for item in action.get("evidence", ()):
                 row("evidence", **{"Rec No": ref, "Action ID": action["id"], "Value": item})
             for update in action.get("updates", ()):
                 row("update", **{"Rec No": ref, "Action ID": action["id"], **_update_cells(update)})
+                rows += _more_rows(update, _UPDATE_COLUMNS, ref, action["id"])
     return [{column: r.get(column, "") for column in COLUMNS} for r in rows]
+
+
+#: The keys each record's own columns hold; any other (schema 1.1's owner, links, parts...)
+#: goes in a "more" row after the record: its key under Field, its JSON under Value.
+_PLAN_COLUMNS = frozenset(
+    {*_PLAN_TEXT_FIELDS, "responder", "introduction", "extensions", "responses"}
+)
+_RESPONSE_COLUMNS = frozenset(
+    {
+        "recommendation",
+        "acceptance",
+        "compliance",
+        "status",
+        "narrative",
+        "transcription_note",
+        "updates",
+        "actions",
+    }
+)
+_ACTION_COLUMNS = frozenset(
+    {"id", "part", "description", "owner", "due", "status", "evidence", "updates"}
+)
+_UPDATE_COLUMNS = frozenset({"date", "label", "status", "note"})
+
+
+def _more_rows(
+    record: Mapping[str, Any], written: frozenset[str], ref: Any, action_id: str = ""
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "Record": "more",
+            "Rec No": ref,
+            "Action ID": action_id,
+            "Field": key,
+            "Value": json.dumps(value, ensure_ascii=False, sort_keys=True),
+        }
+        for key, value in record.items()
+        if key not in written
+    ]
 
 
 def _update_cells(update: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "Update date": update["date"],
+        "Update date": update.get("date", ""),
         "Update label": update.get("label", ""),
         "Update status": update.get("status", ""),
         "Update note": update.get("note", ""),
@@ -325,7 +374,8 @@ def _due(text: str, reason: str) -> dict[str, str] | None:
 
 
 def _update(row: Mapping[str, str]) -> dict[str, Any]:
-    update: dict[str, Any] = {"date": row.get("Update date", "")}
+    update: dict[str, Any] = {}
+    _set(update, "date", row.get("Update date", ""))
     _set(update, "label", row.get("Update label", ""))
     _set(update, "status", row.get("Update status", ""))
     _set(update, "note", row.get("Update note", ""))
@@ -343,13 +393,23 @@ def rows_to_plan(
     responses: list[dict[str, Any]] = []
     problems: list[Problem] = []
     origins: dict[str, int] = {}  # JSON pointer of a record -> its row, to name cells in errors
+    last: dict[str, Any] = plan  # the record a "more" row adds a field to
     for position, row in enumerate(rows):
         # Row 1 is the header; a reader that skips blank rows passes the rows' own numbers.
         number = row_numbers[position] if row_numbers is not None else position + 2
         record = row.get("Record", "")
         ref = row.get("Rec No", "")
         _note_origin(origins, record, row.get("Field", ""), responses, number)
-        if record == "plan":
+        if record == "more":
+            try:
+                last[row.get("Field", "")] = json.loads(row.get("Value", ""))
+            except ValueError:
+                problems.append(
+                    Problem(
+                        pointer=f"/rows/{number}", message="the Value of a more row is not JSON"
+                    )
+                )
+        elif record == "plan":
             field_name, value = row.get("Field", ""), row.get("Value", "")
             if field_name == "introduction":
                 plan.setdefault("introduction", []).append(value)
@@ -365,6 +425,7 @@ def rows_to_plan(
             _set(response, "narrative", row.get("Response", ""))
             _set(response, "transcription_note", row.get("Response note", ""))
             responses.append(response)
+            last = response
         elif record in ("action", "evidence", "update"):
             if not responses or str(responses[-1]["recommendation"]) != ref.strip():
                 problems.append(
@@ -385,9 +446,11 @@ def rows_to_plan(
                     action["due"] = due
                 _set(action, "status", row.get("Status", ""))
                 current.setdefault("actions", []).append(action)
+                last = action
             elif not action_id:  # an update to the response as a whole
                 update = _update(row)
                 current.setdefault("updates", []).append(update)
+                last = update
             elif not current.get("actions") or current["actions"][-1]["id"] != action_id:
                 problems.append(
                     Problem(
@@ -398,12 +461,14 @@ def rows_to_plan(
             elif record == "evidence":
                 current["actions"][-1].setdefault("evidence", []).append(row.get("Value", ""))
             else:
-                current["actions"][-1].setdefault("updates", []).append(_update(row))
+                last = _update(row)
+                current["actions"][-1].setdefault("updates", []).append(last)
         else:
             problems.append(
                 Problem(
                     pointer=f"/rows/{number}",
-                    message=f"unknown record {record!r}; expected plan, response, action, evidence or update",
+                    message=f"unknown record {record!r}; expected plan, response, action, evidence, "
+                    "update or more",
                 )
             )
     if problems:
