@@ -1,7 +1,13 @@
 """Hardening: documents generated from our own schemas, arbitrary input, the adversarial corpus."""
 
+import contextlib
+import io
 import json
 import math
+import os
+import pathlib
+import sys
+import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -140,7 +146,7 @@ def test_over_the_size_limit_is_refused_unread(tmp_path):
         handle.write("x" * (DEFAULT_MAX_BYTES + 10))
         handle.write('"]}')
     assert sp.validate(path).codes == ("SP002",)
-    assert main(["validate", str(path)]) == 1
+    assert main(["validate", str(path)]) == 2  # an input problem, not a finding in the plan
 
 
 def test_a_hundred_thousand_actions():
@@ -396,3 +402,172 @@ def test_a_finding_at_a_superscript_key_sorts_without_crashing():
         "/x/10",
         "/x/\u00b2",
     ]
+
+
+# -- size limits, endless inputs and folder runs (class 11, 12, 14) ----------------------------
+
+
+def test_dev_zero_is_refused_at_the_limit_without_reading_it_all():
+    report = sp.validate(pathlib.Path("/dev/zero"), max_bytes=1000)
+    assert [f.describe(report.source) for f in report.findings] == [
+        "/dev/zero: error SP002 (top level): the input is more than 1000 bytes, over the "
+        "limit of 1000 bytes"
+    ]
+    with pytest.raises(sp.LoadError, match="over the limit"):
+        sp.load_plan("/dev/zero")  # the default limit: reading stops after 5 MiB
+
+
+def test_an_endless_fifo_is_read_only_up_to_the_limit(tmp_path):
+    fifo = tmp_path / "endless.json"
+    os.mkfifo(fifo)
+    # A reader held open, so that the writer can open before validate does.
+    holder = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    writing = threading.Event()
+
+    def writer():
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as handle:
+            writing.set()
+            while True:
+                handle.write(b" " * 65536)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    assert writing.wait(timeout=10)
+    try:
+        assert sp.validate(fifo, max_bytes=200_000).codes == ("SP002",)
+    finally:
+        os.close(holder)
+    thread.join(timeout=10)
+    assert not thread.is_alive()  # the reader closed: the writer got a broken pipe
+
+
+def test_a_fifo_with_no_writer_reads_as_empty_instead_of_hanging(tmp_path):
+    fifo = tmp_path / "lonely.json"
+    os.mkfifo(fifo)
+    assert sp.validate(fifo).codes == ("SP004",)
+
+
+def test_standard_input_is_read_under_the_limit(monkeypatch, capsys):
+    plan = (DATA / "valid" / "kent-pcc.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(plan)))
+    assert main(["validate", "-"]) == 0
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b" " * 2000)))
+    assert main(["validate", "--max-bytes", "1000", "-"]) == 2
+    assert (
+        "-: error SP002 (top level): the input is more than 1000 bytes" in capsys.readouterr().out
+    )
+
+
+def test_loads_has_the_size_limit_too():
+    from superplan._jsontext import MAX_BYTES
+
+    with pytest.raises(sp.LoadError, match="over the limit") as caught:
+        sp.loads(b" " * (MAX_BYTES + 1))
+    assert caught.value.problems[0].kind == "too-large"
+
+
+def _folder_of_trouble(folder: pathlib.Path) -> None:
+    folder.mkdir()
+    good = (DATA / "valid" / "kent-pcc.json").read_bytes()
+    (folder / "a-good.json").write_bytes(good)
+    (folder / "b-zero.json").symlink_to("/dev/zero")
+    os.mkfifo(folder / "c-fifo.json")
+    (folder / "d-broken.json").write_text('{"responder": ')
+    (folder / "e-good.json").write_bytes(good)
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "summarise"])
+def test_one_bad_file_never_stops_a_folder_run(tmp_path, capsys, command):
+    folder = tmp_path / "plans"
+    _folder_of_trouble(folder)
+    extra = {
+        "validate": [],
+        "render": ["--out", str(tmp_path / "site")],
+        "summarise": ["--as-of", "2025-06-01", "--format", "json"],
+    }[command]
+    code = main([command, str(folder), "--max-bytes", "100000", *extra])
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert code == 2  # a file could not be read: an input problem
+    assert f"{folder}/b-zero.json: error SP002" in text
+    assert f"{folder}/c-fifo.json: error SP004" in text
+    assert f"{folder}/d-broken.json:1:15: error SP005" in text
+    if command == "render":
+        assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+            "index.html",
+            "kent-pcc-2.html",  # the same responder twice: both kept
+            "kent-pcc.html",
+        ]
+    if command == "summarise":
+        assert json.loads(captured.out)  # the two good plans were summarised
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, capsys):
+    if os.geteuid() == 0:
+        pytest.skip("root can list every folder")
+    folder = tmp_path / "plans"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "x.json").write_text("{}")
+    (folder / "locked").chmod(0)
+    try:
+        assert main(["validate", str(folder)]) == 2
+    finally:
+        (folder / "locked").chmod(0o700)
+    assert "locked: error SP001" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argument", "shown"),
+    [
+        ("plan\x00.json", "'plan\\x00.json': the path holds a NUL byte"),
+        (
+            os.fsdecode(b"caf\xe9.json"),
+            "'caf\\xe9.json': the path is not UTF-8 text; rename the file",
+        ),
+    ],
+)
+def test_a_path_argument_no_file_can_have_exits_2_shown_escaped(capsys, argument, shown):
+    for command in (["validate", argument], ["export", argument, "--out", "x.csv"]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == f"superplan: {shown}\n"
+
+
+def test_a_file_name_that_is_not_utf8_in_a_folder_is_read_and_shown_escaped(tmp_path, capsys):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.json")
+    with open(name, "wb") as handle:
+        handle.write(b'{"responder": "kent", "typo": 1}')
+    assert main(["validate", "--no-hints", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "caf\\xe9.json:1:23: error SP102 /typo" in out
+    out.encode("utf-8", "strict")  # no raw byte, no surrogate reaches the terminal
+
+
+def test_show_refuses_digits_from_other_scripts(capsys):
+    assert main(["show", "\u0663"]) == 2
+    assert capsys.readouterr().err.startswith("superplan: there is no recommendation '\u0663'")
+    assert main(["show", "3"]) == 0
+
+
+def test_a_slug_with_a_trailing_newline_is_refused_by_model_and_schema():
+    with pytest.raises(ValueError, match="lowercase slug"):
+        sp.ActionPlan(responder="kent\n")
+    assert sp.validate({"responder": "kent\n"}).codes == ("SP105",)
+    assert sp.validate({"responder": "kent\n"}, fast=False).codes == ("SP105",)
+    pattern = sp.schema("action-plan")["properties"]["responder"]["pattern"]
+    assert not pattern.endswith("$")  # Python's $ matches before a final newline; ajv's not
+
+
+def test_terminal_output_escapes_control_characters(tmp_path, capsys):
+    hostile = "\x1b[31mred\r\u202egnp.exe\x00"
+    path = tmp_path / f"plan{hostile[:5]}.json"
+    path.write_text(json.dumps({"responder": "kent", hostile: 1, "title": ""}))
+    assert main(["validate", "--no-hints", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\r" not in out
+    assert "\u202e" not in out
+    assert "\x00" not in out
+    assert "plan\\x1b[31m.json" in out  # the path, escaped
+    assert "error SP102 /\\x1b[31mred\\x0d\\u202egnp.exe\\x00: unknown key" in out

@@ -141,8 +141,8 @@ def utf8_size(data: str | bytes) -> int:
     return len(data.encode("utf-8", "surrogatepass"))
 
 
-def too_large(size: int, limit: int) -> LoadError:
-    """The error for an input of ``size`` bytes over ``limit``."""
+def too_large(size: int | str, limit: int) -> LoadError:
+    """The error for an input of ``size`` bytes (or ``"more than N"``) over ``limit``."""
     message = f"the input is {size} bytes, over the limit of {limit} bytes"
     return LoadError([Problem(pointer="", message=message, kind="too-large")])
 

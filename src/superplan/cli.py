@@ -1,6 +1,8 @@
 """The ``superplan`` command: a thin layer over the library.
 
-Exit codes: 0 success, 1 the input has problems, 2 the command was used wrongly.
+Exit codes: 0 success, 1 findings in the input, 2 a usage or input/output problem (a bad path, an
+unreadable or too large file, an output that cannot be written), 3 a bug in superplan, 130
+interrupted (Ctrl-C).
 """
 
 import argparse
@@ -12,7 +14,10 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .model import ActionPlan, Addressee
+    from .validation import ValidationReport
 
 __all__ = ["main"]
 
@@ -20,6 +25,12 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+#: Problems (by kind) with reading or writing a file rather than with what it holds: exit 2.
+_IO_KINDS = frozenset({"unreadable-file", "too-large", "unwritable"})
+#: The findings that say the same of a file in a folder run.
+_IO_CODES = frozenset({"SP001", "SP002"})
 
 #: Kept in step with superplan.validation.DEFAULT_MAX_BYTES (a test checks); not imported, so
 #: that `superplan --version` stays fast.
@@ -71,19 +82,14 @@ def _build_parser() -> argparse.ArgumentParser:
         "validate",
         help="check action plan files (JSON) against the schema and the catalogue",
         description="Exit codes: 0 all files pass, 1 a file has errors (or, with --strict, "
-        "warnings), 2 the command was used wrongly.",
+        "warnings), 2 the command was used wrongly or a file could not be read (or is too "
+        "large), 3 a bug in superplan.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="make warnings fail too")
     validate.add_argument("--no-hints", action="store_true", help="leave out what-to-do lines")
-    validate.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})",
-    )
+    _add_max_bytes(validate)
     validate.set_defaults(handler=_cmd_validate)
 
     render = commands.add_parser(
@@ -93,6 +99,7 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--format", choices=("html", "markdown"), default="html")
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
     _add_language(render)
+    _add_max_bytes(render)
     render.set_defaults(handler=_cmd_render)
 
     site = commands.add_parser("site", help="write the catalogue's reference site (HTML)")
@@ -119,6 +126,7 @@ def _build_parser() -> argparse.ArgumentParser:
     summarise.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
     summarise.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     _add_language(summarise)
+    _add_max_bytes(summarise)
     summarise.set_defaults(handler=_cmd_summarise)
 
     importer = commands.add_parser("import", help="make a draft plan from a table or a web page")
@@ -165,10 +173,40 @@ def _add_language(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. Every way out goes through here: one line
+    on stderr for any problem, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever the terminal's encoding, a character it cannot show is written escaped.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _run(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:
+        print("superplan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _run(argv: list[str]) -> int:
     from .errors import SuperplanError
 
+    bad = _bad_argument(argv)
+    if bad is not None:
+        print(f"superplan: {bad}", file=sys.stderr)
+        return EXIT_USAGE
     parser = _build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "handler", None)
@@ -178,25 +216,111 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args, sys.stdout)
     except SuperplanError as error:
-        print(f"superplan: {error}", file=sys.stderr)
-        return EXIT_PROBLEMS if _is_input_problem(error) else EXIT_USAGE
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return EXIT_OK
-    except Exception as error:  # pragma: no cover - a bug: say so plainly, not as a traceback
-        if os.environ.get("SUPERPLAN_DEBUG"):
-            raise
-        print(
-            f"superplan: internal error ({type(error).__name__}: {error}). This is a bug in "
-            "superplan; please report it with the input. Set SUPERPLAN_DEBUG=1 to see details.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        _complain(str(error))
+        return _exit_code_for(error)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except OSError as error:  # reading or writing failed somewhere not foreseen: still I/O
+        where = f"{error.filename}: " if error.filename else ""
+        _complain(f"{where}{error.strerror or error}")
+        return EXIT_USAGE
+    except Exception as error:  # a bug: say so plainly, not as a traceback
+        return _internal_error(error)
 
 
-def _is_input_problem(error: Exception) -> bool:
+def _bad_argument(argv: list[str]) -> str | None:
+    """An argument no path or name can hold (a NUL byte, bytes that are not UTF-8), escaped."""
+    from .errors import printable
+    from .files import path_problem
+
+    for argument in argv:
+        problem = path_problem(argument)
+        if problem is not None:
+            return f"'{printable(argument)}': {problem}"
+    return None
+
+
+def _say(out: TextIO, text: str) -> None:
+    """Write lines for a person to read: control, bidi and invisible characters escaped."""
+    from .errors import printable
+
+    out.write("\n".join(printable(line) for line in text.split("\n")) + "\n")
+
+
+def _complain(text: str) -> None:
+    from .errors import printable
+
+    print(printable(f"superplan: {text}"), file=sys.stderr)
+
+
+def _internal_error(error: BaseException, about: str = "") -> int:
+    if os.environ.get("SUPERPLAN_DEBUG"):
+        raise error
+    _complain(
+        f"{about}internal error ({type(error).__name__}: {error}). This is a bug in superplan; "
+        "please report it with the input. Set SUPERPLAN_DEBUG=1 to see details."
+    )
+    return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at nothing so that no second error shows.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _exit_code_for(error: Exception) -> int:
+    """1 for problems in what an input holds; 2 for the rest (a file that cannot be read or
+    written, an unknown name given on the command line)."""
     from .errors import LoadError
 
-    return isinstance(error, LoadError)
+    if isinstance(error, LoadError):
+        io = all(problem.kind in _IO_KINDS for problem in error.problems)
+        return EXIT_USAGE if io else EXIT_PROBLEMS
+    return EXIT_USAGE
+
+
+class _FolderRun:
+    """The plan files a command was given, each checked on its own: a file that cannot be read,
+    or that trips a bug, is reported with its path and the others still go through."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        from .files import expand_paths
+
+        self.given = paths
+        self.paths = list(expand_paths(paths))
+        self.bugs = 0
+        self.unreadable = 0
+
+    def reports(self, args: argparse.Namespace) -> "Iterator[ValidationReport]":
+        from .validation import validate
+
+        cat = _catalogue(args)
+        for path in self.paths:
+            try:
+                report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+            except Exception as error:
+                self.bugs += 1
+                _internal_error(error, about=f"{path}: ")
+                continue
+            if _IO_CODES.intersection(report.codes):
+                self.unreadable += 1
+            yield report
+
+    def nothing_found(self) -> bool:
+        if self.paths:
+            return False
+        _complain("no .json files found in " + " ".join(self.given))
+        return True
+
+    def exit_code(self, *, problems: bool) -> int:
+        """3 if a file tripped a bug, 2 if one could not be read, 1 for findings, else 0."""
+        if self.bugs:
+            return EXIT_INTERNAL
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def _catalogue(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -231,7 +355,7 @@ def _cmd_catalogue(args: argparse.Namespace, out: TextIO) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+        _say(out, "  ".join([*cells, row[-1]]).rstrip())
     out.write(
         f"\n{len(recs)} recommendation(s). '?' marks a number or addressee inferred, not confirmed.\n"
     )
@@ -301,21 +425,17 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         lines.append("Related: " + ", ".join(str(n) for n in rec.related))
     for note in rec.notes:
         lines.extend(textwrap.wrap("Note: " + note, width=88))
-    out.write("\n".join(lines).rstrip() + "\n")
+    _say(out, "\n".join(lines).rstrip())
     return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from .files import expand_paths
-    from .validation import validate
     from .validation._findings import merge
 
-    paths = list(expand_paths(args.paths))
-    if not paths:
-        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
         return EXIT_USAGE
-    cat = _catalogue(args)
-    reports = [validate(path, catalogue=cat, max_bytes=args.max_bytes) for path in paths]
+    reports = list(run.reports(args))
     failing = [r for r in reports if not r.passes(strict=args.strict)]
     with_errors = sum(1 for r in reports if not r.valid)
     warned = sum(1 for r in reports if r.valid and r.warnings)
@@ -340,46 +460,42 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         for report in reports:
-            out.write(report.format_text(hints=not args.no_hints) + "\n")
-        out.write(summary + "\n")
-    return EXIT_PROBLEMS if failing else EXIT_OK
+            _say(out, report.format_text(hints=not args.no_hints))
+        _say(out, summary)
+    return run.exit_code(problems=bool(failing))
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from .files import expand_paths
     from .render import messages, write_pages
-    from .validation import validate
 
-    paths = list(expand_paths(args.paths))
-    if not paths:
-        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
         return EXIT_USAGE
     texts = messages(args.language)  # a bad translation file stops here, before any writing
     cat = _catalogue(args)
     plans = []
     failed = 0
-    for path in paths:
-        report = validate(path, catalogue=cat)
+    for report in run.reports(args):
         if report.plan is None or not report.valid:
             failed += 1
-            out.write(report.format_text(hints=False) + "\n")
+            _say(out, report.format_text(hints=False))
         else:
             plans.append(report.plan)
     written = write_pages(plans, Path(args.out), kind=args.format, catalogue=cat, language=texts)
     for path in written:
-        out.write(f"wrote {path}\n")
+        _say(out, f"wrote {path}")
     if failed:
         out.write(f"{failed} file(s) not rendered: fix the errors above.\n")
-    return EXIT_PROBLEMS if failed else EXIT_OK
+    return run.exit_code(problems=bool(failed))
 
 
 def _cmd_site(args: argparse.Namespace, out: TextIO) -> int:
     from .render import build_site
 
     written = build_site(args.out, catalogue=_catalogue(args), language=args.language)
-    out.write(f"wrote {len(written)} pages to {args.out}\n")
+    _say(out, f"wrote {len(written)} pages to {args.out}")
     return EXIT_OK
 
 
@@ -391,41 +507,39 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     try:
         result = diff(load_plan(args.old), load_plan(args.new), catalogue=_catalogue(args))
     except (LoadError, DiffError) as error:
-        print(f"superplan: {error}", file=sys.stderr)
+        _complain(str(error))
         return EXIT_USAGE
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:
-        out.write(result.format_text() + "\n")
+        _say(out, result.format_text())
     return EXIT_OK if result.empty else EXIT_PROBLEMS
 
 
 def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from .files import expand_paths
     from .model import to_date
     from .progress import summarise
-    from .validation import validate
 
     try:
         as_of = to_date(args.as_of)
     except (TypeError, ValueError) as error:
-        print(f"superplan: --as-of: {error}", file=sys.stderr)
+        _complain(f"--as-of: {error}")
         return EXIT_USAGE
-    paths = list(expand_paths(args.paths))
-    if not paths:
-        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
         return EXIT_USAGE
     cat = _catalogue(args)
     plans = []
     skipped = 0
-    for path in paths:
-        report = validate(path, catalogue=cat)
+    for report in run.reports(args):
         if report.plan is None or not report.valid:
             skipped += 1
-            print(f"superplan: left out {path}: {report.summary()}", file=sys.stderr)
+            for line in report.format_text(hints=False).splitlines()[:-1]:
+                _complain(line)
+            _complain(f"left out {report.source}: {report.summary()}")
         else:
             plans.append(report.plan)
     summary = summarise(plans, as_of, catalogue=cat)
@@ -441,10 +555,12 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
         text = summary.format_table()
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8", newline="")
-        out.write(f"wrote {args.out}\n")
+        _say(out, f"wrote {args.out}")
+    elif args.format == "table":
+        _say(out, text.removesuffix("\n"))
     else:
         out.write(text)
-    return EXIT_PROBLEMS if skipped else EXIT_OK
+    return run.exit_code(problems=bool(skipped))
 
 
 def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None:
@@ -455,7 +571,7 @@ def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> Non
     text = dumps(plan)
     if destination:
         Path(destination).write_text(text, encoding="utf-8")
-        out.write(f"wrote {destination}\n")
+        _say(out, f"wrote {destination}")
     else:
         out.write(text)
 
@@ -470,7 +586,7 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
     result = import_page_file(
         args.file, responder=args.responder, source_url=args.source_url, catalogue=cat
     )
-    print(result.report.format_text(), file=sys.stderr)
+    _say(sys.stderr, result.report.format_text())
     if args.report:
         Path(args.report).write_text(
             json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8"
@@ -494,7 +610,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from .importers import export_table
 
     export_table(load_plan(args.plan), args.out, kind=args.format, catalogue=_catalogue(args))
-    out.write(f"wrote {args.out}\n")
+    _say(out, f"wrote {args.out}")
     return EXIT_OK
 
 
@@ -535,7 +651,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         for name in SCHEMA_NAMES:
             (folder / f"{name}.schema.json").write_text(canonical_json(schema(name)), "utf-8")
-        out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
+        _say(out, f"wrote {len(SCHEMA_NAMES)} schemas to {folder}")
         return EXIT_OK
     if args.name is None:
         out.write("\n".join(SCHEMA_NAMES) + "\n")

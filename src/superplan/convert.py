@@ -12,7 +12,6 @@ import os
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -32,6 +31,7 @@ from ._jsontext import canonical_json, parse_json, sort_keys_deep
 from ._locate import locate
 from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
+from .files import read_limited
 from .model import JSON_NAMES, ActionPlan, InvalidField, RecommendationRef, to_date
 
 __all__ = [
@@ -377,19 +377,9 @@ def dumps(obj: Any) -> str:
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
-    """Read a file's bytes, turning operating-system errors into a :class:`LoadError`."""
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        message = "this is a folder, not a file"
-    except FileNotFoundError:
-        message = "there is no such file"
-    except PermissionError:
-        message = "the file cannot be read (permission denied)"
-    except OSError as error:
-        message = f"the file cannot be read ({error.strerror or error})"
-    problem = Problem(pointer="", message=message, kind="unreadable-file")
-    raise LoadError([problem], source=os.fspath(path))
+    """Read a file's bytes under the size limit (``-`` is standard input); a file that cannot
+    be read, or is too large, is a :class:`LoadError` naming it."""
+    return read_limited(path)
 
 
 @overload

@@ -113,7 +113,7 @@ def _optional_date(value: dt.date | str | None) -> pendulum.Date | None:
 
 
 def _slug(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):  # fullmatch: "$" alone would let "kent\n" through
         raise InvalidField(
             attribute.name, f"expected a lowercase slug such as 'north-yorkshire', got {value!r}"
         )
@@ -490,7 +490,7 @@ class ProgressUpdate:
 
 
 def _part(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
-    if value is not None and not _PART.match(value):
+    if value is not None and not _PART.fullmatch(value):
         raise InvalidField(attribute.name, f"expected a part written like '7.1', got {value!r}")
 
 

@@ -19,7 +19,6 @@ import os
 import re
 from enum import StrEnum
 from html.parser import HTMLParser
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -30,6 +29,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
+from ..files import read_limited
 from ..model import ActionPlan, Recommendation
 
 __all__ = ["Disposition", "ImportReport", "ImportResult", "Line", "import_page", "page_lines"]
@@ -468,7 +468,7 @@ def import_page_file(
     """:func:`import_page` on a file (UTF-8 text or HTML)."""
     name = os.fspath(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(path)  # under the size limit; FIFOs and devices are safe
     except OSError as error:
         raise LoadError(
             [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],

@@ -26,6 +26,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
+from ..files import read_limited
 from ..model import ActionPlan
 
 __all__ = [
@@ -214,7 +215,7 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX file as dicts of text, keyed by the header row."""
     source = Path(path)
     try:
-        raw = source.read_bytes()
+        raw = read_limited(source)  # under the size limit; FIFOs and devices are safe
     except OSError as error:
         raise LoadError(
             [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
@@ -311,7 +312,7 @@ class ColumnMapping:
         from .._jsontext import parse_json
 
         try:
-            data = parse_json(Path(path).read_bytes())
+            data = parse_json(read_limited(path))
         except LoadError as error:
             raise error.with_source(os.fspath(path)) from None
         except OSError as error:

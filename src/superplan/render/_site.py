@@ -6,10 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, SCHEMA_NAMES, schema
+from .._schema import (
+    DATE_PATTERN,
+    NON_BLANK_PATTERN,
+    PART_PATTERN,
+    SCHEMA_NAMES,
+    SLUG_PATTERN,
+    schema,
+)
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
-from ..model import PART_PATTERN, SLUG_PATTERN
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import recommendation_view, safe_url

@@ -309,7 +309,7 @@ RULES: tuple[Rule, ...] = (
         name="too-large",
         severity=_E,
         title="Input too large",
-        message="the input is {size} bytes, over the limit of {limit} bytes",
+        message="{message}",
         hint="Split the plan, or raise the limit (max_bytes, or --max-bytes) if it is genuine.",
     ),
     Rule(

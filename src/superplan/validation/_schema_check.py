@@ -12,10 +12,10 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, _schema
+from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, PART_PATTERN, SLUG_PATTERN, _schema
 from .._words import describe, one_of, shorten
 from ..errors import json_pointer
-from ..model import PART_PATTERN, RECOMMENDATION_COUNT, SLUG_PATTERN
+from ..model import RECOMMENDATION_COUNT
 from ._findings import Finding
 from ._rules import rule
 
