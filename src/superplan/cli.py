@@ -83,6 +83,14 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
             "a CSV for analysts, with CSVW metadata beside it",
         ),
     ),
+    "import": (
+        ("superplan import table cleveland.xlsx --out cleveland.json", "a filled-in template"),
+        (
+            "superplan import page tests/data/pages/merseyside-police-action-plan.txt "
+            "--responder merseyside --out draft.json",
+            "a draft plan from a published page",
+        ),
+    ),
     "import page": (
         (
             "superplan import page tests/data/pages/north-yorkshire-police-action-plan.txt --responder north-yorkshire "
@@ -185,7 +193,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="superplan",
         description="The stalking super-complaint's recommendations, and the plans that answer "
-        "them. The options below may also be given after the command.",
+        "them.\nThe options below may also be given after the command.",
         epilog=_epilog(""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -247,7 +255,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="html: a comparison page, words changed marked as taken out and put in",
+    )
     diff.set_defaults(handler=_cmd_diff)
 
     summarise = _command(
@@ -272,6 +285,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "import",
         help="make a draft plan from a table or a web page",
         description="Make a plan from a table (CSV or XLSX) or a draft from a published page.",
+        epilog=_epilog("import"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     kinds = importer.add_subparsers(
         dest="kind", metavar="KIND", parser_class=_Parser, required=True
@@ -538,13 +553,28 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from .progress import DiffError, diff
 
     try:
-        result = diff(load_plan(args.old), load_plan(args.new), catalogue=_catalogue(args))
+        old, new = load_plan(args.old), load_plan(args.new)
+        result = diff(old, new, catalogue=_catalogue(args))
     except (LoadError, DiffError) as error:
         print(f"superplan: {error}", file=sys.stderr)
         return EXIT_USAGE
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif args.format == "html":
+        from pathlib import Path
+
+        from .render import render_diff_html
+
+        names = (Path(args.old).name, Path(args.new).name)
+        try:
+            page = render_diff_html(
+                old, new, catalogue=_catalogue(args), language=args.language, names=names
+            )
+        except LoadError as error:  # a bad translation file
+            print(f"superplan: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        out.write(page)
     else:
         out.write(result.format_text() + "\n")
     return EXIT_OK if result.empty else EXIT_PROBLEMS
@@ -692,9 +722,15 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         print(f"superplan: {problem}", file=sys.stderr)
         return EXIT_USAGE
     cat = _catalogue(args)
-    write_template(args.responder, args.out, kind=kind, catalogue=cat)
+    try:
+        write_template(args.responder, args.out, kind=kind, catalogue=cat)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"superplan: cannot write --out {args.out}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
     count = len(cat.addressed_to(args.responder))
-    out.write(f"wrote {args.out}: {count} recommendations for {args.responder} to answer\n")
+    what = "recommendation" if count == 1 else "recommendations"
+    out.write(f"wrote {args.out}: {count} {what} for {args.responder} to answer\n")
     return EXIT_OK
 
 
@@ -767,6 +803,7 @@ def _plain(example: object) -> str:
 
 def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
+    import textwrap
 
     from ._shipped import docs_folder
     from .validation import RULES
