@@ -61,8 +61,9 @@ COLUMNS: dict[str, tuple[str, Any, str]] = {
     "rag": (
         "RAG",
         "string",
-        "red, amber, green, not-stated or not-applicable, derived from the state and the "
-        "schedule by the table in superplan's docs/progress.md; empty where not addressed.",
+        "Red, amber or green, derived from the delivery state and the schedule by the table in "
+        "superplan's docs/progress.md (never a force's own colour); not-stated or not-applicable "
+        "where those apply; empty where there is nothing to compute.",
     ),
     "days_overdue": (
         "Days overdue",
