@@ -482,6 +482,11 @@ def test_welsh_force_names_are_marked_as_welsh(tmp_path):
     forces = (tmp_path / "forces.html").read_text()
     assert '<span lang="cy">Heddlu Gogledd Cymru</span>' in forces
     assert forces.count('lang="cy"') == 4
+    written = write_pages([sp.ActionPlan(responder="gwent"), NY], tmp_path / "plans")
+    index = (tmp_path / "plans" / "index.html").read_text()
+    assert '</a> (<span lang="cy">Heddlu Gwent</span>)</td>' in index
+    assert index.count('lang="cy"') == 1
+    assert '(<span lang="cy">Heddlu Gwent</span>)' in written[0].read_text()
     plans = [sp.ActionPlan(responder="gwent"), sp.ActionPlan(responder="kent")]
     summary = render_summary_html(summarise(plans, "2025-09-27"))
     assert '(<span lang="cy">Heddlu Gwent</span>)' in summary
