@@ -54,16 +54,15 @@ COLUMNS: dict[str, tuple[str, Any, str]] = {
     "schedule": (
         "Schedule",
         "string",
-        "Computed as of the roll-up's date from the deadline and the stated status: not-yet-due, "
-        "due-soon, overdue, met-on-time, met-late, no-deadline or deadline-passed-not-stated; "
-        "empty where there is nothing to compute.",
+        "Computed as of the roll-up's date from the deadline and the stated status (not-yet-due, "
+        "due-soon, overdue, met-on-time, met-late, no-deadline, deadline-passed-not-stated, "
+        "not-applicable); empty where there is nothing to compute.",
     ),
     "rag": (
         "RAG",
         "string",
-        "Red, amber or green, derived from the delivery state and the schedule by the table in "
-        "superplan's docs/progress.md (never a force's own colour); not-stated or not-applicable "
-        "where those apply; empty where there is nothing to compute.",
+        "red, amber, green, not-stated or not-applicable, derived from the state and the "
+        "schedule by the table in superplan's docs/progress.md; empty where not addressed.",
     ),
     "days_overdue": (
         "Days overdue",

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-__all__ = ["describe", "one_of", "shorten"]
+__all__ = ["describe", "one_of", "shorten", "whole_number"]
 
 
 def describe(value: Any) -> str:
@@ -34,3 +34,13 @@ def one_of(values: Any) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number ``text`` writes in ASCII digits (``"7"`` → 7), else None.
+
+    ``str.isdigit`` also accepts other scripts' digits and superscripts (``"٣"``, ``"²"``), and
+    ``int`` reads some of them and fails on others: neither is how a plan or the schema writes a
+    number, so every place that reads a number from text uses this instead.
+    """
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None

@@ -473,9 +473,10 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from .convert import dumps
 
     cat = _catalogue(args)
-    ref: int | str = (
-        int(args.recommendation) if args.recommendation.isdigit() else args.recommendation
-    )
+    from ._words import whole_number
+
+    number = whole_number(args.recommendation)
+    ref: int | str = args.recommendation if number is None else number
     rec = cat.recommendation(ref)
     if args.format == "json":
         out.write(dumps(rec))

@@ -30,7 +30,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._jsontext import canonical_json, parse_json, sort_keys_deep
+from ._jsontext import MAX_DEPTH, canonical_json, parse_json, sort_keys_deep
 from ._locate import locate
 from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
@@ -330,6 +330,33 @@ def try_structure(data: Any, cls: type[T]) -> T | None:
         return None
 
 
+def structure_sound(data: Any, cls: type[T]) -> T | None:
+    """The model object of a document the published schema has proven sound, or None when the
+    model refuses it even so (a date not in the calendar): structured once, with none of the
+    checks the schema made already."""
+    try:
+        return _sound_converter.structure(data, cls)
+    except Exception:  # any refusal means "no"; callers explain it their own way
+        return None
+
+
+def _as_is(value: Any, _: Any) -> Any:
+    return value
+
+
+def _make_sound_converter() -> cattrs.Converter:
+    """The fast converter for schema-proven documents: text, true/false and free-form objects
+    are taken as they are (the schema checked their types). Whole numbers are still checked: the schema counts 7.0 as an integer, the model does not."""
+    conv = _make_converter(detailed=False)
+    conv.register_structure_hook(str, _as_is)
+    conv.register_structure_hook(bool, _as_is)
+    conv.register_structure_hook_func(_is_json_object, _as_is)
+    return conv
+
+
+_sound_converter = _make_sound_converter()
+
+
 def _structure(data: Any, cls: type[T]) -> T:
     found = try_structure(data, cls)
     if found is not None:
@@ -393,11 +420,14 @@ def loads(data: str | bytes, cls: Any = ActionPlan) -> Any:
 def dumps(obj: Any) -> str:
     """The canonical JSON text of a model object: the same object always gives the same text."""
     try:
-        return orjson.dumps(_dump_converter.unstructure(obj), option=_ORJSON_OPTIONS).decode()
-    except (orjson.JSONEncodeError, TypeError):
-        # What orjson will not write (text with lone surrogates, keys that are not text) the
-        # json module writes, or refuses, exactly as it always has.
+        text = orjson.dumps(_dump_converter.unstructure(obj), option=_ORJSON_OPTIONS).decode()
+    except (orjson.JSONEncodeError, TypeError, ValueError, RecursionError):
+        text = ""
+    if not text or _TOO_DEEP_LINE in text:
+        # What orjson will not write (NaN, lone surrogates, keys that are not text) or what is
+        # nested too deeply, the reference refuses with its pointer (or writes) as it always has.
         return reference_dumps(obj)
+    return text
 
 
 def reference_dumps(obj: Any) -> str:
@@ -408,6 +438,8 @@ def reference_dumps(obj: Any) -> str:
 # orjson writes two-space indents, ": " and ", " separators and non-ASCII as itself, exactly as
 # canonical_json does; a property test proves the bytes equal on thousands of plans.
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+# A line indented past MAX_DEPTH levels: a value nested too deeply to write, found at C speed.
+_TOO_DEEP_LINE = "\n" + " " * (2 * MAX_DEPTH)
 _LEAVES = (str, int, bool)
 
 

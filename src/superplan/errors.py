@@ -1,8 +1,11 @@
 """superplan's exceptions. Every error a user can cause is one of these, never a raw traceback."""
 
+import re
 from collections.abc import Iterable
 
 from attrs import frozen
+
+from ._words import whole_number
 
 __all__ = [
     "LoadError",
@@ -13,7 +16,29 @@ __all__ = [
     "json_pointer",
     "located",
     "pointer_order",
+    "printable",
 ]
+
+# What a terminal would act on rather than show: C0 and C1 controls (ESC starts a colour or a
+# cursor move, CR overwrites the line), bidi and zero-width controls (which reorder or hide
+# text), line and paragraph separators, and surrogates (which cannot be written out at all).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff"
+    "\ufff9-\ufffb\ud800-\udfff]"
+)
+
+
+def _escape(match: "re.Match[str]") -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal: every control, bidi or invisible character is
+    written as its escape (``\\x1b``, ``\\u202e``), so that what is shown is what is there."""
+    return _UNPRINTABLE.sub(_escape, text)
 
 
 def json_pointer(path: Iterable[str | int]) -> str:
@@ -24,17 +49,19 @@ def json_pointer(path: Iterable[str | int]) -> str:
 def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
     """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10)."""
     parts = pointer.split("/")[1:]
-    return [(0, int(part)) if part.isdigit() else (1, part) for part in parts]
+    keys = [(part, whole_number(part)) for part in parts]
+    return [(1, part) if number is None else (0, number) for part, number in keys]
 
 
 def located(text: str, source: str | None, line: int | None, column: int | None) -> str:
-    """``text`` behind its place, ``file:line:column:``, as far as each is known."""
+    """``text`` behind its place, ``file:line:column:``, as far as each is known; printable on a
+    terminal whatever the file name or the text hold (see :func:`printable`)."""
     where = [source] if source else []
     if line is not None:
         where.append(str(line))
         if column is not None:
             where.append(str(column))
-    return f"{':'.join(where)}: {text}" if where else text
+    return printable(f"{':'.join(where)}: {text}" if where else text)
 
 
 @frozen(kw_only=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 import pendulum
 from attrs import field, frozen
 
+from .._words import whole_number
 from ..errors import Problem, UnknownAgency, UnknownRecommendation, json_pointer
 from ..model import (
     RECOMMENDATION_COUNT,
@@ -67,7 +68,8 @@ class Catalogue:
             return self._by_number.get(ref)
         if isinstance(ref, str):
             found = self._by_slug.get(ref)
-            return self._by_number.get(int(ref)) if found is None and ref.isdigit() else found
+            number = whole_number(ref) if found is None else None
+            return found if number is None else self._by_number.get(number)
         return None
 
     def recommendation(self, ref: RecommendationRef) -> Recommendation:

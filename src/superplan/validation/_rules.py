@@ -9,14 +9,13 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 """
 
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import pendulum
 from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
-from .._words import one_of
+from .._words import one_of, whole_number
 from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
@@ -70,11 +69,8 @@ class Rule:
 
 def _date(text: Any) -> pendulum.Date | None:
     """The date ``text`` writes, or None if it is not a well-formed date in the calendar."""
-    return _read_date(text) if isinstance(text, str) else None
-
-
-@lru_cache(maxsize=4096)  # a plan writes the same few dates many times, and rules read each often
-def _read_date(text: str) -> pendulum.Date | None:
+    if not isinstance(text, str):
+        return None
     try:
         return to_date(text)
     except ValueError:
@@ -139,8 +135,9 @@ def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
 def _check_number_as_text(ctx: Context) -> Iterator[Hit]:
     for path, response in ctx.responses():
         ref = response.get("recommendation")
-        if isinstance(ref, str) and ref.isdigit() and ctx.catalogue.find(ref) is not None:
-            yield (*path, "recommendation"), {"ref": ref, "number": int(ref)}
+        number = whole_number(ref) if isinstance(ref, str) else None
+        if number is not None and ctx.catalogue.find(ref) is not None:
+            yield (*path, "recommendation"), {"ref": ref, "number": number}
 
 
 def _check_addressed(ctx: Context) -> Iterator[Hit]:
@@ -272,8 +269,8 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
         rec = ctx.catalogue.find(response.get("recommendation"))
         if not isinstance(part, str) or rec is None or "." not in part:
             continue
-        head = part.split(".", 1)[0]
-        if head.isdigit() and int(head) != rec.number:
+        head = whole_number(part.split(".", 1)[0])
+        if head is not None and head != rec.number:
             yield (*path, "part"), {"part": part, "number": rec.number}
 
 
@@ -452,6 +449,28 @@ RULES: tuple[Rule, ...] = (
         hint="Put the plan in one object; to check several plans, give several files.",
         bad=[{"responder": "kent"}],
         fixed={"responder": "kent"},
+    ),
+    Rule(
+        code="SP010",
+        name="lone-surrogate",
+        severity=_E,
+        title="Half a character",
+        message="{message}",
+        hint="A \\ud800-\\udfff escape must come in a pair that makes one character; remove "
+        "the stray half, or write the character itself.",
+        bad='{"responder": "kent", "title": "Plan \\ud800"}',
+        fixed='{"responder": "kent", "title": "Plan"}',
+    ),
+    Rule(
+        code="SP011",
+        name="inexact-number",
+        severity=_E,
+        title="Number cannot be kept exactly",
+        message="{message}",
+        hint="Numbers are kept as 64-bit floats or whole numbers of up to 4300 digits; put a "
+        "number that needs more in quotes, as text.",
+        bad='{"responder": "kent", "extensions": {"budget": 1e400}}',
+        fixed='{"responder": "kent", "extensions": {"budget": "1e400"}}',
     ),
     Rule(
         code="SP101",

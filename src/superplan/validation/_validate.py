@@ -14,14 +14,14 @@ from typing import Any
 
 import attrs
 
-from .._jsontext import parse_json
+from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json
 from .._locate import locate
-from .._shape import shape_errors
+from .._shape import is_sound, shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
-from ..convert import from_dict, to_dict, try_structure
-from ..errors import LoadError, Problem, json_pointer
+from ..convert import from_dict, structure_sound, to_dict, try_structure
+from ..errors import LoadError, Problem
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Severity, ValidationReport
@@ -29,9 +29,9 @@ from ._rules import rule, run_checks
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_BYTES
 """Inputs larger than this (5 MiB) are refused unread; a large national plan is under 1 MiB."""
-DEFAULT_MAX_DEPTH = 64
+DEFAULT_MAX_DEPTH = MAX_DEPTH
 """An action plan nests about eight levels deep; far deeper is a mistake or an attack."""
 
 Source = str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan
@@ -45,6 +45,8 @@ _READ_CODES = {
     "duplicate-key": "SP006",
     "not-a-number": "SP007",
     "too-deep": "SP008",
+    "lone-surrogate": "SP010",
+    "inexact-number": "SP011",
 }
 
 
@@ -74,9 +76,12 @@ def validate(
     name: str | None = None
     try:
         if isinstance(source, ActionPlan):
-            return _check(to_dict(source), cat, fast, None, plan=source)
+            as_dict = to_dict(source)
+            _check_value(as_dict, max_depth)
+            return _check(as_dict, cat, fast, None, plan=source)
         raw: str | bytes | None = None
         if isinstance(source, dict):
+            _check_value(source, max_depth)  # text gets the same checks as it is parsed
             data: Any = source
         else:
             if isinstance(source, os.PathLike) or (
@@ -92,7 +97,7 @@ def validate(
     if not isinstance(data, dict):
         finding = rule("SP009").finding("", got=describe(data))
         return ValidationReport(source=name, findings=[finding])
-    return _with_lines(_check(data, cat, fast, name, max_depth=max_depth), raw)
+    return _with_lines(_check(data, cat, fast, name), raw)
 
 
 def _with_lines(report: ValidationReport, raw: str | bytes | None) -> ValidationReport:
@@ -141,35 +146,29 @@ def _parse(raw: str | bytes, max_bytes: int, max_depth: int) -> Any:
     if size > max_bytes:
         raise _Refused(rule("SP002").finding("", size=size, limit=max_bytes))
     try:
-        data = parse_json(raw)
+        data = parse_json(raw, max_bytes=None, max_depth=max_depth)
     except LoadError as error:
-        raise _Refused(_read_finding(error.problems[0])) from None
+        raise _Refused(_read_finding(error.problems[0], max_depth)) from None
     return data
 
 
-def _read_finding(problem: Problem) -> Finding:
+def _read_finding(problem: Problem, max_depth: int) -> Finding:
     code = _READ_CODES.get(problem.kind or "", "SP005")
     return rule(code).finding(
         problem.pointer,
         line=problem.line,
         column=problem.column,
         message=problem.message,
-        limit=DEFAULT_MAX_DEPTH,
+        limit=max_depth,
     )
 
 
-def _check_depth(data: Any, limit: int, path: tuple[str, ...] = ()) -> None:
-    """Refuse values nested deeper than ``limit``, without recursion."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > limit:
-            limit_total = limit + len(path)
-            raise _Refused(rule("SP008").finding(json_pointer(path), limit=limit_total))
-        if isinstance(value, dict):
-            stack.extend((item, depth + 1) for item in value.values())
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
+def _check_value(data: Any, max_depth: int) -> None:
+    """Refuse parsed values that text would have been refused for (too deep, NaN, lone
+    surrogates), by the same check."""
+    problem = check_value(data, max_depth)
+    if problem is not None:
+        raise _Refused(_read_finding(problem, max_depth))
 
 
 def _check(
@@ -179,22 +178,14 @@ def _check(
     name: str | None,
     *,
     plan: ActionPlan | None = None,
-    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> ValidationReport:
     ctx = Context(data, cat)
-    try:
-        # The model bounds the depth of everything but the free-form extensions, so a document
-        # the converter accepts needs only those checked; any other, the whole of it.
-        if fast and plan is None:
-            # Only the cheap try: when it fails, the schema walk below says why.
-            plan = try_structure(data, ActionPlan)
-        if fast and plan is not None:
-            _check_depth(data.get("extensions"), max_depth - 1, ("extensions",))
-            return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
-        for key, value in data.items():  # reported at the top-level key, as by the fast route
-            _check_depth(value, max_depth - 1, (key,))
-    except _Refused as refused:
-        return ValidationReport(source=name, findings=[refused.finding])
+    # Depth, numbers and characters were checked as the text was parsed (or the dict given).
+    if fast and plan is None and is_sound(data):
+        # Proven sound by the compiled schema: structured once, with no second check of shape.
+        plan = structure_sound(data, ActionPlan)
+    if fast and plan is not None:
+        return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
 
     findings = [
         rule(error.code).finding(error.pointer, **error.params)
