@@ -136,22 +136,57 @@ responders = st.builds(
     kind=st.sampled_from(list(sp.ResponderKind)),
     answers_as=tuples(slug),
 )
-dues = st.builds(sp.Due, date=dates) | st.builds(sp.Due, milestone=slug)
-statuses = st.none() | st.sampled_from(list(sp.ActionStatus))
+months = st.builds(sp.PartialDate, year=st.integers(2000, 2099), month=st.integers(1, 12))
+days = dates.map(sp.PartialDate.of)
+partial_dates = months | days
+maybe_partial = st.none() | partial_dates
+langs = st.sampled_from(["cy", "en", "en-GB", "cy-Latn", "gd"])
+maybe_lang = st.none() | langs
+links = st.builds(sp.Link, title=maybe_text, url=text)
+leads = st.builds(sp.Lead, role=text, name=maybe_text)
+translations = st.builds(sp.Translation, lang=langs, narrative=text)
+dues = st.builds(
+    sp.Due, date=partial_dates, not_before=st.booleans(), reason=maybe_text
+) | st.builds(sp.Due, milestone=slug, reason=maybe_text)
+statuses = st.none() | st.sampled_from(list(sp.DeliveryStatus))
+
+
+def _on_or_after(after: pendulum.Date | None) -> st.SearchStrategy:
+    """Partial dates not surely before ``after`` (a month in its month is allowed)."""
+    if after is None:
+        return partial_dates
+    later = st.dates(min_value=after, max_value=pendulum.date(2099, 12, 31))
+    return later.map(sp.PartialDate.of) | later.map(lambda d: sp.PartialDate(d.year, d.month))
 
 
 def updates(after: pendulum.Date | None = None) -> st.SearchStrategy:
-    lower = after or pendulum.date(2000, 1, 1)
     return st.builds(
         sp.ProgressUpdate,
-        date=st.dates(min_value=lower, max_value=pendulum.date(2099, 12, 31)).map(sp.model.to_date),
+        date=st.none() | _on_or_after(after),
         label=maybe_text,
         status=statuses,
+        status_text=maybe_text,
         note=maybe_text,
+        lang=maybe_lang,
     )
 
 
-parts = st.none() | st.tuples(numbers, st.integers(1, 9)).map(lambda p: f"{p[0]}.{p[1]}")
+part_numbers = st.tuples(numbers, st.integers(1, 9)).map(lambda p: f"{p[0]}.{p[1]}")
+parts = st.none() | part_numbers
+
+
+def response_parts(after: pendulum.Date | None = None) -> st.SearchStrategy:
+    return st.builds(
+        sp.Part,
+        part=part_numbers,
+        requirement=maybe_text,
+        owner=maybe_text,
+        status=statuses,
+        status_text=maybe_text,
+        evidence=tuples(text),
+        updates=tuples(updates(after), 1),
+        links=tuples(links, 1),
+    )
 
 
 def actions(after: pendulum.Date | None = None) -> st.SearchStrategy:
@@ -162,9 +197,14 @@ def actions(after: pendulum.Date | None = None) -> st.SearchStrategy:
         description=text,
         owner=maybe_text,
         due=st.none() | dues,
+        planned_completion=maybe_partial,
+        actual_completion=maybe_partial,
         status=statuses,
+        status_text=maybe_text,
         evidence=tuples(text),
         updates=tuples(updates(after)),
+        links=tuples(links, 2),
+        lang=maybe_lang,
     )
 
 
@@ -172,12 +212,22 @@ def responses(after: pendulum.Date | None = None) -> st.SearchStrategy:
     return st.builds(
         sp.Response,
         recommendation=numbers | slug,
+        recommendation_as_quoted=maybe_text,
         acceptance=st.none() | st.sampled_from(list(sp.Acceptance)),
+        acceptance_text=maybe_text,
         compliance=st.none() | st.sampled_from(list(sp.Compliance)),
+        compliance_text=maybe_text,
+        assessed_on=maybe_partial,
+        owner=maybe_text,
         narrative=maybe_text,
+        lang=maybe_lang,
+        translations=tuples(translations, 2),
         status=statuses,
+        status_text=maybe_text,
+        parts=tuples(response_parts(after), 1),
         actions=tuples(actions(after), 2),
         updates=tuples(updates(after), 2),
+        links=tuples(links, 2),
         transcription_note=maybe_text,
     )
 
@@ -189,16 +239,110 @@ def action_plans(draw: st.DrawFn) -> sp.ActionPlan:
     if published is not None and draw(st.booleans()):
         as_of = published.add(days=draw(st.integers(0, 900)))
     return sp.ActionPlan(
-        schema=draw(st.none() | st.just("urn:superplan:schema:action-plan:1.0")),
+        schema=draw(st.none() | st.sampled_from(sp.schema_ids("action-plan"))),
+        schema_version=draw(st.sampled_from(sp.model.SCHEMA_VERSIONS)),
         responder=draw(slug),
         title=draw(maybe_text),
+        lang=draw(maybe_lang),
         published=published,
         as_of=as_of,
         source_url=draw(maybe_text),
+        source_urls=draw(tuples(text, 2)),
+        leads=draw(tuples(leads, 2)),
+        links=draw(tuples(links, 2)),
         introduction=draw(tuples(text)),
         transcription_note=draw(maybe_text),
-        responses=draw(tuples(responses(published), 3)),
+        responses=draw(tuples(responses(published), 2)),
         extensions=draw(st.dictionaries(st.text(max_size=8), json_values, max_size=3)),
+    )
+
+
+# -- schema 1.0 documents, as 1.0 wrote them: the keys and values 1.0 knew, nothing newer ------
+
+_dates_1_0 = dates.map(lambda d: d.isoformat())
+_maybe_1_0 = {"status": st.sampled_from([s.value for s in sp.DeliveryStatus])}
+
+
+def _optional_keys(draw: st.DrawFn, required: dict, optional: dict) -> dict:
+    document = dict(required)
+    for key, strategy in optional.items():
+        if draw(st.booleans()):
+            document[key] = draw(strategy)
+    return document
+
+
+@st.composite
+def updates_1_0(draw: st.DrawFn, after: pendulum.Date | None) -> dict:
+    lower = after or pendulum.date(2000, 1, 1)
+    day = draw(st.dates(min_value=lower, max_value=pendulum.date(2099, 12, 31)))
+    return _optional_keys(
+        draw,
+        {"date": day.isoformat()},
+        {"label": text, "status": _maybe_1_0["status"], "note": text},
+    )
+
+
+@st.composite
+def actions_1_0(draw: st.DrawFn, after: pendulum.Date | None) -> dict:
+    due = draw(
+        st.fixed_dictionaries({"date": _dates_1_0}, optional={"reason": text})
+        | st.fixed_dictionaries({"milestone": slug}, optional={"reason": text})
+    )
+    return _optional_keys(
+        draw,
+        {"id": draw(text), "description": draw(text)},
+        {
+            "part": part_numbers,
+            "owner": text,
+            "due": st.just(due),
+            "status": _maybe_1_0["status"],
+            "evidence": st.lists(text, min_size=1, max_size=2),
+            "updates": st.lists(updates_1_0(after), min_size=1, max_size=2),
+        },
+    )
+
+
+@st.composite
+def responses_1_0(draw: st.DrawFn, after: pendulum.Date | None) -> dict:
+    return _optional_keys(
+        draw,
+        {"recommendation": draw(numbers | slug)},
+        {
+            "acceptance": st.sampled_from([a.value for a in sp.Acceptance]),
+            "compliance": st.sampled_from([c.value for c in sp.Compliance]),
+            "narrative": text,
+            "status": _maybe_1_0["status"],
+            "actions": st.lists(actions_1_0(after), min_size=1, max_size=2),
+            "updates": st.lists(updates_1_0(after), min_size=1, max_size=2),
+            "transcription_note": text,
+        },
+    )
+
+
+@st.composite
+def documents_1_0(draw: st.DrawFn) -> dict:
+    """A schema 1.0 action plan as JSON, as a 1.0 tool would have written it."""
+    published = draw(st.none() | dates)
+    document: dict = {}
+    if draw(st.booleans()):
+        document["$schema"] = "urn:superplan:schema:action-plan:1.0"
+    document["schema_version"] = "1.0"
+    document["responder"] = draw(slug)
+    if published is not None:
+        document["published"] = published.isoformat()
+        if draw(st.booleans()):
+            document["as_of"] = published.add(days=draw(st.integers(0, 900))).isoformat()
+    return _optional_keys(
+        draw,
+        document,
+        {
+            "title": text,
+            "source_url": text,
+            "introduction": st.lists(text, min_size=1, max_size=2),
+            "transcription_note": text,
+            "responses": st.lists(responses_1_0(published), min_size=1, max_size=3),
+            "extensions": st.dictionaries(st.text(max_size=8), json_values, min_size=1, max_size=2),
+        },
     )
 
 
@@ -237,9 +381,17 @@ EVERY_CLASS = {
     sp.Recommendation: recommendations,
     sp.Responder: responders,
     sp.Due: dues,
+    sp.Link: links,
+    sp.Lead: leads,
+    sp.Translation: translations,
+    sp.Part: response_parts(),
     sp.ProgressUpdate: updates(),
     sp.Action: actions(),
     sp.Response: responses(),
     sp.ActionPlan: action_plans(),
     CatalogueAmendments: amendments,
 }
+
+
+#: Action plans holding only what schema 1.0 knew (for code not yet taught the 1.1 fields).
+plans_1_0 = documents_1_0().map(sp.from_dict)

@@ -1,15 +1,24 @@
 """The shipped catalogue agrees with shared/reference/recommendations.md, field by field."""
 
 import json
+import re
 from importlib import resources
 
+import attrs
 import pendulum
 import pytest
 
 import superplan as sp
 from superplan.catalogue import _files
 
+from .conftest import DATA
+
 CAT = sp.catalogue()
+PAGES = DATA / "pages"
+SEEDS = {
+    "ny": (PAGES / "north-yorkshire-police-action-plan.txt").read_text(encoding="utf-8"),
+    "mer": (PAGES / "merseyside-police-action-plan.txt").read_text(encoding="utf-8"),
+}
 
 # From the reference's table and summary.
 CONFIRMED_NUMBER = {7, 10, 15, 16, 21, 25, 27}
@@ -100,13 +109,132 @@ def test_wording_is_held_only_where_a_source_gives_it(number):
 
 
 @pytest.mark.parametrize("number", sorted(UNKNOWN_SLOTS))
-def test_unknown_slots_hold_nothing_but_say_so(number):
+def test_unknown_slots_hold_nothing_but_their_negative_knowledge(number):
     rec = CAT.recommendation(number)
     assert rec.addressees == ()
-    assert "Not addressed to chief constables" in (rec.addressees_note or "")
+    assert rec.addressees_note is None  # the knowledge is data, not a sentence
+    assert [(n.agency, n.certainty) for n in rec.not_addressed_to] == [
+        ("chief-constables", "inferred"),
+        ("police-and-crime-commissioners", "inferred"),
+    ]
+    chief_constables, pccs = rec.not_addressed_to
+    # The NPCC progress report's count of 15 is the evidence, with the plans that list them.
+    assert chief_constables.sources == ("npcc-progress", "ny", "mer", "reference-notes")
+    assert pccs.sources == ("apcc-summary", "reference-notes")
     assert rec.short_title.value is None
     assert rec.deadline.value is None
     assert rec.title == f"Recommendation {number}"
+
+
+def test_negative_knowledge_is_held_only_where_the_addressees_are_unknown():
+    for rec in CAT.recommendations:
+        if rec.number in UNKNOWN_SLOTS:
+            assert rec.not_addressed_to
+        else:
+            assert rec.not_addressed_to == ()
+            assert rec.addressees
+        assert not set(rec.addressee_slugs) & {n.agency for n in rec.not_addressed_to}
+
+
+def test_no_text_states_an_inference_as_fact():
+    for rec in CAT.recommendations:
+        assert rec.addressees_note is None
+        for fact in rec.not_addressed_to:
+            assert fact.certainty == "inferred"
+            assert fact.note
+            assert not fact.note.lower().startswith("not addressed")
+
+
+def test_every_listed_source_is_cited_and_every_cited_source_listed():
+    listed = {source.id for source in CAT.sources}
+    cited = {source_id for _, source_id in CAT.citations()}
+    assert cited == listed
+    assert CAT.uncited_sources() == ()
+    # The three that were listed and never cited now back a fact each.
+    assert {"npcc-progress", "report-foreword", "stalking-review-tor"} <= cited
+
+
+def test_the_citation_checks_can_fail():
+    extra = sp.Source(id="never-cited", title="A source nobody cites")
+    assert attrs.evolve(CAT, sources=(*CAT.sources, extra)).uncited_sources() == ("never-cited",)
+    rec = CAT.recommendation(7)
+    broken = attrs.evolve(rec, wording=attrs.evolve(rec.wording, sources=("nowhere",)))
+    recs = tuple(broken if r.number == 7 else r for r in CAT.recommendations)
+    problems = list(attrs.evolve(CAT, recommendations=recs).problems())
+    assert [(p.pointer, p.message) for p in problems] == [
+        ("/recommendations/6/wording/sources", "cites the unknown source 'nowhere'")
+    ]
+
+
+@pytest.mark.parametrize("number", sorted(WORDING_KNOWN))
+def test_wording_starts_at_the_recommendations_own_text(number):
+    rec = CAT.recommendation(number)
+    first = rec.wording.value[0]
+    assert re.match(r"By,? [0-9]{1,2} [A-Z][a-z]+ 20[0-9]{2}", first), first
+    assert not first.lower().startswith("to ")
+
+
+@pytest.mark.parametrize("number", sorted(WORDING_KNOWN))
+def test_each_part_of_the_wording_is_in_the_sources_it_cites(number):
+    rec = CAT.recommendation(number)
+    notes = " ".join(rec.notes)
+    for source_id in set(rec.wording.sources) & set(SEEDS):
+        for paragraph in rec.wording.value:
+            if paragraph not in SEEDS[source_id]:
+                # A source that words it differently is cited only with a note saying how.
+                assert source_id == "mer", paragraph
+                assert "Merseyside" in notes, paragraph
+    heading = rec.addressee_heading
+    if heading is not None:
+        assert heading.sources == ("ny",)
+        assert heading.value.startswith("To ")
+        assert heading.value.endswith(":")
+        assert f"{heading.value} {rec.wording.value[0]}" in SEEDS["ny"]
+        # The heading is evidence for the addressees, and the addressees cite that source.
+        assert all("ny" in a.sources for a in rec.addressees)
+
+
+def test_16_and_25_are_stored_like_the_others():
+    for number, heading in (
+        (16, "To Chief Constables, PCCs and their mayor equivalents:"),
+        (25, "To chief constables and police and crime commissioners and their mayor equivalents:"),
+    ):
+        rec = CAT.recommendation(number)
+        assert rec.wording.value[0].startswith("By 27 March 2025, ")
+        assert rec.addressee_heading.value == heading
+        assert rec.addressee_slugs == ("chief-constables", "police-and-crime-commissioners")
+    # The APCC summary carries 16's number and opening, not the heading: the note says so.
+    assert "opening words" in CAT.recommendation(16).wording.note
+    assert CAT.recommendation(25).wording.sources == ("ny", "mer")
+    assert CAT.recommendation(7).addressee_heading.value == "To Chief Constables:"
+
+
+@pytest.mark.parametrize("number", range(1, 30))
+def test_sub_points_are_only_the_reports_listed_points(number):
+    """A list needs wording that introduces it; paragraphs that follow the wording are wording."""
+    rec = CAT.recommendation(number)
+    wording = rec.wording.value
+    introduces_list = wording is not None and any(p.rstrip().endswith(":") for p in wording)
+    if rec.sub_points.value:
+        assert introduces_list
+    if rec.sub_points.value == ():
+        assert wording is not None
+        assert not introduces_list
+        assert rec.sub_points.note == "The wording introduces no list."
+    if introduces_list:
+        assert rec.sub_points.value != ()
+    if wording is not None and not introduces_list:
+        assert rec.sub_points.value == ()
+
+
+def test_7s_follow_on_paragraphs_are_wording_like_10_15_17_23_and_27():
+    rec = CAT.recommendation(7)
+    assert len(rec.wording.value) == 3
+    assert rec.wording.value[1].startswith("Processes should be put in place")
+    assert rec.wording.value[2].startswith("While any necessary system changes are pending")
+    assert rec.sub_points.value == ()
+    for number in (10, 15, 17, 23, 27):
+        assert len(CAT.recommendation(number).wording.value) == 2
 
 
 def test_21_is_the_npcc_lead_with_no_wording():
@@ -126,7 +254,6 @@ def test_short_titles_and_themes_are_marked_editorial():
 def test_wording_is_quoted_exactly_including_the_sources_quirks():
     assert CAT.recommendation("online-stalking").wording.value[0].startswith("By, 27 March 2025,")
     assert "victims’ code" in CAT.recommendation(14).wording.value[0]
-    assert CAT.recommendation(7).sub_points.value[0].startswith("Processes should be put in place")
     assert CAT.recommendation(10).sub_points.certainty == "unknown"
 
 

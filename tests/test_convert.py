@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import pendulum
 import pytest
@@ -10,15 +11,17 @@ from hypothesis import strategies as st
 
 import superplan as sp
 from superplan._jsontext import canonical_json
+from superplan._shape._reference import schema_validator
 
-from .conftest import EXAMPLES
-from .strategies import EVERY_CLASS
+from .conftest import DATA, EXAMPLES
+from .schema_strategies import from_schema
+from .strategies import EVERY_CLASS, documents_1_0
 
 CLASSES = list(EVERY_CLASS.items())
 
 
 @pytest.mark.parametrize(("cls", "strategy"), CLASSES, ids=[str(c) for c, _ in CLASSES])
-@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(data=st.data())
 def test_loads_dumps_round_trip(cls, strategy, data):
     obj = data.draw(strategy)
@@ -28,7 +31,7 @@ def test_loads_dumps_round_trip(cls, strategy, data):
     assert sp.dumps(sp.loads(text, cls)) == text
 
 
-@settings(max_examples=60)
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plan=EVERY_CLASS[sp.ActionPlan])
 def test_dict_round_trip(plan):
     assert sp.from_dict(sp.to_dict(plan)) == plan
@@ -66,10 +69,15 @@ def test_equal_plans_give_equal_bytes_whatever_the_extension_order():
 
 
 def test_dates_are_pendulum_dates_and_refuse_datetimes():
+    plan = sp.ActionPlan(responder="kent", published=dt.date(2025, 3, 27))
+    assert isinstance(plan.published, pendulum.Date)
     update = sp.ProgressUpdate(date=dt.date(2025, 3, 27))
-    assert isinstance(update.date, pendulum.Date)
+    assert update.date == sp.PartialDate(2025, 3, 27) == dt.date(2025, 3, 27)
+    assert update.date.exact == pendulum.date(2025, 3, 27)
     with pytest.raises(TypeError, match="not a date and time"):
         sp.ProgressUpdate(date=dt.datetime(2025, 3, 27, 23, 30))
+    with pytest.raises(TypeError, match="not a date and time"):
+        sp.ActionPlan(responder="kent", published=dt.datetime(2025, 3, 27, 23, 30))
 
 
 def _problems(data):
@@ -257,3 +265,250 @@ def test_dates_take_ascii_digits_only_as_the_schema_does():
         "responses": [{"recommendation": 27}],
     }
     assert sp.validate(document).codes == sp.validate(document, fast=False).codes == ("SP105",)
+
+
+# -- schema 1.1 reads every 1.0 document, and it means the same ------------------------------
+
+OLD_SCHEMA = json.loads((DATA / "schema-1.0" / "action-plan.schema.json").read_text("utf-8"))
+
+
+def _without_empty_lists(value):
+    """What 1.0 wrote for a document: an empty list and an absent key meant the same."""
+    if isinstance(value, dict):
+        return {k: _without_empty_lists(v) for k, v in value.items() if v != []}
+    if isinstance(value, list):
+        return [_without_empty_lists(v) for v in value]
+    return value
+
+
+def _means_the_same(document):
+    report = sp.validate(document)
+    assert not {c for c in report.codes if c.startswith("SP1")}, report.format_text()
+    if not report.valid:
+        return
+    plan = sp.from_dict(document)
+    # Nothing added, nothing dropped, nothing changed: the model gives back the document...
+    extensions = document.get("extensions")
+    expected = _without_empty_lists({k: v for k, v in document.items() if k != "extensions"})
+    if extensions:
+        expected["extensions"] = extensions
+    assert sp.to_dict(plan) == expected
+    # ...its version as written, and every status left unstated stays unstated.
+    assert plan.schema_version == document.get("schema_version", "1.1")
+    assert sp.loads(sp.dumps(plan)) == plan
+
+
+@settings(max_examples=80, suppress_health_check=list(HealthCheck), deadline=None)
+@given(document=documents_1_0())
+def test_every_1_0_document_still_loads_and_means_the_same(document):
+    _means_the_same(document)
+
+
+@settings(max_examples=80, suppress_health_check=list(HealthCheck), deadline=None)
+@given(document=from_schema(OLD_SCHEMA))
+def test_whatever_the_1_0_schema_accepted_the_1_1_schema_accepts(document):
+    assert schema_validator("action-plan").is_valid(document)
+    _means_the_same(document)
+
+
+@pytest.mark.parametrize(
+    "path", [*EXAMPLES, *sorted((DATA / "valid").glob("*.json"))], ids=lambda p: p.name
+)
+def test_every_valid_file_still_validates(path):
+    report = sp.validate(path)
+    assert report.valid, report.format_text()
+    plan = sp.load_plan(path)
+    assert sp.to_dict(plan) == _without_empty_lists(json.loads(path.read_text("utf-8")))
+
+
+def test_a_1_0_file_keeps_its_version_and_a_new_plan_is_1_1():
+    plan = sp.loads('{"schema_version": "1.0", "responder": "kent"}')
+    assert plan.schema_version == "1.0"
+    assert '"schema_version": "1.0"' in sp.dumps(plan)
+    assert sp.ActionPlan(responder="kent").schema_version == "1.1"
+    one_oh = {
+        "$schema": "urn:superplan:schema:action-plan:1.0",
+        "schema_version": "1.0",
+        "responder": "kent",
+    }
+    codes = set(sp.validate(one_oh).codes)
+    assert "SP201" not in codes  # a known version
+    assert "SP218" not in codes  # the 1.0 schema's $id is still a name for this schema
+
+
+# -- the model refuses wrong values when built, naming the field and what it allows ------------
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (
+            lambda: sp.Response(recommendation=7, acceptance="yes"),
+            ValueError,
+            "Response.acceptance: expected one of 'accepted', 'partly-accepted' or "
+            "'not-accepted', got 'yes'",
+        ),
+        (
+            lambda: sp.Response(recommendation=7, compliance=True),
+            TypeError,
+            "Response.compliance: expected one of 'complies', ",
+        ),
+        (
+            lambda: sp.Action(id="a", description="d", status="done"),
+            ValueError,
+            "Action.status: expected one of 'not-started', 'in-progress', 'complete', 'ongoing' "
+            "or 'not-applicable', got 'done'",
+        ),
+        (
+            lambda: sp.Action(id="a", description="d", due="2025-03-27"),
+            TypeError,
+            "Action.due: expected a Due, got the text '2025-03-27'",
+        ),
+        (
+            lambda: sp.ProgressUpdate(date="27/03/2025"),
+            ValueError,
+            "ProgressUpdate.date: expected a date written YYYY-MM-DD or YYYY-MM, got '27/03/2025'",
+        ),
+        (
+            lambda: sp.ActionPlan(responder="kent", published="2025-03"),
+            ValueError,
+            "ActionPlan.published: expected a date written YYYY-MM-DD, got '2025-03'",
+        ),
+        (
+            lambda: sp.ActionPlan(responder="kent", published=20250327),
+            TypeError,
+            "ActionPlan.published: expected a date, got int",
+        ),
+        (
+            lambda: sp.Action(id="a", description="d", evidence="a report"),
+            TypeError,
+            "Action.evidence: expected a list, got the text 'a report'",
+        ),
+        (
+            lambda: sp.Response(recommendation=7, updates=[{"date": "2025-03-27"}]),
+            TypeError,
+            "Response.updates: expected a ProgressUpdate in each item, got an object",
+        ),
+        (
+            lambda: sp.Response(recommendation=7.0),
+            TypeError,
+            "Response.recommendation: expected a recommendation number (1 to 29) or slug",
+        ),
+        (
+            lambda: sp.Response(recommendation=7, narrative=["a"]),
+            TypeError,
+            "Response.narrative: expected text, got a list",
+        ),
+        (
+            lambda: sp.Response(recommendation=7, lang="Welsh"),
+            ValueError,
+            "Response.lang: expected a language tag such as 'cy' or 'en-GB' (BCP 47), got 'Welsh'",
+        ),
+        (
+            lambda: sp.Due(date="2026-03", not_before="yes"),
+            TypeError,
+            "Due.not_before: expected true or false, got the text 'yes'",
+        ),
+        (
+            lambda: sp.ActionPlan(responder="kent", extensions=[1]),
+            TypeError,
+            "ActionPlan.extensions: expected a mapping",
+        ),
+        (lambda: sp.Link(title="x"), TypeError, "url"),
+    ],
+)
+def test_constructors_refuse_wrong_values_naming_the_field(build, error, message):
+    with pytest.raises(error) as caught:
+        build()
+    assert str(caught.value).startswith(message) or message in str(caught.value)
+
+
+def test_constructors_take_an_enum_value_as_text_and_keep_the_member():
+    response = sp.Response(recommendation=7, acceptance="accepted", status="complete")
+    assert response.acceptance is sp.Acceptance.ACCEPTED
+    assert response.status is sp.DeliveryStatus.COMPLETE
+    assert sp.ActionStatus is sp.DeliveryStatus  # the 1.0 name still works
+
+
+def test_loading_reports_the_models_refusals_at_their_pointer_without_repeating_the_field():
+    problems = _problems(
+        {"responder": "kent", "responses": [{"recommendation": 7, "lang": "Welsh"}]}
+    )
+    assert problems == [
+        "/responses/0/lang: expected a language tag such as 'cy' or 'en-GB' (BCP 47), got 'Welsh'"
+    ]
+
+
+# -- partial dates -----------------------------------------------------------------------------
+
+
+def test_a_partial_date_keeps_its_precision_and_its_text():
+    month, day = sp.PartialDate.parse("2024-11"), sp.PartialDate.parse("2024-11-21")
+    assert (str(month), str(day)) == ("2024-11", "2024-11-21")
+    assert month.precision is sp.Precision.MONTH
+    assert day.precision is sp.Precision.DAY
+    assert (month.earliest, month.latest) == (
+        pendulum.date(2024, 11, 1),
+        pendulum.date(2024, 11, 30),
+    )
+    assert sp.PartialDate.parse("2024-02").latest == pendulum.date(2024, 2, 29)
+    assert month.exact is None
+    assert day.exact == pendulum.date(2024, 11, 21)
+    assert month != sp.PartialDate(2024, 11, 1)  # a month is not its first day
+    assert day == dt.date(2024, 11, 21)
+    assert hash(day) == hash(dt.date(2024, 11, 21))
+    assert month != dt.date(2024, 11, 1)
+    assert sp.dumps(sp.ProgressUpdate(date="2024-11")) == '{\n  "date": "2024-11"\n}\n'
+
+
+def test_partial_dates_compare_honestly():
+    nov = sp.PartialDate.parse("2024-11")
+    deadline = pendulum.date(2024, 11, 22)
+    # In the deadline's month: neither surely before nor surely after.
+    assert not nov.surely_before(deadline)
+    assert not nov.surely_after(deadline)
+    assert nov.overlaps(deadline)
+    assert nov.surely_before("2024-12-01")
+    assert nov.surely_after("2024-10-31")
+    assert nov.surely_on_or_before("2024-11-30")
+    assert not nov.surely_on_or_before("2024-11-29")
+    assert nov.surely_on_or_after("2024-11-01")
+    assert not nov.surely_on_or_after("2024-11-02")
+    assert sp.PartialDate.parse("2024-10").surely_before(nov)
+    assert not sp.PartialDate.parse("2024-11-30").surely_before(nov)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2024-13", "'2024-13' is not a date in the calendar"),
+        ("2024-00", "'2024-00' is not a date in the calendar"),
+        ("2025-02-29", "'2025-02-29' is not a date in the calendar"),
+        ("2024-1", "expected a date written YYYY-MM-DD or YYYY-MM, got '2024-1'"),
+        ("Nov-24", "expected a date written YYYY-MM-DD or YYYY-MM, got 'Nov-24'"),
+        ("\uff12\uff10\uff12\uff14-11", "expected a date written YYYY-MM-DD or YYYY-MM"),
+    ],
+)
+def test_partial_dates_refuse_what_is_not_one(text, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        sp.PartialDate.parse(text)
+
+
+def test_a_month_precision_update_in_the_month_of_publication_is_not_before_it():
+    plan = sp.ActionPlan(
+        responder="kent",
+        published="2024-11-22",
+        responses=[sp.Response(recommendation=7, updates=[sp.ProgressUpdate(date="2024-11")])],
+    )
+    assert str(plan.responses[0].updates[0].date) == "2024-11"
+    with pytest.raises(ValueError, match="dated 2024-10, before the plan was published"):
+        sp.ActionPlan(
+            responder="kent",
+            published="2024-11-22",
+            responses=[
+                sp.Response(
+                    recommendation=7,
+                    parts=[sp.Part(part="7.1", updates=[sp.ProgressUpdate(date="2024-10")])],
+                )
+            ],
+        )

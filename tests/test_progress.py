@@ -10,7 +10,15 @@ import pytest
 
 import superplan as sp
 from superplan.cli import main
-from superplan.progress import DiffError, Timeliness, diff, neutralise, summarise, word_diff
+from superplan.progress import (
+    DiffError,
+    Timeliness,
+    diff,
+    neutralise,
+    status_as_of,
+    summarise,
+    word_diff,
+)
 from superplan.progress._summary import STATES
 from superplan.render._summary_page import render_summary_html
 from superplan.testing import synthetic_plans
@@ -45,7 +53,7 @@ EXPECTED = {
 @pytest.mark.parametrize("day", list(EXPECTED))
 @pytest.mark.parametrize("plan", [NY, MER], ids=["north-yorkshire", "merseyside"])
 def test_examples_status_as_of_the_three_milestones(plan, day):
-    progress = plan.status_as_of(day)
+    progress = status_as_of(plan, day)
     assert progress.as_of == pendulum.parse(day).date()
     got = {r.number: (str(r.timeliness), r.days_overdue) for r in progress.recommendations}
     assert got == EXPECTED[day]
@@ -56,7 +64,7 @@ def test_examples_status_as_of_the_three_milestones(plan, day):
 
 
 def test_ny_actions_inherit_their_recommendations_deadline():
-    rec = NY.status_as_of("2025-09-27").recommendation(7)
+    rec = status_as_of(NY, "2025-09-27").recommendation(7)
     assert [a.id for a in rec.actions] == ["7-1", "7-2"]
     assert all(a.due == pendulum.date(2025, 3, 27) for a in rec.actions)
     assert all(a.timeliness is Timeliness.OVERDUE and a.days_overdue == 184 for a in rec.actions)
@@ -106,14 +114,14 @@ def plan_with_history():
 
 def test_states_and_timeliness_follow_the_dated_updates():
     plan = plan_with_history()
-    early = plan.status_as_of("2025-01-01").recommendation(7)
+    early = status_as_of(plan, "2025-01-01").recommendation(7)
     a, b, c, d = early.actions
     assert (a.state, a.timeliness) == ("in-progress", Timeliness.DUE)
     assert (b.state, b.timeliness) == ("not-started", Timeliness.DUE)  # its status is dated 30 June
     assert c.timeliness is Timeliness.NOT_APPLICABLE or c.state == "not-started"
     assert d.due == pendulum.date(2025, 9, 27)
 
-    late = plan.status_as_of(dt.date(2025, 7, 1)).recommendation(7)
+    late = status_as_of(plan, dt.date(2025, 7, 1)).recommendation(7)
     a, b, c, d = late.actions
     assert (a.state, a.timeliness, a.days_late, a.done_on) == (
         "complete",
@@ -130,16 +138,16 @@ def test_states_and_timeliness_follow_the_dated_updates():
 
 def test_a_response_status_comes_from_its_own_updates_first():
     plan = plan_with_history()
-    assert plan.status_as_of("2025-01-10").recommendation(10).state == "not-started"
-    rec = plan.status_as_of("2025-02-01").recommendation(10)
+    assert status_as_of(plan, "2025-01-10").recommendation(10).state == "not-started"
+    rec = status_as_of(plan, "2025-02-01").recommendation(10)
     assert (rec.state, rec.timeliness) == ("complete", Timeliness.MET)
-    assert plan.status_as_of("2025-07-01").recommendation(10).state == "ongoing"
+    assert status_as_of(plan, "2025-07-01").recommendation(10).state == "ongoing"
 
 
 def test_a_date_is_a_date():
     with pytest.raises(TypeError, match="not a date and time"):
-        NY.status_as_of(dt.datetime(2025, 3, 27, 23, 59, tzinfo=dt.UTC))
-    assert sp.status_as_of(NY, "2025-03-27") == NY.status_as_of(pendulum.date(2025, 3, 27))
+        status_as_of(NY, dt.datetime(2025, 3, 27, 23, 59, tzinfo=dt.UTC))
+    assert status_as_of(NY, "2025-03-27") == status_as_of(NY, pendulum.date(2025, 3, 27))
 
 
 # -- diff -------------------------------------------------------------------------------------

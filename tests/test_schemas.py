@@ -8,13 +8,16 @@ import subprocess
 from importlib import resources
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import superplan as sp
 from superplan._jsontext import canonical_json, parse_json
-from superplan.validation._schema_check import schema_validator
+from superplan._shape._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES, ROOT
+from .strategies import EVERY_CLASS
 
 SCHEMAS = ROOT / "schemas"
 JS = ROOT / "tests" / "js"
@@ -38,13 +41,13 @@ def test_no_stray_schema_files():
 def test_schemas_are_valid_2020_12_with_stable_ids(name):
     document = sp.schema(name)
     Draft202012Validator.check_schema(document)
-    assert document["$id"] == f"urn:superplan:schema:{name}:1.0"
+    assert document["$id"] == f"urn:superplan:schema:{name}:1.1"
     assert sp.schema_id(name) == document["$id"]
 
 
 def test_schema_returns_a_copy_and_refuses_unknown_names():
     sp.schema("action-plan")["title"] = "changed"
-    assert sp.schema("action-plan")["title"] == "superplan action-plan 1.0"
+    assert sp.schema("action-plan")["title"] == "superplan action-plan 1.1"
     with pytest.raises(LookupError, match="there is no schema 'plan'"):
         sp.schema("plan")
 
@@ -147,3 +150,57 @@ def test_ajv_and_jsonschema_agree_on_every_document():
 def test_schemas_ship_in_the_wheel_config(root: pathlib.Path):
     text = (root / "pyproject.toml").read_text()
     assert '"schemas" = "superplan/schemas"' in text
+
+
+def _ajv_verdicts(docs):
+    payload = {
+        "schemas": {name: sp.schema(name) for name in sp.SCHEMA_NAMES},
+        "documents": [{"schema": "action-plan", "data": data} for data in docs],
+    }
+    result = subprocess.run(
+        ["node", str(JS / "verdicts.mjs")],
+        input=json.dumps(payload),
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+#: Schema 1.1 values each validator must refuse alike: the new fields' patterns and types.
+_BROKEN_1_1 = [
+    {"responder": "kent", "lang": "Welsh"},
+    {"responder": "kent", "responses": [{"recommendation": 7, "assessed_on": "2024-1"}]},
+    {"responder": "kent", "responses": [{"recommendation": 7, "assessed_on": "Nov-24"}]},
+    {"responder": "kent", "responses": [{"recommendation": 7, "parts": [{"part": "seven"}]}]},
+    {"responder": "kent", "responses": [{"recommendation": 7, "parts": [{"owner": "x"}]}]},
+    {"responder": "kent", "responses": [{"recommendation": 7, "translations": [{"lang": "cy"}]}]},
+    {"responder": "kent", "leads": [{"name": "ACC Jane Doe"}]},
+    {"responder": "kent", "links": [{"title": "no address"}]},
+    {"responder": "kent", "source_urls": "https://example.org"},
+    {"responder": "kent", "responses": [{"recommendation": 7, "status_text": ""}]},
+    {
+        "responder": "kent",
+        "responses": [
+            {
+                "recommendation": 7,
+                "actions": [
+                    {"id": "a", "description": "d", "due": {"date": "2026-03", "not_before": "yes"}}
+                ],
+            }
+        ],
+    },
+]
+
+
+@settings(max_examples=1, database=None, suppress_health_check=list(HealthCheck), deadline=None)
+@given(plans=st.lists(EVERY_CLASS[sp.ActionPlan], min_size=30, max_size=30))
+def test_ajv_agrees_on_generated_1_1_documents(plans):
+    if not _ajv_ready():
+        pytest.skip("ajv not installed (cd tests/js && npm install --no-package-lock)")
+    docs = [sp.to_dict(plan) for plan in plans] + _BROKEN_1_1
+    python = [schema_validator("action-plan").is_valid(doc) for doc in docs]
+    assert python == [True] * len(plans) + [False] * len(_BROKEN_1_1)
+    assert _ajv_verdicts(docs) == python

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
+from superplan._shape._reference import schema_validator
 from superplan.cli import main
 from superplan.validation import DEFAULT_MAX_BYTES, RULES, rule
-from superplan.validation._schema_check import schema_validator
 
 from .conftest import DATA, EXAMPLES
 from .strategies import EVERY_CLASS, json_values
@@ -27,8 +27,9 @@ def expected_lines(path: pathlib.Path) -> list[str]:
 def test_there_is_a_fixture_for_every_rule_that_a_file_can_show():
     assert len(INVALID) >= 25
     covered = {p.stem.split("-")[0].upper() for p in INVALID}
-    # SP001 (unreadable), SP002 (too large) and SP108 (the model's last word) are tested below.
-    assert {r.code for r in RULES} - covered == {"SP001", "SP002", "SP108"}
+    # SP001 (unreadable), SP002 (too large) and SP108 (the model's last word) are tested below;
+    # SP231 needs an amended catalogue (tests/test_amendments.py).
+    assert {r.code for r in RULES} - covered == {"SP001", "SP002", "SP108", "SP231"}
 
 
 @pytest.mark.parametrize("path", INVALID, ids=ids)
@@ -106,7 +107,7 @@ def test_fast_and_full_routes_agree_on_every_fixture(path):
     assert fast.codes == full.codes
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plan=EVERY_CLASS[sp.ActionPlan])
 def test_whatever_the_converter_accepts_the_schema_accepts(plan):
     data = sp.to_dict(plan)
@@ -128,7 +129,7 @@ MUTATIONS = [
 ]
 
 
-@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plan=EVERY_CLASS[sp.ActionPlan], mutation=st.sampled_from(MUTATIONS))
 def test_mutated_plans_are_caught_and_both_routes_agree(plan, mutation):
     key, value = mutation

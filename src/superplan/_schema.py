@@ -17,9 +17,9 @@ import pendulum
 
 from . import model
 from .catalogue import _files
-from .model import JSON_NAMES, RECOMMENDATION_COUNT, SCHEMA_VERSION
+from .model import JSON_NAMES, RECOMMENDATION_COUNT, SCHEMA_VERSION, SCHEMA_VERSIONS
 
-__all__ = ["SCHEMA_NAMES", "schema", "schema_id"]
+__all__ = ["SCHEMA_NAMES", "schema", "schema_id", "schema_ids"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -32,8 +32,11 @@ def _exact(pattern: str) -> str:
 
 
 DATE_PATTERN = _exact("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: A date at the precision given: a month (YYYY-MM) or a day (YYYY-MM-DD).
+PARTIAL_DATE_PATTERN = _exact("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
 SLUG_PATTERN = _exact(model.SLUG_PATTERN)
 PART_PATTERN = _exact(model.PART_PATTERN)
+LANG_PATTERN = _exact(model.LANG_PATTERN)
 #: Holds a character other than ASCII white space. (An explicit class, so that Python's and
 #: ECMAScript's regular expressions agree on it.)
 NON_BLANK_PATTERN = "[^ \\t\\n\\r\\f\\v]"
@@ -66,6 +69,8 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     model._each_non_blank: {"items": _NON_BLANK},
     model._recommendation_number: {"minimum": 1, "maximum": RECOMMENDATION_COUNT},
     model._part: {"pattern": PART_PATTERN},
+    model._lang: {"pattern": LANG_PATTERN},
+    model._optional_lang: {"pattern": LANG_PATTERN},
 }
 
 #: Rules between fields of one object, as schema keywords on the object.
@@ -85,9 +90,20 @@ _OBJECT_RULES: dict[type, dict[str, Any]] = {
 }
 
 
+def schema_version(name: str) -> str:
+    """The version of a published schema (the catalogue's formats have their own)."""
+    return _files.VERSIONED_SCHEMAS.get(name, SCHEMA_VERSION)
+
+
 def schema_id(name: str) -> str:
     """The stable ``$id`` of a published schema, e.g. ``urn:superplan:schema:action-plan:1.0``."""
-    return f"urn:superplan:schema:{name}:{SCHEMA_VERSION}"
+    return f"urn:superplan:schema:{name}:{schema_version(name)}"
+
+
+def schema_ids(name: str) -> tuple[str, ...]:
+    """Every ``$id`` a document may name for this schema: one per version this release reads
+    (a 1.0 document naming the 1.0 schema is as valid as ever)."""
+    return tuple(f"urn:superplan:schema:{name}:{version}" for version in SCHEMA_VERSIONS)
 
 
 def schema(name: str) -> dict[str, Any]:
@@ -109,7 +125,7 @@ def _schema(name: str) -> dict[str, Any]:
     document: dict[str, Any] = {
         "$schema": DIALECT,
         "$id": schema_id(name),
-        "title": f"superplan {name} {SCHEMA_VERSION}",
+        "title": f"superplan {name} {schema_version(name)}",
         **body,
     }
     if builder.defs:
@@ -168,6 +184,8 @@ class _Builder:
             return {"type": "boolean"}
         if hint is pendulum.Date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+        if hint is model.PartialDate:
+            return {"type": "string", "pattern": PARTIAL_DATE_PATTERN}
         if hint == model.RecommendationRef:
             return {"anyOf": [_NUMBER, _SLUG]}
         if hint == Mapping[str, Any]:

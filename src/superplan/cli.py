@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .model import ActionPlan, Addressee
-    from .validation import ValidationReport
+    from .validation import Rule, ValidationReport
 
 __all__ = ["main"]
 
@@ -50,21 +50,160 @@ def _version() -> str:
     return __version__
 
 
+#: Real invocations for each command's ``--help`` (a test runs them through the parser, and
+#: checks that the files they name exist). Each is (command line, what it does).
+EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
+    "": (
+        ("superplan validate examples/", "check every plan in a folder"),
+        ("superplan rules SP205", "what a finding code means and how to fix it"),
+        ("superplan template --responder cleveland --out cleveland.xlsx", "a plan to fill in"),
+    ),
+    "catalogue": (
+        ("superplan catalogue", "the 29 recommendations"),
+        ("superplan catalogue --addressee north-yorkshire", "those one force must answer"),
+    ),
+    "show": (
+        ("superplan show 19", "recommendation 19 in full"),
+        ("superplan show online-stalking --format json", "the same, by slug, as JSON"),
+    ),
+    "validate": (
+        ("superplan validate examples/", "every *.json plan in a folder"),
+        ("superplan validate --strict examples/north-yorkshire-police.json", "warnings fail too"),
+        (
+            "superplan validate examples/ --amendments tests/data/amendments/full-report.json",
+            "with the full report's wording supplied",
+        ),
+    ),
+    "render": (
+        ("superplan render examples/ --out site", "an HTML page per plan, and an index"),
+        ("superplan render examples/ --format markdown --out pages", "the same in Markdown"),
+    ),
+    "site": (("superplan site --out reference", "the catalogue as a website"),),
+    "diff": (
+        (
+            "superplan diff examples/merseyside-police.json examples/merseyside-police.json",
+            "what changed between two versions of a plan",
+        ),
+        ("superplan diff old.json new.json --format json", "the same, as JSON"),
+    ),
+    "summarise": (
+        ("superplan summarise examples/ --as-of 2025-03-27", "the national matrix"),
+        (
+            "superplan summarise examples/ --as-of 2025-03-27 --out national.csv",
+            "a CSV for analysts, with CSVW metadata beside it",
+        ),
+    ),
+    "import page": (
+        (
+            "superplan import page tests/data/pages/north-yorkshire-police-action-plan.txt --responder north-yorkshire "
+            "--out draft.json",
+            "a draft plan from a page's text",
+        ),
+    ),
+    "import table": (
+        ("superplan import table cleveland.xlsx --out cleveland.json", "a filled-in template"),
+        ("superplan import table plan.csv --out plan.json", "a table `export` wrote"),
+    ),
+    "export": (
+        ("superplan export examples/merseyside-police.json --out merseyside.xlsx", "a workbook"),
+        ("superplan export examples/merseyside-police.json --out merseyside.csv", "a CSV table"),
+    ),
+    "template": (
+        ("superplan template --responder cleveland --out cleveland.xlsx", "a workbook to fill in"),
+        ("superplan template --responder kent --format csv --out kent.csv", "the same as CSV"),
+    ),
+    "rules": (
+        ("superplan rules", "every finding code"),
+        ("superplan rules SP205", "one code: meaning, example, fix and docs"),
+    ),
+    "docs": (
+        ("superplan docs --out superplan-docs", "the documentation, offline, as Markdown"),
+        ("superplan docs --path", "where the installed documentation is"),
+    ),
+    "schema": (
+        ("superplan schema", "the schemas' names"),
+        ("superplan schema action-plan --path", "the schema file, for an editor's settings"),
+        ("superplan schema --write schemas", "every schema, as files"),
+    ),
+}
+
+
+def _epilog(command: str) -> str:
+    lines = ["examples:"]
+    for invocation, meaning in EXAMPLES[command]:
+        lines += [f"  {invocation}", f"      {meaning}"]
+    return "\n".join(lines)
+
+
+def _add_globals(parser: argparse.ArgumentParser, *, late: bool) -> None:
+    """The options every command takes, before the command or after it.
+
+    After the command they are stored under ``late_*`` names (absent unless given), so that they
+    neither overwrite nor are overwritten by the same options given before it.
+    """
+    prefix, default = ("late_", argparse.SUPPRESS) if late else ("", None)
+    parser.add_argument(
+        "--amendments",
+        dest=prefix + "amendments",
+        metavar="FILE",
+        action="append",
+        default=default,
+        help="apply a catalogue amendment file (may be given more than once)",
+    )
+    parser.add_argument(
+        "--language",
+        dest=prefix + "language",
+        metavar="LANG",
+        default=default,
+        help="the language of pages: a shipped language (en) or a translation file",
+    )
+    parser.add_argument(
+        "--no-progress",
+        dest=prefix + "no_progress",
+        action="store_true",
+        default=default if late else False,
+        help="never show progress (it is shown only when stderr is a terminal)",
+    )
+
+
+def _merge_globals(args: argparse.Namespace) -> None:
+    args.amendments = (args.amendments or []) + vars(args).pop("late_amendments", [])
+    args.language = vars(args).pop("late_language", None) or args.language or "en"
+    args.no_progress = vars(args).pop("late_no_progress", False) or args.no_progress
+
+
+def _command(
+    group: "argparse._SubParsersAction[_Parser]",
+    name: str,
+    help_text: str,
+    *,
+    key: str | None = None,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    parser = group.add_parser(
+        name,
+        help=help_text,
+        description=description or help_text[0].upper() + help_text[1:] + ".",
+        epilog=_epilog(key or name),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_globals(parser, late=True)
+    return parser
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="superplan",
-        description="The stalking super-complaint's recommendations, and the plans that answer them.",
+        description="The stalking super-complaint's recommendations, and the plans that answer "
+        "them. The options below may also be given after the command.",
+        epilog=_epilog(""),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"superplan {_version()}")
-    parser.add_argument(
-        "--amendments",
-        metavar="FILE",
-        action="append",
-        help="apply a catalogue amendment file (may be given more than once)",
-    )
+    _add_globals(parser, late=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    cat = commands.add_parser("catalogue", help="list the 29 recommendations")
+    cat = _command(commands, "catalogue", "list the 29 recommendations")
     cat.add_argument("--format", choices=("text", "json"), default="text")
     cat.add_argument(
         "--addressee",
@@ -73,15 +212,17 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     cat.set_defaults(handler=_cmd_catalogue)
 
-    show = commands.add_parser("show", help="one recommendation in full")
+    show = _command(commands, "show", "one recommendation in full")
     show.add_argument("recommendation", help="its number (1 to 29) or slug")
     show.add_argument("--format", choices=("text", "json"), default="text")
     show.set_defaults(handler=_cmd_show)
 
-    validate = commands.add_parser(
+    validate = _command(
+        commands,
         "validate",
-        help="check action plan files (JSON) against the schema and the catalogue",
-        description="Exit codes: 0 all files pass, 1 a file has errors (or, with --strict, "
+        "check action plan files (JSON) against the schema and the catalogue",
+        description="Check action plan files (JSON) against the schema and the catalogue. "
+        "Exit codes: 0 all files pass, 1 a file has errors (or, with --strict, "
         "warnings), 2 the command was used wrongly or a file could not be read (or is too "
         "large), 3 a bug in superplan.",
     )
@@ -92,85 +233,129 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_max_bytes(validate)
     validate.set_defaults(handler=_cmd_validate)
 
-    render = commands.add_parser(
-        "render", help="write a page for each action plan, and an index page"
-    )
+    render = _command(commands, "render", "write a page for each action plan, and an index page")
     render.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     render.add_argument("--format", choices=("html", "markdown"), default="html")
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
-    _add_language(render)
     _add_max_bytes(render)
     render.set_defaults(handler=_cmd_render)
 
-    site = commands.add_parser("site", help="write the catalogue's reference site (HTML)")
+    site = _command(commands, "site", "write the catalogue's reference site (HTML)")
     site.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
-    _add_language(site)
     site.set_defaults(handler=_cmd_site)
 
-    diff = commands.add_parser(
+    diff = _command(
+        commands,
         "diff",
-        help="compare two versions of one plan",
-        description="Exit codes: 0 no differences, 1 differences, 2 trouble (unreadable input, "
-        "or two different responders' plans).",
+        "compare two versions of one plan",
+        description="Compare two versions of one plan. Exit codes: 0 no differences, "
+        "1 differences, 2 trouble (unreadable input, or two different responders' plans).",
     )
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
     diff.add_argument("--format", choices=("text", "json"), default="text")
     diff.set_defaults(handler=_cmd_diff)
 
-    summarise = commands.add_parser(
-        "summarise", help="roll many plans up as of a date: the national matrix"
+    summarise = _command(
+        commands, "summarise", "roll many plans up as of a date: the national matrix"
     )
     summarise.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     summarise.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
-    summarise.add_argument("--format", choices=("table", "csv", "json", "html"), default="table")
-    summarise.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
-    _add_language(summarise)
+    summarise.add_argument(
+        "--format",
+        choices=("table", "csv", "json", "html"),
+        default=None,
+        help="default: table on the screen; with --out, what the file's extension says",
+    )
+    summarise.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE instead of the screen (a CSV gets FILE-metadata.json, CSVW, beside it)",
+    )
     _add_max_bytes(summarise)
     summarise.set_defaults(handler=_cmd_summarise)
 
-    importer = commands.add_parser("import", help="make a draft plan from a table or a web page")
+    importer = commands.add_parser(
+        "import",
+        help="make a draft plan from a table or a web page",
+        description="Make a plan from a table (CSV or XLSX) or a draft from a published page.",
+    )
     kinds = importer.add_subparsers(
         dest="kind", metavar="KIND", parser_class=_Parser, required=True
     )
-    page = kinds.add_parser("page", help="a published page, as plain text or HTML")
+    page = _command(kinds, "page", "a published page, as plain text or HTML", key="import page")
     page.add_argument("file", metavar="FILE")
     page.add_argument("--responder", required=True, metavar="SLUG")
     page.add_argument("--source-url", metavar="URL", help="where the page is published")
     page.add_argument("--out", metavar="FILE", help="write the draft plan here (default: stdout)")
     page.add_argument("--report", metavar="FILE", help="write the import report here (JSON)")
     page.set_defaults(handler=_cmd_import_page)
-    table = kinds.add_parser("table", help="a CSV or XLSX table")
+    table = _command(
+        kinds,
+        "table",
+        "a CSV or XLSX table (superplan's own shape, a filled-in template, or mapped)",
+        key="import table",
+    )
     table.add_argument("file", metavar="FILE")
     table.add_argument("--responder", metavar="SLUG", help="needed for a mapped table")
     table.add_argument("--mapping", metavar="FILE", help="a column mapping (JSON) for other shapes")
     table.add_argument("--out", metavar="FILE", help="write the plan here (default: stdout)")
     table.set_defaults(handler=_cmd_import_table)
 
-    export = commands.add_parser("export", help="write a plan as a CSV or XLSX table")
+    export = _command(
+        commands,
+        "export",
+        "write a plan as a CSV or XLSX table",
+        description="Write a plan as a CSV or XLSX table. The format follows --out's extension "
+        "(.csv or .xlsx); --format, if given, must agree with it.",
+    )
     export.add_argument("plan", metavar="PLAN")
-    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    export.add_argument("--format", choices=TABLE_FORMATS, default=None)
     export.add_argument("--out", required=True, metavar="FILE")
     export.set_defaults(handler=_cmd_export)
 
-    rules = commands.add_parser("rules", help="list the finding codes validate can report")
+    template = _command(
+        commands,
+        "template",
+        "write a plan template for one responder to fill in (XLSX or CSV)",
+        description="Write a plan template for one responder: a row per recommendation "
+        "addressed to it, with the catalogue's title, deadline and official wording (or "
+        "'not held'), drop-down lists for the answers, and an instructions sheet. "
+        "`superplan import table` reads the filled-in file back as a plan.",
+    )
+    template.add_argument(
+        "--responder", required=True, metavar="SLUG", help="a force (cleveland) or other responder"
+    )
+    template.add_argument("--format", choices=TABLE_FORMATS, default=None)
+    template.add_argument("--out", required=True, metavar="FILE")
+    template.set_defaults(handler=_cmd_template)
+
+    rules = _command(
+        commands, "rules", "explain the finding codes validate can report (all, or one)"
+    )
+    rules.add_argument("code", nargs="?", metavar="CODE", help="one code (SP205) or name")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules.set_defaults(handler=_cmd_rules)
 
-    schema = commands.add_parser("schema", help="print a published JSON Schema, or write them all")
+    docs = _command(commands, "docs", "write the documentation (Markdown) for reading offline")
+    where = docs.add_mutually_exclusive_group(required=True)
+    where.add_argument("--out", metavar="DIR", help="copy the documentation into DIR")
+    where.add_argument("--path", action="store_true", help="print where it is installed")
+    docs.set_defaults(handler=_cmd_docs)
+
+    schema = _command(commands, "schema", "print a published JSON Schema, or write them all")
     schema.add_argument("name", nargs="?", help="a schema name; leave out to list them")
     schema.add_argument("--write", metavar="DIR", help="write every schema into DIR")
+    schema.add_argument(
+        "--path",
+        action="store_true",
+        help="print the path of the installed schema file (for an editor's settings)",
+    )
     schema.set_defaults(handler=_cmd_schema)
     return parser
 
 
-def _add_language(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--language",
-        default="en",
-        metavar="LANG",
-        help="for pages: a shipped language (en) or a translation file",
-    )
+TABLE_FORMATS = ("csv", "xlsx")
 
 
 def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
@@ -209,6 +394,7 @@ def _run(argv: list[str]) -> int:
         return EXIT_USAGE
     parser = _build_parser()
     args = parser.parse_args(argv)
+    _merge_globals(args)
     handler: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
@@ -293,11 +479,14 @@ class _FolderRun:
         self.bugs = 0
         self.unreadable = 0
 
-    def reports(self, args: argparse.Namespace) -> "Iterator[ValidationReport]":
+    def reports(
+        self, args: argparse.Namespace, doing: str, things: str
+    ) -> "Iterator[ValidationReport]":
+        from ._meter import metered
         from .validation import validate
 
         cat = _catalogue(args)
-        for path in self.paths:
+        for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
                 report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
             except Exception as error:
@@ -370,62 +559,18 @@ def _addressee_summary(addressees: "Sequence[Addressee]") -> str:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from ._words import whole_number
+    from .catalogue._describe import describe
     from .convert import dumps
 
     cat = _catalogue(args)
-    from ._words import whole_number
-
     number = whole_number(args.recommendation)
     ref: int | str = args.recommendation if number is None else number
     rec = cat.recommendation(ref)
     if args.format == "json":
         out.write(dumps(rec))
         return EXIT_OK
-    wrap = textwrap.TextWrapper(width=88, initial_indent="  ", subsequent_indent="  ")
-    lines = [f"Recommendation {rec.number}: {rec.title}", f"Slug: {rec.slug}"]
-    numbering = f"Number: {rec.numbering.certainty}"
-    if rec.numbering.range:
-        numbering += f" (known only to lie in {rec.numbering.range[0]}-{rec.numbering.range[1]})"
-    lines.append(numbering)
-    deadline = cat.deadline(rec.number)
-    if deadline is not None and rec.deadline.value is not None:
-        milestone = cat.milestone(rec.deadline.value)
-        lines.append(f"Deadline: {deadline.format('D MMMM YYYY')} ({milestone.title.lower()})")
-    else:
-        lines.append(f"Deadline: not known. {rec.deadline.note or ''}".rstrip())
-    if rec.addressees:
-        lines.append("Addressed to:")
-        for addressee in rec.addressees:
-            name = cat.agency(addressee.agency).name
-            lines.append(f"  - {name} ({addressee.certainty})")
-    else:
-        lines.append(f"Addressed to: {rec.addressees_note or 'not known'}")
-    lines.append("")
-    if rec.wording.value is not None:
-        lines.append(
-            f"Official wording ({rec.wording.certainty}; {', '.join(rec.wording.sources)}):"
-        )
-        for paragraph in rec.wording.value:
-            lines.extend(wrap.wrap(paragraph))
-    else:
-        lines.append("Official wording: not held by the catalogue.")
-        if rec.wording.note:
-            lines.extend(wrap.wrap(rec.wording.note))
-    if rec.sub_points.value:
-        lines.append("Sub-points:")
-        for point in rec.sub_points.value:
-            lines.extend(wrap.wrap("- " + point))
-    elif rec.sub_points.certainty == "unknown" and rec.sub_points.note:
-        lines.append("Sub-points: not held by the catalogue.")
-        lines.extend(wrap.wrap(rec.sub_points.note))
-    lines.append("")
-    if rec.themes:
-        lines.append("Themes (editorial): " + ", ".join(rec.themes))
-    if rec.related:
-        lines.append("Related: " + ", ".join(str(n) for n in rec.related))
-    for note in rec.notes:
-        lines.extend(textwrap.wrap("Note: " + note, width=88))
-    _say(out, "\n".join(lines).rstrip())
+    _say(out, describe(rec, cat).removesuffix("\n"))
     return EXIT_OK
 
 
@@ -435,7 +580,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     run = _FolderRun(args.paths)
     if run.nothing_found():
         return EXIT_USAGE
-    reports = list(run.reports(args))
+    reports = list(run.reports(args, "validating", "files"))
     failing = [r for r in reports if not r.passes(strict=args.strict)]
     with_errors = sum(1 for r in reports if not r.valid)
     warned = sum(1 for r in reports if r.valid and r.warnings)
@@ -477,7 +622,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     cat = _catalogue(args)
     plans = []
     failed = 0
-    for report in run.reports(args):
+    for report in run.reports(args, "reading", "plans"):
         if report.plan is None or not report.valid:
             failed += 1
             _say(out, report.format_text(hints=False))
@@ -487,7 +632,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     for path in written:
         _say(out, f"wrote {path}")
     if failed:
-        out.write(f"{failed} file(s) not rendered: fix the errors above.\n")
+        _say(out, f"{failed} file(s) not rendered: fix the errors above.")
     return run.exit_code(problems=bool(failed))
 
 
@@ -528,13 +673,17 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     except (TypeError, ValueError) as error:
         _complain(f"--as-of: {error}")
         return EXIT_USAGE
+    kind, problem = _output_format(args.format, args.out, SUMMARY_FORMATS, default="table")
+    if problem:
+        _complain(problem)
+        return EXIT_USAGE
     run = _FolderRun(args.paths)
     if run.nothing_found():
         return EXIT_USAGE
     cat = _catalogue(args)
     plans = []
     skipped = 0
-    for report in run.reports(args):
+    for report in run.reports(args, "reading", "plans"):
         if report.plan is None or not report.valid:
             skipped += 1
             for line in report.format_text(hints=False).splitlines()[:-1]:
@@ -543,11 +692,11 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
         else:
             plans.append(report.plan)
     summary = summarise(plans, as_of, catalogue=cat)
-    if args.format == "csv":
+    if kind == "csv":
         text = summary.to_csv()
-    elif args.format == "json":
+    elif kind == "json":
         text = summary.to_json()
-    elif args.format == "html":
+    elif kind == "html":
         from .render._summary_page import render_summary_html
 
         text = render_summary_html(summary, language=args.language)
@@ -555,8 +704,14 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
         text = summary.format_table()
     if args.out:
         Path(args.out).write_text(text, encoding="utf-8", newline="")
-        _say(out, f"wrote {args.out}")
-    elif args.format == "table":
+        out.write(f"wrote {args.out}\n")
+        if kind == "csv":
+            from ._csvw import metadata_path, roll_up_metadata
+
+            described = metadata_path(args.out)
+            described.write_text(roll_up_metadata(text, Path(args.out).name, as_of), "utf-8")
+            out.write(f"wrote {described}\n")
+    elif kind == "table":
         _say(out, text.removesuffix("\n"))
     else:
         out.write(text)
@@ -571,7 +726,7 @@ def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> Non
     text = dumps(plan)
     if destination:
         Path(destination).write_text(text, encoding="utf-8")
-        _say(out, f"wrote {destination}")
+        out.write(f"wrote {destination}\n")
     else:
         out.write(text)
 
@@ -609,8 +764,73 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from .convert import load_plan
     from .importers import export_table
 
-    export_table(load_plan(args.plan), args.out, kind=args.format, catalogue=_catalogue(args))
-    _say(out, f"wrote {args.out}")
+    kind, problem = _output_format(args.format, args.out, TABLE_FORMATS, default="csv")
+    if problem:
+        _complain(problem)
+        return EXIT_USAGE
+    export_table(load_plan(args.plan), args.out, kind=kind, catalogue=_catalogue(args))
+    out.write(f"wrote {args.out}\n")
+    return EXIT_OK
+
+
+SUMMARY_FORMATS = ("table", "csv", "json", "html")
+_EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".html": "html", ".htm": "html"}
+
+
+def _output_format(
+    given: str | None, out: str | None, allowed: Sequence[str], *, default: str
+) -> tuple[str, str | None]:
+    """The format to write: the one ``--out``'s extension names, else ``--format``, else the
+    default; and a problem to report when ``--format`` contradicts the extension."""
+    from pathlib import Path
+
+    named = _EXTENSIONS.get(Path(out).suffix.lower()) if out else None
+    if named is not None and named in allowed:
+        if given is not None and given != named:
+            return named, (
+                f"--format {given} contradicts --out {out} (a .{named} name); "
+                f"leave out --format, or name the file .{given}"
+            )
+        return named, None
+    return given or default, None
+
+
+def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
+    from ._template import write_template
+
+    kind, problem = _output_format(args.format, args.out, TABLE_FORMATS, default="xlsx")
+    if problem:
+        _complain(problem)
+        return EXIT_USAGE
+    cat = _catalogue(args)
+    write_template(args.responder, args.out, kind=kind, catalogue=cat)
+    count = len(cat.addressed_to(args.responder))
+    out.write(f"wrote {args.out}: {count} recommendations for {args.responder} to answer\n")
+    return EXIT_OK
+
+
+def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
+    import shutil
+    from pathlib import Path
+
+    from ._shipped import docs_folder
+
+    folder = docs_folder()
+    if folder is None:
+        print("superplan: this installation has no documentation files", file=sys.stderr)
+        return EXIT_USAGE
+    if args.path:
+        out.write(f"{folder}\n")
+        return EXIT_OK
+    target = Path(args.out)
+    if target.exists() and not target.is_dir():
+        print(f"superplan: --out {target} is a file; give a folder", file=sys.stderr)
+        return EXIT_USAGE
+    target.mkdir(parents=True, exist_ok=True)
+    pages = sorted(folder.glob("*.md"))
+    for page in pages:
+        shutil.copyfile(page, target / page.name)
+    out.write(f"wrote {len(pages)} pages to {target}; start at {target / 'index.md'}\n")
     return EXIT_OK
 
 
@@ -618,25 +838,93 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
     from .validation import RULES
     from .validation._docs import render_rules_markdown
 
+    if args.code is not None:
+        return _explain_rule(args.code, args.format, out)
     if args.format == "markdown":
         out.write(render_rules_markdown())
     elif args.format == "json":
-        rows = [
-            {
-                "code": r.code,
-                "name": r.name,
-                "severity": str(r.severity),
-                "title": r.title,
-                "message": r.message,
-                "hint": r.hint,
-            }
-            for r in RULES
-        ]
-        json.dump(rows, out, indent=2, ensure_ascii=False)
+        json.dump([_rule_dict(r) for r in RULES], out, indent=2, ensure_ascii=False)
         out.write("\n")
     else:
         for r in RULES:
             out.write(f"{r.code}  {r.severity:<7}  {r.name:<26}  {r.title}\n")
+    return EXIT_OK
+
+
+def _rule_dict(rule: "Rule") -> dict[str, object]:
+    from .validation._findings import DOCS_PAGE
+
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": str(rule.severity),
+        "title": rule.title,
+        "message": rule.message,
+        "hint": rule.hint,
+        "example": repr(rule.bad) if isinstance(rule.bad, bytes) else rule.bad,
+        "fixed": repr(rule.fixed) if isinstance(rule.fixed, bytes) else rule.fixed,
+        "docs": f"{DOCS_PAGE}#{rule.code.lower()}",
+    }
+
+
+def _plain(example: object) -> str:
+    """A rule's example document for a terminal: raw text as it is, JSON indented."""
+    if isinstance(example, bytes):
+        return repr(example)
+    if isinstance(example, str):
+        return example
+    return json.dumps(example, ensure_ascii=False, indent=2)
+
+
+def _explain_rule(code: str, form: str, out: TextIO) -> int:
+    import difflib
+
+    from ._shipped import docs_folder
+    from .validation import RULES
+    from .validation._docs import _PLACEHOLDER, _section
+    from .validation._findings import DOCS_PAGE
+
+    wanted = code.strip().lower()
+    rule = next((r for r in RULES if wanted in (r.code.lower(), r.name)), None)
+    if rule is None:
+        names = [r.code for r in RULES] + [r.name for r in RULES]
+        near = difflib.get_close_matches(
+            code.strip().upper(), names, n=3
+        ) or difflib.get_close_matches(wanted, names, n=3)
+        also = f"; did you mean {' or '.join(near)}?" if near else ""
+        print(
+            f"superplan: there is no finding code {code!r}{also} (`superplan rules` lists them)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    anchor = f"{DOCS_PAGE}#{rule.code.lower()}"
+    if form == "json":
+        json.dump(_rule_dict(rule), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    if form == "markdown":
+        out.write(_section(rule) + "\n")
+        return EXIT_OK
+    folder = docs_folder()
+    installed = f" (installed: {folder / 'rules.md'}#{rule.code.lower()})" if folder else ""
+    weight = (
+        "an error: the plan is wrong, and fails validation"
+        if rule.severity == "error"
+        else "a warning: probably a mistake or something missing; it fails only with --strict"
+    )
+    lines = [
+        f"{rule.code} {rule.title} ({rule.name})",
+        "",
+        f"What it means: {rule.title}. This is {weight}.",
+        "What validate says: " + _PLACEHOLDER.sub(r"<\1>", rule.message),
+    ]
+    if rule.bad is not None:
+        lines += ["", "An example that triggers it:", textwrap.indent(_plain(rule.bad), "  ")]
+    lines += ["", "How to fix it: " + _PLACEHOLDER.sub(r"<\1>", rule.hint)]
+    if rule.fixed is not None:
+        lines += ["", "Fixed:", textwrap.indent(_plain(rule.fixed), "  ")]
+    lines += ["", f"Docs: {anchor}{installed}"]
+    out.write("\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -646,12 +934,14 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     from ._jsontext import canonical_json
     from ._schema import SCHEMA_NAMES, schema
 
+    if args.path:
+        return _schema_path(args.name or "action-plan", out)
     if args.write:
         folder = Path(args.write)
         folder.mkdir(parents=True, exist_ok=True)
         for name in SCHEMA_NAMES:
             (folder / f"{name}.schema.json").write_text(canonical_json(schema(name)), "utf-8")
-        _say(out, f"wrote {len(SCHEMA_NAMES)} schemas to {folder}")
+        out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
         return EXIT_OK
     if args.name is None:
         out.write("\n".join(SCHEMA_NAMES) + "\n")
@@ -661,6 +951,25 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     except LookupError as error:
         print(f"superplan: {error}", file=sys.stderr)
         return EXIT_USAGE
+    return EXIT_OK
+
+
+def _schema_path(name: str, out: TextIO) -> int:
+    from ._schema import SCHEMA_NAMES
+    from ._shipped import schema_file
+
+    if name not in SCHEMA_NAMES:
+        print(f"superplan: no schema {name!r}; one of: {', '.join(SCHEMA_NAMES)}", file=sys.stderr)
+        return EXIT_USAGE
+    path = schema_file(name)
+    if path is None:
+        print(
+            "superplan: this installation has no schema files; write them with "
+            "`superplan schema --write DIR`",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    out.write(f"{path}\n")
     return EXIT_OK
 
 

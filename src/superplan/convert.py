@@ -32,7 +32,14 @@ from ._locate import locate
 from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
 from .files import read_limited
-from .model import JSON_NAMES, ActionPlan, InvalidField, RecommendationRef, to_date
+from .model import (
+    JSON_NAMES,
+    ActionPlan,
+    InvalidField,
+    PartialDate,
+    RecommendationRef,
+    to_date,
+)
 
 __all__ = [
     "converter",
@@ -79,6 +86,12 @@ def _structure_date(value: Any, _: type) -> pendulum.Date:
     if value.__class__ is not str:
         _expect(value, str, "a date written YYYY-MM-DD")
     return to_date(value)
+
+
+def _structure_partial_date(value: Any, _: type) -> PartialDate:
+    if value.__class__ is not str:
+        _expect(value, str, "a date written YYYY-MM-DD or a month written YYYY-MM")
+    return PartialDate.parse(value)
 
 
 def _structure_ref(value: Any, _: type) -> RecommendationRef:
@@ -217,6 +230,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     # Single dispatch picks the closest class, so StrEnum (a str) needs its own entry.
     conv.register_structure_hook(enum.StrEnum, _structure_enum)
     conv.register_structure_hook(pendulum.Date, _structure_date)
+    conv.register_structure_hook(PartialDate, _structure_partial_date)
     conv.register_structure_hook(RecommendationRef, _structure_ref)
     conv.register_structure_hook_func(_is_json_object, _structure_json_object)
     conv.register_structure_hook_factory(_is_tuple, lambda t: _tuple_hook(conv, t))
@@ -226,6 +240,7 @@ def _make_converter(*, detailed: bool = True) -> cattrs.Converter:
     conv.register_unstructure_hook(enum.StrEnum, lambda member: member.value)
     conv.register_unstructure_hook(pendulum.Date, lambda value: value.isoformat())
     conv.register_unstructure_hook(dt.date, lambda value: value.isoformat())
+    conv.register_unstructure_hook(PartialDate, str)
     conv.register_unstructure_hook_func(_is_json_object, sort_keys_deep)
     conv.register_unstructure_hook_factory(_is_tuple, lambda _: _unstructure_list(conv))
     conv.register_unstructure_hook_factory(
@@ -255,6 +270,8 @@ _fast_converter: cattrs.Converter = _make_converter(detailed=False)
 
 
 def _message(error: BaseException) -> str:
+    if isinstance(error, InvalidField):
+        return error.message  # the pointer says where; the message says what
     text = str(error)
     # attrs validators and our hooks write messages for people; keep them as they are.
     return text or type(error).__name__
@@ -373,6 +390,11 @@ def loads(data: str | bytes, cls: Any = ActionPlan) -> Any:
 
 def dumps(obj: Any) -> str:
     """The canonical JSON text of a model object: the same object always gives the same text."""
+    return canonical_json(to_dict(obj))
+
+
+def reference_dumps(obj: Any) -> str:
+    """:func:`dumps` by the json module: the reference the fast route is proved against."""
     return canonical_json(to_dict(obj))
 
 

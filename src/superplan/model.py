@@ -1,8 +1,10 @@
 """The typed model: the report's catalogue and the responders' action plans.
 
-Every class is a frozen, slotted, keyword-only attrs class. Validators catch what the types
-cannot; cross-document checks (is recommendation 13 addressed to this force?) live in the
-validation layer, because they need the catalogue. No I/O happens here.
+Every class is a frozen, slotted, keyword-only attrs class. The plan's classes refuse a wrong
+value when they are built, naming the field and what it allows (``Response(acceptance="yes")`` is a
+ValueError listing the three acceptances); cross-document checks (is recommendation 13 addressed to
+this force?) live in the validation layer, because they need the catalogue. No I/O happens here,
+and nothing here calls up into the layers that read the model (progress, rendering, validation).
 """
 
 import datetime as dt
@@ -10,14 +12,13 @@ import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import attrs
 import pendulum
 from attrs import field, frozen
 
-if TYPE_CHECKING:
-    from .progress import PlanProgress
+from ._words import describe, one_of
 
 __all__ = [
     "JSON_NAMES",
@@ -33,13 +34,20 @@ __all__ = [
     "Certainty",
     "Compliance",
     "Country",
+    "DeliveryStatus",
     "Due",
     "Fact",
     "Force",
     "GroupMembers",
     "InvalidField",
+    "Lead",
+    "Link",
     "Milestone",
+    "NonAddressee",
     "Numbering",
+    "Part",
+    "PartialDate",
+    "Precision",
     "ProgressUpdate",
     "Recommendation",
     "RecommendationRef",
@@ -48,6 +56,8 @@ __all__ = [
     "ResponderKind",
     "Response",
     "Source",
+    "Translation",
+    "WrongType",
     "to_date",
 ]
 
@@ -59,6 +69,10 @@ PART_PATTERN = r"^[1-9][0-9]*\.[1-9][0-9]*$"
 _SLUG = re.compile(SLUG_PATTERN)
 # ASCII digits only, as the schema's pattern says: \d would also take other scripts' digits.
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_PARTIAL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
+#: A BCP 47 language tag, loosely: a primary language and optional subtags (cy, en-GB, cy-Latn).
+LANG_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$"
+_LANG = re.compile(LANG_PATTERN)
 _PART = re.compile(PART_PATTERN)
 
 T = TypeVar("T")
@@ -71,11 +85,29 @@ RecommendationRef = int | str
 
 
 class InvalidField(ValueError):
-    """A value that breaks a rule of the model, with the path of keys to it from its object."""
+    """A value that breaks a rule of the model, with the path of keys to it from its object.
 
-    def __init__(self, path: tuple[str | int, ...] | str, message: str) -> None:
+    ``message`` says what is wrong; ``str()`` puts the class and field in front of it
+    (``Response.acceptance: expected one of ...``) so that an error raised while building an
+    object names what was being built.
+    """
+
+    def __init__(
+        self, path: tuple[str | int, ...] | str, message: str, *, owner: str | None = None
+    ) -> None:
         self.path = (path,) if isinstance(path, str) else path
-        super().__init__(message)
+        self.message = message
+        where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in self.path)
+        where = f"{owner or ''}{where}".lstrip(".")
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class WrongType(InvalidField, TypeError):
+    """A value of the wrong kind for its field (text where a date belongs, a list for text)."""
+
+
+def _owner(instance: object) -> str:
+    return type(instance).__name__
 
 
 def to_date(value: dt.date | str) -> pendulum.Date:
@@ -112,56 +144,418 @@ def _optional_date(value: dt.date | str | None) -> pendulum.Date | None:
     return None if value is None else to_date(value)
 
 
-def _slug(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
-    if not _SLUG.fullmatch(value):  # fullmatch: "$" alone would let "kent\n" through
+class Precision(StrEnum):
+    """How precisely a date is given."""
+
+    MONTH = "month"
+    """A month: "Nov-24", "March 2026 update"."""
+    DAY = "day"
+    """A calendar day."""
+
+
+class PartialDate:
+    """A date kept at the precision it was given: a month (``2024-11``) or a day (``2024-11-21``).
+
+    A month-precision date stands for some day in that month, unknown: it is not the first of
+    the month. So it has bounds (:attr:`earliest`, :attr:`latest`) and only honest comparisons:
+    ``surely_before`` is true only when every day it may stand for is before the other date.
+
+    >>> nov = PartialDate.parse("2024-11")
+    >>> nov.precision, str(nov.earliest), str(nov.latest)
+    (<Precision.MONTH: 'month'>, '2024-11-01', '2024-11-30')
+    >>> nov.surely_before("2024-11-22"), nov.surely_after("2024-11-22")
+    (False, False)
+    >>> nov.surely_before("2024-12-01")
+    True
+    >>> str(nov)
+    '2024-11'
+    """
+
+    __slots__ = ("_day", "_month", "_year")
+    _year: int
+    _month: int
+    _day: int | None
+
+    def __init__(self, year: int, month: int, day: int | None = None) -> None:
+        for name, value in (("year", year), ("month", month), ("day", day)):
+            if value is not None and (value.__class__ is not int):
+                raise TypeError(f"the {name} must be a whole number, got {describe(value)}")
+        if not 1 <= year <= 9999 or not 1 <= month <= 12:
+            raise ValueError(f"{_format(year, month, day)!r} is not a date in the calendar")
+        if day is not None:
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(
+                    f"{_format(year, month, day)!r} is not a date in the calendar"
+                ) from None
+        object.__setattr__(self, "_year", year)
+        object.__setattr__(self, "_month", month)
+        object.__setattr__(self, "_day", day)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a PartialDate cannot be changed")
+
+    @classmethod
+    def parse(cls, text: str) -> "PartialDate":
+        """Read ``YYYY-MM`` or ``YYYY-MM-DD`` (ASCII digits, as the schema says)."""
+        return _parse_partial(text)
+
+    @classmethod
+    def of(cls, value: "PartialDate | dt.date | str") -> "PartialDate":
+        """``value`` as a PartialDate: a date is day precision; text is parsed; a date and time
+        is refused (a time zone could move it by a day)."""
+        if value.__class__ is PartialDate:
+            return value
+        if isinstance(value, str):
+            return _parse_partial(value)
+        if isinstance(value, dt.datetime):
+            raise TypeError(f"expected a date, not a date and time ({value.isoformat()})")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, PartialDate):
+            return value
+        raise TypeError(f"expected a date (YYYY-MM or YYYY-MM-DD), got {describe(value)}")
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    @property
+    def month(self) -> int:
+        return self._month
+
+    @property
+    def day(self) -> int | None:
+        """The day of the month, or None at month precision."""
+        return self._day
+
+    @property
+    def precision(self) -> Precision:
+        return Precision.MONTH if self._day is None else Precision.DAY
+
+    @property
+    def exact(self) -> pendulum.Date | None:
+        """The day itself at day precision; None at month precision."""
+        return None if self._day is None else pendulum.Date(self._year, self._month, self._day)
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day it may stand for."""
+        return pendulum.Date(self._year, self._month, self._day or 1)
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day it may stand for."""
+        if self._day is not None:
+            return pendulum.Date(self._year, self._month, self._day)
+        return pendulum.Date(self._year, self._month, 1).end_of("month")
+
+    @property
+    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """For ordering a series of dates (earliest, then latest): not a claim about which came
+        first when two overlap."""
+        return (self.earliest, self.latest)
+
+    def surely_before(self, other: "PartialDate | dt.date | str") -> bool:
+        """Every day this may stand for is before every day ``other`` may stand for."""
+        return self.latest < _bounds(other)[0]
+
+    def surely_after(self, other: "PartialDate | dt.date | str") -> bool:
+        """Every day this may stand for is after every day ``other`` may stand for."""
+        return self.earliest > _bounds(other)[1]
+
+    def surely_on_or_before(self, other: "PartialDate | dt.date | str") -> bool:
+        return self.latest <= _bounds(other)[0]
+
+    def surely_on_or_after(self, other: "PartialDate | dt.date | str") -> bool:
+        return self.earliest >= _bounds(other)[1]
+
+    def overlaps(self, other: "PartialDate | dt.date | str") -> bool:
+        """Neither surely before nor surely after: the two may be the same day."""
+        return not self.surely_before(other) and not self.surely_after(other)
+
+    def isoformat(self) -> str:
+        return _format(self._year, self._month, self._day)
+
+    def __str__(self) -> str:
+        return _format(self._year, self._month, self._day)
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is PartialDate:
+            return (self._year, self._month, self._day) == (
+                other._year,
+                other._month,
+                other._day,
+            )
+        if isinstance(other, dt.date) and not isinstance(other, dt.datetime):
+            # A day-precision date is that day; a month is not any one day.
+            return self._day is not None and (self._year, self._month, self._day) == (
+                other.year,
+                other.month,
+                other.day,
+            )
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._day is not None:
+            return hash(dt.date(self._year, self._month, self._day))
+        return hash((self._year, self._month))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PartialDate, (self._year, self._month, self._day))
+
+
+def _format(year: int, month: int, day: int | None) -> str:
+    text = f"{year:04d}-{month:02d}"
+    return text if day is None else f"{text}-{day:02d}"
+
+
+def _bounds(value: "PartialDate | dt.date | str") -> tuple[dt.date, dt.date]:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value, value
+    partial = PartialDate.of(value)
+    return partial.earliest, partial.latest
+
+
+@lru_cache(maxsize=8192)
+def _parse_partial(value: str) -> PartialDate:
+    # Cached: plans repeat the same few dates many times, and a PartialDate is immutable.
+    match = _PARTIAL_DATE.fullmatch(value)
+    if match is None:
+        raise ValueError(f"expected a date written YYYY-MM-DD or YYYY-MM, got {value!r}")
+    year, month, day = match.groups()
+    return PartialDate(int(year), int(month), None if day is None else int(day))
+
+
+def _slug(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    if value.__class__ is not str:
+        _wrong_type(instance, attribute, value, "a slug (text)")
+    if not _SLUG.fullmatch(value):
         raise InvalidField(
-            attribute.name, f"expected a lowercase slug such as 'north-yorkshire', got {value!r}"
+            attribute.name,
+            f"expected a lowercase slug such as 'north-yorkshire', got {value!r}",
+            owner=_owner(instance),
         )
 
 
-def _slugs(_: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
+def _slugs(instance: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
     for item in value:
-        _slug(_, attribute, item)
+        _slug(instance, attribute, item)
 
 
-def _recommendation_number(_: object, attribute: "attrs.Attribute[Any]", value: int) -> None:
+def _recommendation_number(instance: object, attribute: "attrs.Attribute[Any]", value: int) -> None:
+    if value.__class__ is not int:
+        _wrong_type(instance, attribute, value, "a whole number")
     if not 1 <= value <= RECOMMENDATION_COUNT:
         raise InvalidField(
             attribute.name,
             f"expected a recommendation number from 1 to {RECOMMENDATION_COUNT}, got {value}",
+            owner=_owner(instance),
         )
 
 
 def _recommendation_ref(
-    _: object, attribute: "attrs.Attribute[Any]", value: RecommendationRef
+    instance: object, attribute: "attrs.Attribute[Any]", value: RecommendationRef
 ) -> None:
-    if isinstance(value, bool):
-        raise InvalidField(
-            attribute.name, "expected a recommendation number or slug, got true/false"
+    if value.__class__ is int:
+        _recommendation_number(instance, attribute, value)
+    elif value.__class__ is str:
+        _slug(instance, attribute, value)
+    elif isinstance(value, bool):
+        raise WrongType(
+            attribute.name,
+            "expected a recommendation number or slug, got true/false",
+            owner=_owner(instance),
         )
-    if isinstance(value, int):
-        _recommendation_number(_, attribute, value)
     else:
-        _slug(_, attribute, value)
+        _wrong_type(instance, attribute, value, "a recommendation number (1 to 29) or slug")
 
 
-def _non_blank(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+def _wrong_type(
+    instance: object, attribute: "attrs.Attribute[Any]", value: Any, wanted: str
+) -> None:
+    raise WrongType(
+        attribute.name, f"expected {wanted}, got {describe(value)}", owner=_owner(instance)
+    )
+
+
+def _non_blank(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    if value.__class__ is not str and not isinstance(value, str):
+        _wrong_type(instance, attribute, value, "text")
     if not value.strip():
-        raise InvalidField(attribute.name, "must not be empty or only white space")
+        raise InvalidField(
+            attribute.name, "must not be empty or only white space", owner=_owner(instance)
+        )
 
 
-def _optional_non_blank(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+def _optional_non_blank(
+    instance: object, attribute: "attrs.Attribute[Any]", value: str | None
+) -> None:
     if value is not None:
-        _non_blank(_, attribute, value)
+        _non_blank(instance, attribute, value)
 
 
-def _each_non_blank(_: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
+def _each_non_blank(
+    instance: object, attribute: "attrs.Attribute[Any]", value: tuple[str, ...]
+) -> None:
+    if value.__class__ is not tuple:
+        _wrong_type(instance, attribute, value, "a list")
     for item in value:
-        _non_blank(_, attribute, item)
+        _non_blank(instance, attribute, item)
+
+
+def _optional_text(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+    if value is not None and value.__class__ is not str and not isinstance(value, str):
+        _wrong_type(instance, attribute, value, "text")
+
+
+def _text(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    if value.__class__ is not str and not isinstance(value, str):
+        _wrong_type(instance, attribute, value, "text")
+
+
+def _optional_lang(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+    if value is None:
+        return
+    if value.__class__ is not str:
+        _wrong_type(instance, attribute, value, "a language tag such as 'cy'")
+    if not _LANG.fullmatch(value):
+        raise InvalidField(
+            attribute.name,
+            f"expected a language tag such as 'cy' or 'en-GB' (BCP 47), got {value!r}",
+            owner=_owner(instance),
+        )
+
+
+def _lang(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    if value is None:
+        _wrong_type(instance, attribute, value, "a language tag such as 'cy'")
+    _optional_lang(instance, attribute, value)
+
+
+def _flag(instance: object, attribute: "attrs.Attribute[Any]", value: bool) -> None:
+    if value.__class__ is not bool:
+        _wrong_type(instance, attribute, value, "true or false")
+
+
+def _mapping(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+    if not isinstance(value, Mapping):
+        _wrong_type(instance, attribute, value, "a mapping (a JSON object)")
+
+
+def _optional_of(kind: type, wanted: str) -> Any:
+    """A validator: None or an instance of ``kind``."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if value is not None and value.__class__ is not kind and not isinstance(value, kind):
+            _wrong_type(instance, attribute, value, wanted)
+
+    return check
+
+
+def _each_of(kind: type, wanted: str) -> Any:
+    """A validator: every item an instance of ``kind``."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+        if value.__class__ is not tuple:
+            _wrong_type(instance, attribute, value, "a list")
+        for item in value:
+            if item.__class__ is not kind and not isinstance(item, kind):
+                _wrong_type(instance, attribute, item, f"{wanted} in each item")
+
+    return check
 
 
 def _as_tuple(values: Any) -> tuple[Any, ...]:
     return tuple(values)
+
+
+# Converters cannot say which field they convert, so those of the plan's classes leave a value
+# they cannot take as it is, and the field's validator refuses it by name.
+
+
+def _to_tuple(values: Any) -> tuple[Any, ...]:
+    """A list (or any iterable but text and mappings) as a tuple; anything else is left for the
+    validator to refuse (``tuple("abc")`` would be three one-letter items)."""
+    if values.__class__ is tuple:
+        return values
+    if values.__class__ is list or (
+        hasattr(values, "__iter__") and not isinstance(values, str | bytes | Mapping)
+    ):
+        return tuple(values)
+    return values  # type: ignore[no-any-return]
+
+
+def _to_partial_date(value: Any) -> "PartialDate | None":
+    if value is None or value.__class__ is PartialDate:
+        return value
+    try:
+        return PartialDate.of(value)
+    except (TypeError, ValueError):
+        return value  # type: ignore[no-any-return]  # refused, with the reason, by the validator
+
+
+def _is_partial_date(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+    if value is None or value.__class__ is PartialDate:
+        return
+    try:
+        PartialDate.of(value)
+    except TypeError as error:
+        raise WrongType(attribute.name, str(error), owner=_owner(instance)) from None
+    except ValueError as error:
+        raise InvalidField(attribute.name, str(error), owner=_owner(instance)) from None
+
+
+def _to_date(value: Any) -> pendulum.Date | None:
+    if value is None or value.__class__ is pendulum.Date:
+        return value
+    try:
+        return to_date(value)
+    except (TypeError, ValueError):
+        return value  # type: ignore[no-any-return]  # refused, with the reason, by the validator
+
+
+def _is_date(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+    if value is None or value.__class__ is pendulum.Date:
+        return
+    try:
+        to_date(value)
+    except TypeError as error:
+        raise WrongType(attribute.name, str(error), owner=_owner(instance)) from None
+    except ValueError as error:
+        raise InvalidField(attribute.name, str(error), owner=_owner(instance)) from None
+    _wrong_type(instance, attribute, value, "a date")  # pragma: no cover - to_date converts all
+
+
+def _member(kind: type[StrEnum], value: Any) -> Any:
+    """``value`` as a member of ``kind`` when it is one or names one; else as it is."""
+    if value is None or value.__class__ is kind:
+        return value
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _one_of(kind: type[StrEnum]) -> Any:
+    """A validator: None or a member of ``kind``; the error lists the allowed values."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if value is None or value.__class__ is kind:
+            return
+        allowed = one_of(member.value for member in kind)
+        error = InvalidField if isinstance(value, str) else WrongType
+        raise error(
+            attribute.name, f"expected one of {allowed}, got {value!r}", owner=_owner(instance)
+        )
+
+    return check
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,6 +717,8 @@ class Force:
     name_cy: str | None = None
     """The force's Welsh name, for the four Welsh forces."""
     country: Country
+    police_uk_id: str | None = field(default=None, validator=attrs.validators.optional(_slug))
+    """The force's identifier in data.police.uk's API (``/api/forces``), to join other police data."""
 
 
 class ResponderKind(StrEnum):
@@ -354,11 +750,31 @@ class Numbering:
     """The slots the number is known to lie in, where only a range is known."""
     sources: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_slugs)
     note: str | None = None
+    amended_by: str | None = None
+    """The amendment file that last set the number or its certainty, when one did."""
+    shipped_number: int | None = field(
+        default=None, validator=attrs.validators.optional(_recommendation_number)
+    )
+    """The number the shipped catalogue gives, where an amendment moved the recommendation."""
 
 
 @frozen(kw_only=True)
 class Addressee:
     """An agency a recommendation is addressed to, with how well that is established."""
+
+    agency: str = field(validator=_slug)
+    certainty: Certainty
+    sources: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_slugs)
+    note: str | None = None
+    amended_by: str | None = None
+
+
+@frozen(kw_only=True)
+class NonAddressee:
+    """An agency a recommendation is not addressed to, with how sure that is and where from.
+
+    Negative knowledge: a responder answering as this agency gets a warning (SP230).
+    """
 
     agency: str = field(validator=_slug)
     certainty: Certainty
@@ -377,6 +793,13 @@ class Recommendation:
     short_title: Fact[str]
     addressees: tuple[Addressee, ...] = field(default=(), converter=_as_tuple)
     addressees_note: str | None = None
+    """Free text about the addressees. Kept so that older catalogue files stay valid; the shipped
+    catalogue states negative knowledge in ``not_addressed_to`` instead."""
+    not_addressed_to: tuple[NonAddressee, ...] = field(default=(), converter=_as_tuple)
+    """Agencies the recommendation is known or inferred not to be addressed to."""
+    addressee_heading: Fact[str] | None = None
+    """The line a source puts before the wording to name the addressees ("To Chief Constables:"),
+    quoted exactly: evidence for ``addressees``, never part of the wording."""
     deadline: Fact[str]
     """The slug of the milestone the recommendation is due by."""
     wording: Fact[tuple[str, ...]]
@@ -398,7 +821,7 @@ class Recommendation:
 
 
 # ---------------------------------------------------------------------------------------------
-# Responses: action plans, responses, actions, updates
+# Responses: action plans, responses, parts, actions, updates
 # ---------------------------------------------------------------------------------------------
 
 
@@ -419,8 +842,12 @@ class Compliance(StrEnum):
     NOT_YET_ASSESSED = "not-yet-assessed"
 
 
-class ActionStatus(StrEnum):
-    """Where an action, or a response as a whole, stands."""
+class DeliveryStatus(StrEnum):
+    """Where an action, a part or a response as a whole stands, as the responder states it.
+
+    There is no "not stated" member: a status the responder did not give is left out (``None``),
+    and is never read as "not started".
+    """
 
     NOT_STARTED = "not-started"
     IN_PROGRESS = "in-progress"
@@ -430,25 +857,105 @@ class ActionStatus(StrEnum):
     NOT_APPLICABLE = "not-applicable"
 
 
+ActionStatus = DeliveryStatus
+"""The 1.0 name of :class:`DeliveryStatus`, kept for code written against it."""
+
+
+def _to_acceptance(value: Any) -> Acceptance | None:
+    return _member(Acceptance, value)  # type: ignore[no-any-return]
+
+
+def _to_compliance(value: Any) -> Compliance | None:
+    return _member(Compliance, value)  # type: ignore[no-any-return]
+
+
+def _to_status(value: Any) -> DeliveryStatus | None:
+    return _member(DeliveryStatus, value)  # type: ignore[no-any-return]
+
+
+_IS_STATUS = _one_of(DeliveryStatus)
+
+
 def doc(text: str, *examples: Any) -> dict[str, Any]:
     """Field metadata: its description and example values, for the JSON Schemas and the docs."""
     return {"description": text, "examples": list(examples)} if examples else {"description": text}
 
 
+_STATUS_TEXT = doc(
+    "The responder's own words for the status, kept as written beside the normalised value.",
+    "Complete – BAU",  # noqa: RUF001 - the force's own dash
+    "Green",
+)
+_LANG_DOC = doc("The language of the text, as a BCP 47 tag, when it is not English.", "cy")
+
+
+@frozen(kw_only=True)
+class Link:
+    """A document or page the plan links to: its title as the page gives it, and its address."""
+
+    title: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("The link's text.", "Stalking Problem Profile (PDF)"),
+    )
+    url: str = field(
+        validator=_non_blank,
+        metadata=doc("The address linked to.", "https://www.example.police.uk/plan.pdf"),
+    )
+
+
+@frozen(kw_only=True)
+class Lead:
+    """Someone the plan names as leading it, as published: a role, and a name where given."""
+
+    role: str = field(
+        validator=_non_blank, metadata=doc("The lead's role as published.", "Executive Lead")
+    )
+    name: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("The name the page gives, where it gives one.", "ACC Jane Doe"),
+    )
+
+
+@frozen(kw_only=True)
+class Translation:
+    """The response in a second language, as a bilingual page publishes it (Welsh kept as Welsh)."""
+
+    lang: str = field(validator=_lang, metadata=doc("The language, as a BCP 47 tag.", "cy"))
+    narrative: str = field(
+        validator=_non_blank, metadata=doc("The response's text in that language.")
+    )
+
+
 @frozen(kw_only=True)
 class Due:
-    """When an action is due: a calendar date or one of the report's milestones."""
+    """When an action is due: a calendar date (or month) or one of the report's milestones."""
 
-    date: pendulum.Date | None = field(
+    date: PartialDate | None = field(
         default=None,
-        converter=_optional_date,
-        metadata=doc("A calendar date, YYYY-MM-DD.", "2025-03-27"),
+        converter=_to_partial_date,
+        validator=_is_partial_date,
+        metadata=doc(
+            "A date, YYYY-MM-DD, or a month, YYYY-MM, at the precision the plan gives it.",
+            "2025-03-27",
+            "2026-03",
+        ),
     )
     milestone: str | None = field(
         default=None,
         validator=attrs.validators.optional(_slug),
         metadata=doc(
             "A milestone's slug: fifty-six-days, six-months or twelve-months.", "six-months"
+        ),
+    )
+    not_before: bool = field(
+        default=False,
+        validator=_flag,
+        metadata=doc(
+            "True when the date is the earliest the action will be done, not a deadline "
+            '("March 26 earliest").',
+            True,
         ),
     )
     reason: str | None = field(
@@ -462,23 +969,40 @@ class Due:
 
     def __attrs_post_init__(self) -> None:
         if (self.date is None) == (self.milestone is None):
-            raise InvalidField((), "a due date gives exactly one of 'date' and 'milestone'")
+            raise InvalidField(
+                (), "a due date gives exactly one of 'date' and 'milestone'", owner="Due"
+            )
 
 
 @frozen(kw_only=True)
 class ProgressUpdate:
-    """A dated statement of progress, such as the six-month update or a "March 2026 update"."""
+    """A statement of progress, such as the six-month update or a "March 2026 update".
 
-    date: pendulum.Date = field(
-        converter=to_date, metadata=doc("The date of the update, YYYY-MM-DD.", "2025-03-27")
+    Its date is kept at the precision given ("Nov-24" is ``2024-11``), and may be absent: an
+    undated "Force Update" column is an update without a date.
+    """
+
+    date: PartialDate | None = field(
+        default=None,
+        converter=_to_partial_date,
+        validator=_is_partial_date,
+        metadata=doc(
+            "The date of the update, YYYY-MM-DD, or its month, YYYY-MM.", "2025-03-27", "2024-11"
+        ),
     )
     label: str | None = field(
         default=None,
         validator=_optional_non_blank,
         metadata=doc("The name the plan gives the update.", "March 2026 update"),
     )
-    status: ActionStatus | None = field(
-        default=None, metadata=doc("The status as of this update.", "in-progress")
+    status: DeliveryStatus | None = field(
+        default=None,
+        converter=_to_status,
+        validator=_IS_STATUS,
+        metadata=doc("The status as of this update.", "in-progress"),
+    )
+    status_text: str | None = field(
+        default=None, validator=_optional_non_blank, metadata=_STATUS_TEXT
     )
     note: str | None = field(
         default=None,
@@ -487,16 +1011,80 @@ class ProgressUpdate:
             "What the update says.", "The Stalking Screening Tool is in use in all areas."
         ),
     )
+    lang: str | None = field(default=None, validator=_optional_lang, metadata=_LANG_DOC)
 
 
-def _part(_: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
-    if value is not None and not _PART.fullmatch(value):
-        raise InvalidField(attribute.name, f"expected a part written like '7.1', got {value!r}")
+def _part(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
+    if value is None:
+        return
+    if value.__class__ is not str:
+        _wrong_type(instance, attribute, value, "a part written like '7.1'")
+    if not _PART.fullmatch(value):
+        raise InvalidField(
+            attribute.name,
+            f"expected a part written like '7.1', got {value!r}",
+            owner=_owner(instance),
+        )
+
+
+_UPDATES = _each_of(ProgressUpdate, "a ProgressUpdate")
+_LINKS = _each_of(Link, "a Link")
+
+
+@frozen(kw_only=True)
+class Part:
+    """A part of a recommendation as the NPCC template splits it ("7.1"), with its requirement,
+    owner, updates, status and evidence: the template's rows that carry no action."""
+
+    part: str = field(
+        validator=_part,
+        metadata=doc("The part's number in the template, written like 7.1.", "7.1"),
+    )
+    requirement: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc(
+            "The template's requirement for the part, as written.",
+            "Evidence requirements of progress/completion",
+        ),
+    )
+    owner: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("Who the plan names as responsible, as published.", "Head of Crime"),
+    )
+    status: DeliveryStatus | None = field(
+        default=None,
+        converter=_to_status,
+        validator=_IS_STATUS,
+        metadata=doc("Where the part stands.", "complete"),
+    )
+    status_text: str | None = field(
+        default=None, validator=_optional_non_blank, metadata=_STATUS_TEXT
+    )
+    evidence: tuple[str, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_each_non_blank,
+        metadata=doc("Evidence of progress or completion.", ["Stalking policy, March 2025"]),
+    )
+    updates: tuple[ProgressUpdate, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_UPDATES,
+        metadata=doc("Progress updates on the part, oldest first."),
+    )
+    links: tuple[Link, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_LINKS,
+        metadata=doc("Documents the part links to."),
+    )
 
 
 @frozen(kw_only=True)
 class Action:
-    """Something a responder will do: what, who (a role, never a person), by when, how it stands."""
+    """Something a responder will do: what, who (a role, as published), by when, how it stands."""
 
     id: str = field(
         validator=_non_blank,
@@ -521,25 +1109,55 @@ class Action:
     owner: str | None = field(
         default=None,
         validator=_optional_non_blank,
-        metadata=doc(
-            "The role or team responsible; never a named person.", "Head of Public Protection"
-        ),
+        metadata=doc("The role or team responsible, as published.", "Head of Public Protection"),
     )
     due: Due | None = field(
-        default=None, metadata=doc("When the action is due.", {"milestone": "six-months"})
+        default=None,
+        validator=_optional_of(Due, "a Due"),
+        metadata=doc("When the action is due.", {"milestone": "six-months"}),
     )
-    status: ActionStatus | None = field(
-        default=None, metadata=doc("Where the action stands.", "complete")
+    planned_completion: PartialDate | None = field(
+        default=None,
+        converter=_to_partial_date,
+        validator=_is_partial_date,
+        metadata=doc(
+            "When the responder plans to complete the action, at the precision given.", "2025-12"
+        ),
+    )
+    actual_completion: PartialDate | None = field(
+        default=None,
+        converter=_to_partial_date,
+        validator=_is_partial_date,
+        metadata=doc("When the action was completed, as the responder states it.", "2025-03-14"),
+    )
+    status: DeliveryStatus | None = field(
+        default=None,
+        converter=_to_status,
+        validator=_IS_STATUS,
+        metadata=doc("Where the action stands.", "complete"),
+    )
+    status_text: str | None = field(
+        default=None, validator=_optional_non_blank, metadata=_STATUS_TEXT
     )
     evidence: tuple[str, ...] = field(
         default=(),
-        converter=_as_tuple,
+        converter=_to_tuple,
         validator=_each_non_blank,
         metadata=doc("Evidence of progress or completion.", ["Not applicable - system function"]),
     )
     updates: tuple[ProgressUpdate, ...] = field(
-        default=(), converter=_as_tuple, metadata=doc("Dated progress updates, oldest first.")
+        default=(),
+        converter=_to_tuple,
+        validator=_UPDATES,
+        metadata=doc("Progress updates, oldest first."),
     )
+    links: tuple[Link, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_LINKS,
+        metadata=doc("Documents the action links to."),
+    )
+    lang: str | None = field(default=None, validator=_optional_lang, metadata=_LANG_DOC)
 
 
 @frozen(kw_only=True)
@@ -552,12 +1170,49 @@ class Response:
             "The recommendation answered: its number (1 to 29) or its slug.", 7, "crime-recording"
         ),
     )
+    recommendation_as_quoted: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc(
+            "The recommendation as the responder quotes it, verbatim (paraphrases and typos "
+            "kept), so that a reader sees what the responder thought it was answering."
+        ),
+    )
     acceptance: Acceptance | None = field(
-        default=None, metadata=doc("Whether the responder accepts the recommendation.", "accepted")
+        default=None,
+        converter=_to_acceptance,
+        validator=_one_of(Acceptance),
+        metadata=doc("Whether the responder accepts the recommendation.", "accepted"),
+    )
+    acceptance_text: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("The responder's own words on acceptance.", "We accept this recommendation."),
     )
     compliance: Compliance | None = field(
         default=None,
+        converter=_to_compliance,
+        validator=_one_of(Compliance),
         metadata=doc("The responder's own assessment of how far it complies.", "partly-complies"),
+    )
+    compliance_text: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc(
+            "The responder's own words on compliance.",
+            "Our initial assessment is that we comply with most aspects.",
+        ),
+    )
+    assessed_on: PartialDate | None = field(
+        default=None,
+        converter=_to_partial_date,
+        validator=_is_partial_date,
+        metadata=doc("The date of the compliance assessment, as given.", "2024-11-21"),
+    )
+    owner: str | None = field(
+        default=None,
+        validator=_optional_non_blank,
+        metadata=doc("The lead role or team for the response, as published.", "Head of Crime"),
     )
     narrative: str | None = field(
         default=None,
@@ -567,16 +1222,45 @@ class Response:
             "We accept this recommendation. Our initial assessment is that we partially comply.",
         ),
     )
-    status: ActionStatus | None = field(
-        default=None, metadata=doc("Where the response as a whole stands.")
+    lang: str | None = field(default=None, validator=_optional_lang, metadata=_LANG_DOC)
+    translations: tuple[Translation, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_each_of(Translation, "a Translation"),
+        metadata=doc("The response in other languages, as a bilingual page gives it."),
+    )
+    status: DeliveryStatus | None = field(
+        default=None,
+        converter=_to_status,
+        validator=_IS_STATUS,
+        metadata=doc("Where the response as a whole stands; left out when not stated."),
+    )
+    status_text: str | None = field(
+        default=None, validator=_optional_non_blank, metadata=_STATUS_TEXT
+    )
+    parts: tuple[Part, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_each_of(Part, "a Part"),
+        metadata=doc("The recommendation's parts as the NPCC template splits it."),
     )
     actions: tuple[Action, ...] = field(
-        default=(), converter=_as_tuple, metadata=doc("The actions the responder will take.")
+        default=(),
+        converter=_to_tuple,
+        validator=_each_of(Action, "an Action"),
+        metadata=doc("The actions the responder will take."),
     )
     updates: tuple[ProgressUpdate, ...] = field(
         default=(),
-        converter=_as_tuple,
-        metadata=doc("Dated updates on the response as a whole, oldest first."),
+        converter=_to_tuple,
+        validator=_UPDATES,
+        metadata=doc("Updates on the response as a whole, oldest first."),
+    )
+    links: tuple[Link, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_LINKS,
+        metadata=doc("Documents the response links to."),
     )
     transcription_note: str | None = field(
         default=None,
@@ -588,9 +1272,10 @@ class Response:
     )
 
 
-SCHEMA_VERSION = "1.0"
-SCHEMA_VERSIONS = (SCHEMA_VERSION,)
-"""The submission schema versions this release reads."""
+SCHEMA_VERSION = "1.1"
+"""The submission schema version this release writes."""
+SCHEMA_VERSIONS = ("1.0", SCHEMA_VERSION)
+"""The submission schema versions this release reads (each older file means the same)."""
 
 
 @frozen(kw_only=True)
@@ -599,13 +1284,16 @@ class ActionPlan:
 
     schema: str | None = field(
         default=None,
+        validator=_optional_text,
         metadata=doc(
             "The $id of the JSON Schema the document follows.",
-            "urn:superplan:schema:action-plan:1.0",
+            f"urn:superplan:schema:action-plan:{SCHEMA_VERSION}",
         ),
     )
     schema_version: str = field(
-        default=SCHEMA_VERSION, metadata=doc("The version of the submission format.", "1.0")
+        default=SCHEMA_VERSION,
+        validator=_text,
+        metadata=doc("The version of the submission format.", SCHEMA_VERSION),
     )
     responder: str = field(
         validator=_slug,
@@ -618,20 +1306,47 @@ class ActionPlan:
     title: str | None = field(
         default=None, validator=_optional_non_blank, metadata=doc("The plan's own title.")
     )
+    lang: str | None = field(
+        default=None,
+        validator=_optional_lang,
+        metadata=doc("The language of the plan's text, as a BCP 47 tag, when not English.", "cy"),
+    )
     published: pendulum.Date | None = field(
         default=None,
-        converter=_optional_date,
+        converter=_to_date,
+        validator=_is_date,
         metadata=doc("When the plan was first published, YYYY-MM-DD.", "2024-11-22"),
     )
     as_of: pendulum.Date | None = field(
         default=None,
-        converter=_optional_date,
+        converter=_to_date,
+        validator=_is_date,
         metadata=doc("The date the plan's statuses describe, YYYY-MM-DD.", "2025-03-27"),
     )
-    source_url: str | None = field(default=None, metadata=doc("Where the plan is published."))
+    source_url: str | None = field(
+        default=None, validator=_optional_text, metadata=doc("Where the plan is published.")
+    )
+    source_urls: tuple[str, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_each_non_blank,
+        metadata=doc("Further pages the plan spans, in order, after source_url."),
+    )
+    leads: tuple[Lead, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_each_of(Lead, "a Lead"),
+        metadata=doc("The plan's leads as published.", [{"role": "Executive Lead"}]),
+    )
+    links: tuple[Link, ...] = field(
+        default=(),
+        converter=_to_tuple,
+        validator=_LINKS,
+        metadata=doc("Documents the plan links to (a plan may be only a linked PDF)."),
+    )
     introduction: tuple[str, ...] = field(
         default=(),
-        converter=_as_tuple,
+        converter=_to_tuple,
         validator=_each_non_blank,
         metadata=doc("The plan's opening text, paragraph by paragraph."),
     )
@@ -641,44 +1356,49 @@ class ActionPlan:
         metadata=doc("How the document was captured, and what its source did not say."),
     )
     responses: tuple[Response, ...] = field(
-        default=(), converter=_as_tuple, metadata=doc("One response per recommendation answered.")
+        default=(),
+        converter=_to_tuple,
+        validator=_each_of(Response, "a Response"),
+        metadata=doc("One response per recommendation answered."),
     )
     extensions: Mapping[str, Any] = field(
         factory=dict,
         hash=False,
+        validator=_mapping,
         metadata=doc("Anything outside the standard; kept and written back untouched."),
     )
 
     def __attrs_post_init__(self) -> None:
         if self.published is not None and self.as_of is not None and self.as_of < self.published:
             raise InvalidField(
-                "as_of", f"{self.as_of} is before the plan's publication date ({self.published})"
+                "as_of",
+                f"{self.as_of} is before the plan's publication date ({self.published})",
+                owner="ActionPlan",
             )
         if self.published is None:
             return
         for path, update in self.dated_updates():
-            if update.date < self.published:
+            # A month-precision update in the month of publication is not before it.
+            if update.date is not None and update.date.surely_before(self.published):
                 raise InvalidField(
                     (*path, "date"),
                     f"this update is dated {update.date}, before the plan was published "
                     f"({self.published})",
+                    owner="ActionPlan",
                 )
 
     def dated_updates(self) -> "Iterator[tuple[tuple[str | int, ...], ProgressUpdate]]":
-        """Every progress update in the plan, with its path of keys from the plan."""
+        """Every progress update in the plan (dated or not), with its path of keys from the plan:
+        the responses', their parts' and their actions'."""
         for r, response in enumerate(self.responses):
             for u, update in enumerate(response.updates):
                 yield ("responses", r, "updates", u), update
+            for p, part in enumerate(response.parts):
+                for u, update in enumerate(part.updates):
+                    yield ("responses", r, "parts", p, "updates", u), update
             for a, action in enumerate(response.actions):
                 for u, update in enumerate(action.updates):
                     yield ("responses", r, "actions", a, "updates", u), update
-
-    def status_as_of(self, day: dt.date | str) -> "PlanProgress":
-        """Where the plan stands on ``day``, per recommendation and per action (see
-        :func:`superplan.progress.status_as_of`, which also takes an amended catalogue)."""
-        from .progress import status_as_of
-
-        return status_as_of(self, day)
 
     def response_to(self, recommendation: RecommendationRef) -> Response | None:
         """The response to a recommendation as the plan names it (number or slug), if any."""

@@ -1,11 +1,14 @@
 """Realistic synthetic plans for tests and benchmarks: valid, varied, and the same for a seed.
 
+```python
 >>> from superplan.testing import synthetic_plans
 >>> plans = synthetic_plans(n_forces=3, seed=1)
 >>> [plan.responder for plan in plans]
 ['avon-and-somerset', 'bedfordshire', 'cambridgeshire']
 >>> synthetic_plans(n_forces=3, seed=1) == plans
 True
+
+```
 
 Nothing here is about any real force's plan: the text is assembled from a fixed vocabulary.
 """
@@ -141,7 +144,7 @@ def synthetic_plan(
             )
             if cat.deadline(rec.number) is not None and due.date is not None:
                 deadline = cat.deadline(rec.number)
-                if deadline is not None and due.date > deadline:
+                if deadline is not None and due.date.surely_after(deadline):
                     due = Due(date=due.date, reason="The work depends on a national system change.")
             actions.append(
                 Action(
@@ -165,7 +168,7 @@ def synthetic_plan(
             )
         )
     return ActionPlan(
-        schema="urn:superplan:schema:action-plan:1.0",
+        schema=f"urn:superplan:schema:action-plan:{SCHEMA_VERSION}",
         schema_version=SCHEMA_VERSION,
         responder=responder,
         title=f"Synthetic action plan {rng.randint(1000, 9999)}",

@@ -199,20 +199,60 @@ class Catalogue:
                         pointer=json_pointer((*base, "related", k)),
                         message=f"{number} is not another recommendation",
                     )
-            cited = (
-                *rec.numbering.sources,
-                *rec.short_title.sources,
-                *rec.deadline.sources,
-                *rec.wording.sources,
-                *rec.sub_points.sources,
-                *(s for a in rec.addressees for s in a.sources),
-            )
-            for source_id in cited:
-                if source_id not in sources:
+            for j, non_addressee in enumerate(rec.not_addressed_to):
+                if non_addressee.agency not in agencies:
                     yield Problem(
-                        pointer=json_pointer(base),
-                        message=f"cites the unknown source {source_id!r}",
+                        pointer=json_pointer((*base, "not_addressed_to", j, "agency")),
+                        message=f"unknown agency {non_addressee.agency!r}",
                     )
+                if non_addressee.agency in rec.addressee_slugs:
+                    yield Problem(
+                        pointer=json_pointer((*base, "not_addressed_to", j, "agency")),
+                        message=f"{non_addressee.agency!r} is listed as an addressee too",
+                    )
+        for pointer, source_id in self.citations():
+            if source_id not in sources:
+                yield Problem(pointer=pointer, message=f"cites the unknown source {source_id!r}")
+
+    def citations(self) -> Iterator[tuple[str, str]]:
+        """Every source id the catalogue cites, with the pointer of the list that cites it."""
+
+        def cited(path: tuple[str | int, ...], ids: Iterable[str]) -> Iterator[tuple[str, str]]:
+            pointer = json_pointer((*path, "sources"))
+            return ((pointer, source_id) for source_id in ids)
+
+        yield from cited(("report",), self.report.sources)
+        for i, milestone in enumerate(self.milestones):
+            yield from cited(("milestones", i), milestone.sources)
+            yield from cited(("milestones", i, "stated_as"), milestone.stated_as.sources)
+        for i, agency in enumerate(self.agencies):
+            yield from cited(("agencies", i), agency.sources)
+        for i, rec in enumerate(self.recommendations):
+            base = ("recommendations", i)
+            yield from cited((*base, "numbering"), rec.numbering.sources)
+            for name in ("short_title", "deadline", "wording", "sub_points"):
+                yield from cited((*base, name), getattr(rec, name).sources)
+            if rec.addressee_heading is not None:
+                yield from cited((*base, "addressee_heading"), rec.addressee_heading.sources)
+            for j, addressee in enumerate(rec.addressees):
+                yield from cited((*base, "addressees", j), addressee.sources)
+            for j, non_addressee in enumerate(rec.not_addressed_to):
+                yield from cited((*base, "not_addressed_to", j), non_addressee.sources)
+
+    def uncited_sources(self) -> tuple[str, ...]:
+        """The ids of listed sources that no fact cites (none in the shipped data; a test checks)."""
+        cited = {source_id for _, source_id in self.citations()}
+        return tuple(source.id for source in self.sources if source.id not in cited)
+
+    def moved_numbers(self) -> dict[int, Recommendation]:
+        """Numbers an amendment moved, each with the recommendation the shipped catalogue gives
+        that number to (which now has another number)."""
+        return {
+            rec.numbering.shipped_number: rec
+            for rec in self.recommendations
+            if rec.numbering.shipped_number is not None
+            and rec.numbering.shipped_number != rec.number
+        }
 
 
 def _responders(agencies: Iterable[Agency], forces: Iterable[Force]) -> dict[str, Responder]:

@@ -394,9 +394,11 @@ def rows_to_plan(rows: Sequence[Mapping[str, str]], *, responder: str | None = N
     plan: dict[str, Any] = {}
     responses: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    origins: dict[str, int] = {}  # JSON pointer of a record -> its row, to name cells in errors
     for number, row in enumerate(rows, start=2):  # row 1 is the header
         record = row.get("Record", "")
         ref = row.get("Rec No", "")
+        _note_origin(origins, record, row.get("Field", ""), responses, number)
         if record == "plan":
             field_name, value = row.get("Field", ""), row.get("Value", "")
             if field_name == "introduction":
@@ -459,7 +461,75 @@ def rows_to_plan(rows: Sequence[Mapping[str, str]], *, responder: str | None = N
     if responder is not None:
         plan["responder"] = responder
     plan["responses"] = responses
-    return from_dict(plan)
+    try:
+        return from_dict(plan)
+    except LoadError as error:
+        raise LoadError([_in_cells(p, origins) for p in error.problems]) from None
+
+
+#: The table column that holds each field, by record: how an error names its cell.
+_COLUMN_OF = {
+    "response": {
+        "recommendation": "Rec No",
+        "acceptance": "Acceptance",
+        "compliance": "Compliance",
+        "status": "Response status",
+        "narrative": "Response",
+        "transcription_note": "Response note",
+    },
+    "action": {
+        "id": "Action ID",
+        "part": "Part",
+        "description": "Action",
+        "owner": "Owner",
+        "due": "Due",
+        "status": "Status",
+    },
+    "update": {"date": "Update date", "label": "Update label", "status": "Update status"},
+}
+
+
+def _note_origin(
+    origins: dict[str, int],
+    record: str,
+    field_name: str,
+    responses: Sequence[Mapping[str, Any]],
+    number: int,
+) -> None:
+    """Remember the row that the record about to be added comes from, by its JSON pointer."""
+    if record == "plan":
+        origins[f"/{field_name}"] = number
+    elif record == "response":
+        origins[f"/responses/{len(responses)}"] = number
+    elif record in ("action", "evidence", "update") and responses:
+        at = f"/responses/{len(responses) - 1}"
+        actions = responses[-1].get("actions", ())
+        if record == "action":
+            origins[f"{at}/actions/{len(actions)}"] = number
+        elif record == "update" and not actions:
+            origins[f"{at}/updates/{len(responses[-1].get('updates', ()))}"] = number
+        elif actions:
+            key = "evidence" if record == "evidence" else "updates"
+            index = len(actions[-1].get(key, ()))
+            origins[f"{at}/actions/{len(actions) - 1}/{key}/{index}"] = number
+
+
+def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
+    """The problem, with the row and column of the cell it is about in front of its message."""
+    parts = problem.pointer.split("/")
+    for end in range(len(parts), 1, -1):
+        row = origins.get("/".join(parts[:end]))
+        if row is None:
+            continue
+        owner = parts[end - 2]  # "" for a plan field, else the list the record is in
+        if owner in ("", "evidence"):
+            column = "Value"
+        else:
+            kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
+            column = _COLUMN_OF[kind].get(parts[end] if end < len(parts) else "", "")
+        where = f"row {row}" + (f', column "{column}"' if column else "")
+        return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
+    return problem
 
 
 def _mapped_rows(
@@ -536,4 +606,26 @@ def table_to_plan(
             )
         return rows_to_plan(rows, responder=responder)
     except LoadError as error:
-        raise error.with_source(os.fspath(path)) from None
+        raise _on_sheet(error, path).with_source(os.fspath(path)) from None
+
+
+def _on_sheet(error: LoadError, path: str | os.PathLike[str]) -> LoadError:
+    """For a workbook, name the sheet in front of each problem's row and column."""
+    from openpyxl import load_workbook
+
+    if not any(p.message.startswith("row ") for p in error.problems):
+        return error
+    try:
+        book = load_workbook(path, read_only=True)
+        sheet = book.sheetnames[0]
+        book.close()
+    except Exception:  # not a workbook (a CSV has no sheets), or unreadable: rows say enough
+        return error
+    return LoadError(
+        [
+            Problem(pointer=p.pointer, message=f'sheet "{sheet}", {p.message}')
+            if p.message.startswith("row ")
+            else p
+            for p in error.problems
+        ]
+    )

@@ -142,8 +142,12 @@ def _fields(
         dated = None
         if name == "status":
             # A new status is dated by the latest update that gives one, else by the plan's date.
-            given = [u.date for u in getattr(new, "updates", ()) if u.status is not None]
-            dated = max(given).isoformat() if given else stated_on
+            given = [
+                u.date
+                for u in getattr(new, "updates", ())
+                if u.status is not None and u.date is not None
+            ]
+            dated = str(max(given, key=lambda d: d.sort_key)) if given else stated_on
         yield Change(
             kind=ChangeKind.CHANGED,
             what=name,

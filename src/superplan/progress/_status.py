@@ -89,7 +89,11 @@ def _facts(
     updates: Iterable[ProgressUpdate], status: ActionStatus | None, stated_on: pendulum.Date | None
 ) -> tuple[list[tuple[pendulum.Date, ActionStatus]], ActionStatus | None]:
     """Dated statuses, oldest first; and an undated status that holds throughout, if any."""
-    dated = [(u.date, u.status) for u in updates if u.status is not None]
+    # Until the rewrite of this module for partial dates: an update counts from the last day
+    # its date may stand for (an undated one does not count here).
+    dated = [
+        (u.date.latest, u.status) for u in updates if u.status is not None and u.date is not None
+    ]
     undated = None
     if status is not None:
         if stated_on is None:
@@ -144,7 +148,7 @@ def _action_due(
     if action.due is None:
         return deadline
     if action.due.date is not None:
-        return action.due.date
+        return action.due.date.latest
     return cat.milestone_date(action.due.milestone) or deadline
 
 

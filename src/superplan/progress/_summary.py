@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import pendulum
-from attrs import frozen
+from attrs import field, frozen
 
 from .._spreadsheet import neutralise
 from ..catalogue import Catalogue
@@ -62,6 +62,8 @@ class NationalSummary:
     numbers: tuple[int, ...]
     cells: dict[tuple[str, int], Cell]
     notes: tuple[str, ...] = ()
+    police_uk_ids: dict[str, str] = field(factory=dict)
+    """Each force's data.police.uk identifier, by slug (other responders have none)."""
 
     def cell(self, responder: str, number: int) -> Cell:
         return self.cells[responder, number]
@@ -119,6 +121,7 @@ class NationalSummary:
             "responders": [
                 {
                     "responder": slug,
+                    "police_uk_id": self.police_uk_ids.get(slug),
                     "name": name,
                     "title": self.titles.get(slug),
                     "cells": {
@@ -149,6 +152,7 @@ class NationalSummary:
         writer.writerow(
             [
                 "responder",
+                "police_uk_id",
                 "responder_name",
                 "plan_title",
                 "recommendation",
@@ -167,6 +171,7 @@ class NationalSummary:
                 writer.writerow(
                     [
                         neutralise(slug),
+                        self.police_uk_ids.get(slug, ""),
                         neutralise(names[slug]),
                         neutralise(self.titles.get(slug, "")),
                         number,
@@ -283,6 +288,11 @@ def summarise(
         numbers=ordered,
         cells=cells,
         notes=tuple(notes),
+        police_uk_ids={
+            force.slug: force.police_uk_id
+            for force in cat.forces
+            if force.slug in chosen and force.police_uk_id
+        },
     )
 
 

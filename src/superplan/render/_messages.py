@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError, Problem, json_pointer
+from ..model import PartialDate
 
 __all__ = ["Messages", "messages"]
 
@@ -35,10 +36,12 @@ class Messages:
         """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
         return str(self.texts[group][str(member)])
 
-    def date(self, value: dt.date | None) -> str:
+    def date(self, value: dt.date | PartialDate | None) -> str:
         if value is None:
             return self("not_stated")
         month = self.texts["months"][value.month - 1]
+        if isinstance(value, PartialDate) and value.day is None:
+            return f"{month} {value.year}"  # kept at the precision the plan gives
         return str(self.texts["date_format"]).format(day=value.day, month=month, year=value.year)
 
 

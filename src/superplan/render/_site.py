@@ -171,12 +171,21 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
             (t("the_recommendation"), t.value("certainty_values", rec.wording.certainty)),
             (t("deadline"), t.value("certainty_values", rec.deadline.certainty)),
         ]
+        facts += [
+            (
+                t("not_addressed_to", agency=cat.agency(fact.agency).name),
+                t.value("certainty_values", fact.certainty),
+            )
+            for fact in rec.not_addressed_to
+        ]
         cited = dict.fromkeys(
             (
                 *rec.numbering.sources,
                 *rec.wording.sources,
                 *rec.sub_points.sources,
                 *(s for a in rec.addressees for s in a.sources),
+                *(s for n in rec.not_addressed_to for s in n.sources),
+                *(rec.addressee_heading.sources if rec.addressee_heading else ()),
                 *rec.deadline.sources,
             )
         )
@@ -184,6 +193,7 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
             {"title": cat.source(s).title, "url": safe_url(cat.source(s).url)} for s in cited
         ]
         notes = [n for n in (rec.wording.note, rec.sub_points.note, rec.deadline.note) if n]
+        notes += [n.note for n in rec.not_addressed_to if n.note]
         notes += list(rec.notes)
         related = [
             {"title": cat.recommendation(n).title, "href": f"recommendation-{n}.html"}

@@ -18,7 +18,8 @@ __all__ = ["Context", "Path"]
 
 Path = tuple[str | int, ...]
 
-DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: A date as the schema writes one: a day (YYYY-MM-DD) or a month (YYYY-MM) where allowed.
+DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 
 
 class Context:
@@ -66,7 +67,19 @@ class Context:
             ((*path, "updates"), list(_objects(action.get("updates"), (*path, "updates"))))
             for path, action, _ in self._actions
         ]
+        lists += [
+            ((*path, "updates"), list(_objects(part.get("updates"), (*path, "updates"))))
+            for path, part in self._parts
+        ]
         return [(path, updates) for path, updates in lists if updates]
+
+    @cached_property
+    def _parts(self) -> list[tuple[Path, dict[str, Any]]]:
+        return [
+            part
+            for path, response in self._responses
+            for part in _objects(response.get("parts"), (*path, "parts"))
+        ]
 
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         return iter(self._responses)
@@ -88,10 +101,16 @@ class Context:
             for path, update in updates:
                 if isinstance(update.get("date"), str):
                     yield (*path, "date"), update["date"]
+        for path, response in self._responses:
+            if isinstance(response.get("assessed_on"), str):
+                yield (*path, "assessed_on"), response["assessed_on"]
         for path, action, _ in self._actions:
             due = action.get("due")
             if isinstance(due, dict) and isinstance(due.get("date"), str):
                 yield (*path, "due", "date"), due["date"]
+            for key in ("planned_completion", "actual_completion"):
+                if isinstance(action.get(key), str):
+                    yield (*path, key), action[key]
 
 
 def _objects(value: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:

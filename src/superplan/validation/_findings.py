@@ -136,7 +136,8 @@ class ValidationReport:
                 if finding.code not in shown:
                     shown.add(finding.code)
                     lines.append(
-                        f"  {finding.code} {finding.title}: {finding.hint} See {finding.docs}"
+                        f"  {finding.code} {finding.title}: {finding.hint} "
+                        f"More: `superplan rules {finding.code}` or {finding.docs}"
                     )
         return "\n".join(lines)
 

@@ -14,8 +14,9 @@ from typing import Any
 import pendulum
 from attrs import frozen
 
+from .._shape import MESSAGES as SHAPE_MESSAGES
 from .._words import one_of, whole_number
-from ..model import SCHEMA_VERSIONS, ActionStatus, to_date
+from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
 
@@ -76,6 +77,16 @@ def _date(text: Any) -> pendulum.Date | None:
         return None
 
 
+def _partial(text: Any) -> PartialDate | None:
+    """The date or month ``text`` writes, or None if it is not one in the calendar."""
+    if not isinstance(text, str):
+        return None
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
 # -- catalogue and consistency checks ---------------------------------------------------------
 
 
@@ -86,12 +97,21 @@ def _check_schema_version(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_schema_id(ctx: Context) -> Iterator[Hit]:
-    from .._schema import schema_id
+    from .._schema import schema_id, schema_ids
 
     named = ctx.data.get("$schema")
     expected = schema_id("action-plan")
-    if isinstance(named, str) and named != expected:
+    # A path or URL of the schema's file, as editors are given it, names the same schema.
+    if (
+        isinstance(named, str)
+        and named not in schema_ids("action-plan")
+        and not _names_schema_file(named)
+    ):
         yield ("$schema",), {"named": named, "expected": expected}
+
+
+def _names_schema_file(named: str) -> bool:
+    return named.replace("\\", "/").rsplit("/", 1)[-1] == "action-plan.schema.json"
 
 
 def _check_responder(ctx: Context) -> Iterator[Hit]:
@@ -138,6 +158,57 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
                     "addressees": ", ".join(names),
                 },
             )
+
+
+def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
+    responder = ctx.responder
+    if responder is None:
+        return
+    for path, response in ctx.responses():
+        rec = ctx.catalogue.find(response.get("recommendation"))
+        if rec is None or set(rec.addressee_slugs) & set(responder.answers_as):
+            continue  # SP204 speaks for known addressees
+        for fact in rec.not_addressed_to:
+            if fact.agency in responder.answers_as:
+                confirmed = fact.certainty == "confirmed"
+                yield (
+                    (*path, "recommendation"),
+                    {
+                        "number": rec.number,
+                        "probably": "" if confirmed else "probably ",
+                        "agency": ctx.catalogue.agency(fact.agency).name.lower(),
+                        "responder": responder.name,
+                        "certainty": fact.certainty
+                        if confirmed
+                        else f"{fact.certainty}, not confirmed",
+                        "sources": ", ".join(fact.sources),
+                    },
+                )
+                break
+
+
+def _check_renumbered(ctx: Context) -> Iterator[Hit]:
+    moved = ctx.catalogue.moved_numbers()
+    if not moved:
+        return
+    for path, response in ctx.responses():
+        ref = response.get("recommendation")
+        if isinstance(ref, str) and (number := whole_number(ref)) is not None:
+            ref = number
+        if not isinstance(ref, int) or isinstance(ref, bool) or ref not in moved:
+            continue
+        was = moved[ref]
+        now = ctx.catalogue.find(ref)
+        yield (
+            (*path, "recommendation"),
+            {
+                "number": ref,
+                "was": was.slug,
+                "moved_to": was.number,
+                "now": now.slug if now is not None else "nothing",
+                "file": was.numbering.amended_by or "an amendment file",
+            },
+        )
 
 
 def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
@@ -205,7 +276,7 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
     for path, text in ctx.dates():
-        if DATE.fullmatch(text) and _date(text) is None:
+        if DATE.fullmatch(text) and _partial(text) is None:
             yield path, {"date": text}
 
 
@@ -221,19 +292,21 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
         return
     for _, updates in ctx.update_lists():
         for path, update in updates:
-            date = _date(update.get("date"))
-            if date is not None and date < published:
+            date = _partial(update.get("date"))
+            # Only a date surely before: a month-precision update in the month of publication
+            # is not before it.
+            if date is not None and date.surely_before(published):
                 yield (*path, "date"), {"date": date, "published": published}
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
     for _, updates in ctx.update_lists():
-        previous: pendulum.Date | None = None
+        previous: PartialDate | None = None
         for path, update in updates:
-            date = _date(update.get("date"))
+            date = _partial(update.get("date"))
             if date is None:
                 continue
-            if previous is not None and date < previous:
+            if previous is not None and date.surely_before(previous):
                 yield (*path, "date"), {"date": date, "previous": previous}
             previous = date
 
@@ -244,8 +317,8 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
         return
     for _, updates in ctx.update_lists():
         for path, update in updates:
-            date = _date(update.get("date"))
-            if date is not None and date > as_of:
+            date = _partial(update.get("date"))
+            if date is not None and date.surely_after(as_of):
                 yield (*path, "date"), {"date": date, "as_of": as_of}
 
 
@@ -257,12 +330,9 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
             continue
         deadline = ctx.catalogue.milestone_date(rec.deadline.value)
         milestone = due.get("milestone")
-        date = (
-            ctx.catalogue.milestone_date(milestone)
-            if isinstance(milestone, str)
-            else _date(due.get("date"))
-        )
-        if deadline is not None and date is not None and date > deadline:
+        on = ctx.catalogue.milestone_date(milestone) if isinstance(milestone, str) else None
+        date = PartialDate.of(on) if on is not None else _partial(due.get("date"))
+        if deadline is not None and date is not None and date.surely_after(deadline):
             yield (*path, "due"), {"due": date, "number": rec.number, "deadline": deadline}
 
 
@@ -407,7 +477,7 @@ RULES: tuple[Rule, ...] = (
         name="missing-key",
         severity=_E,
         title="Required key missing",
-        message="the required key {key!r} is missing",
+        message=SHAPE_MESSAGES["SP101"],
         hint="Add the key; the schema reference says what it holds.",
         bad=_plan(responses=[{"narrative": "We accept this recommendation."}]),
         fixed=_plan(
@@ -419,7 +489,7 @@ RULES: tuple[Rule, ...] = (
         name="unknown-key",
         severity=_E,
         title="Unknown key",
-        message="unknown key {key!r}; remove it, or move it under 'extensions'",
+        message=SHAPE_MESSAGES["SP102"],
         hint="Check the spelling against the schema; anything of your own goes under 'extensions'.",
         bad=_plan(owner_email="someone@example.org"),
         fixed=_plan(extensions={"owner_email": "someone@example.org"}),
@@ -429,7 +499,7 @@ RULES: tuple[Rule, ...] = (
         name="wrong-type",
         severity=_E,
         title="Wrong type of value",
-        message="expected {expected}, got {got}",
+        message=SHAPE_MESSAGES["SP103"],
         hint="Write the value as the message says: text in quotes, numbers without, lists in [ ].",
         bad=_plan(introduction="Our plan."),
         fixed=_plan(introduction=["Our plan."]),
@@ -439,7 +509,7 @@ RULES: tuple[Rule, ...] = (
         name="not-allowed",
         severity=_E,
         title="Value not allowed",
-        message="expected one of {allowed}, got {got}",
+        message=SHAPE_MESSAGES["SP104"],
         hint="Use one of the values listed.",
         bad=_answer(acceptance="yes"),
         fixed=_answer(acceptance="accepted"),
@@ -449,7 +519,7 @@ RULES: tuple[Rule, ...] = (
         name="wrong-format",
         severity=_E,
         title="Value in the wrong format",
-        message="{message}",
+        message=SHAPE_MESSAGES["SP105"],
         hint="Write it in the format shown.",
         bad=_plan(published="22/11/2024"),
         fixed=_plan(published="2024-11-22"),
@@ -459,7 +529,7 @@ RULES: tuple[Rule, ...] = (
         name="out-of-range",
         severity=_E,
         title="Value out of range",
-        message="{message}",
+        message=SHAPE_MESSAGES["SP106"],
         hint="Use a value within the range given.",
         bad=_plan(responses=[{"recommendation": 30}]),
         fixed=_plan(responses=[{"recommendation": 29}]),
@@ -469,7 +539,7 @@ RULES: tuple[Rule, ...] = (
         name="schema-violation",
         severity=_E,
         title="Does not match the schema",
-        message="{message}",
+        message=SHAPE_MESSAGES["SP107"],
         hint="Compare the value with the schema reference.",
         bad=_act(due={"date": "2025-03-27", "milestone": "six-months"}),
         fixed=_act(due={"milestone": "six-months"}),
@@ -690,10 +760,44 @@ RULES: tuple[Rule, ...] = (
         severity=_W,
         title="Names another schema",
         message="the document names the schema {named!r}; it was checked as {expected!r}",
-        hint="Set $schema to the action-plan schema's $id, or leave it out.",
+        hint="Set $schema to the action-plan schema's $id, or to the path of its file "
+        "(`superplan schema action-plan --path`), or leave it out.",
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
+    ),
+    Rule(
+        code="SP230",
+        name="probably-not-addressed",
+        severity=_W,
+        title="Recommendation probably not addressed to this responder",
+        message=(
+            "recommendation {number} is {probably}not addressed to {agency}, so not to "
+            "{responder} (certainty: {certainty}; sources: {sources})"
+        ),
+        hint=(
+            "Check the number against the report (`superplan show N` gives the evidence) "
+            "and correct it, or name the recommendation by its slug; if the report shows it is "
+            "addressed to you, supply that in a catalogue amendment file (docs/catalogue.md)."
+        ),
+        check=_check_not_addressed_inferred,
+        bad=_plan(responses=[{"recommendation": 1}]),
+        fixed=_plan(responses=[{"recommendation": "crime-recording"}]),
+    ),
+    Rule(
+        code="SP231",
+        name="renumbered",
+        severity=_W,
+        title="Refers to a number the amended catalogue moved",
+        message=(
+            "the number {number} belonged to {was!r} in the shipped catalogue; {file} moved it "
+            "to {moved_to}, and {number} is now {now!r}"
+        ),
+        hint=(
+            "Check which recommendation the plan means and name it by its slug, which no "
+            "amendment changes."
+        ),
+        check=_check_renumbered,
     ),
 )
 

@@ -16,6 +16,7 @@ import attrs
 
 from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json
 from .._locate import locate
+from .._shape import shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
@@ -26,7 +27,6 @@ from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Severity, ValidationReport
 from ._rules import rule, run_checks
-from ._schema_check import schema_findings
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
 
@@ -173,7 +173,10 @@ def _check(
     if fast and plan is not None:
         return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
 
-    findings = list(schema_findings(data))
+    findings = [
+        rule(error.code).finding(error.pointer, **error.params)
+        for error in shape_errors(data, reference=not fast)
+    ]
     at = {finding.pointer for finding in findings}
     # A value the schema already refused is not judged again by the catalogue rules.
     findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
