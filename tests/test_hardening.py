@@ -571,3 +571,207 @@ def test_terminal_output_escapes_control_characters(tmp_path, capsys):
     assert "\x00" not in out
     assert "plan\\x1b[31m.json" in out  # the path, escaped
     assert "error SP102 /\\x1b[31mred\\x0d\\u202egnp.exe\\x00: unknown key" in out
+
+
+# -- one way to write outputs: atomic, inside the folder, never empty over full ---------------
+
+EXAMPLE = pathlib.Path(__file__).parent.parent / "examples" / "merseyside-police.json"
+
+
+def _enospc_after(monkeypatch, limit):
+    """Make every write fail with a full disk once ``limit`` bytes have gone out."""
+    import errno
+
+    from superplan import _output
+
+    real_write = os.write
+    sent = [0]
+
+    def write(handle, data):
+        if sent[0] + len(data) > limit:
+            real_write(handle, bytes(data[: max(limit - sent[0], 0)]))
+            sent[0] = limit
+            raise OSError(errno.ENOSPC, "No space left on device")
+        sent[0] += len(data)
+        return real_write(handle, data)
+
+    monkeypatch.setattr(_output.os, "write", write)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_full_disk_mid_write_leaves_the_old_file_intact(tmp_path, monkeypatch, capsys, kind):
+    target = tmp_path / f"plan.{kind}"
+    target.write_bytes(b"the old file")
+    _enospc_after(monkeypatch, 100)
+    assert main(["export", str(EXAMPLE), "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"superplan: {target}: cannot be written (No space left on device); nothing was changed\n"
+    )
+    assert target.read_bytes() == b"the old file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"plan.{kind}"]  # no partial file
+
+
+def test_a_full_disk_while_rendering_leaves_every_page_whole(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    assert main(["render", str(EXAMPLE), "--out", str(site)]) == 0
+    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    _enospc_after(monkeypatch, 1000)
+    assert main(["render", str(EXAMPLE), "--out", str(site)]) == 2
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+
+
+def test_interrupting_a_write_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
+    from superplan import _output
+    from superplan.importers import export_table
+
+    def interrupted(handle, data):
+        raise KeyboardInterrupt
+
+    table = tmp_path / "plan.csv"
+    export_table(sp.load_plan(EXAMPLE), table)
+    monkeypatch.setattr(_output.os, "write", interrupted)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "plan.json")]) == 130
+    assert capsys.readouterr().err.endswith("superplan: interrupted\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv"]
+
+
+OUTPUT_COMMANDS = {
+    "render": (["render", str(EXAMPLE), "--out"], "folder"),
+    "site": (["site", "--out"], "folder"),
+    "docs": (["docs", "--out"], "folder"),
+    "schema": (["schema", "--write"], "folder"),
+    "export": (["export", str(EXAMPLE), "--out"], "file.csv"),
+    "summarise": (["summarise", str(EXAMPLE), "--as-of", "2025-06-01", "--out"], "file.csv"),
+    "template": (["template", "--responder", "kent", "--out"], "file.xlsx"),
+    "import page": (
+        [
+            "import",
+            "page",
+            str(DATA / "pages" / "north-yorkshire-police-action-plan.txt"),
+            "--responder",
+            "north-yorkshire",
+            "--out",
+        ],
+        "file.json",
+    ),
+    "import table": (["import", "table", "TABLE", "--out"], "file.json"),
+}
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS)
+@pytest.mark.parametrize("mistake", ["missing-parent", "wrong-kind"])
+def test_every_out_mistake_exits_2_with_the_path_and_what_to_do(tmp_path, capsys, command, mistake):
+    argv, kind = OUTPUT_COMMANDS[command]
+    from superplan.importers import export_table
+
+    table = tmp_path / "plan.csv"
+    export_table(sp.load_plan(EXAMPLE), table)
+    argv = [str(table) if a == "TABLE" else a for a in argv]
+    name = "out" if kind == "folder" else f"out.{kind.split('.')[1]}"
+    if mistake == "missing-parent":
+        out = tmp_path / "missing" / name
+        expected = f"superplan: {out}: the folder {out.parent} does not exist; create it first\n"
+    elif kind == "folder":
+        out = tmp_path / "a-file"
+        out.write_text("x")
+        expected = f"superplan: {out}: this is a file, and a folder is needed; give a folder name\n"
+    else:
+        out = tmp_path / "a-folder"
+        out.mkdir()
+        expected = f"superplan: {out}: this is a folder, and a file name is needed\n"
+    assert main([*argv, str(out)]) == 2
+    assert capsys.readouterr().err == expected
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_link_out_of_the_output_folder_is_never_followed(tmp_path, capsys):
+    outside = tmp_path / "outside.html"
+    outside.write_text("precious")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "merseyside.html").symlink_to(outside)
+    assert main(["render", str(EXAMPLE), "--out", str(site)]) == 2
+    assert "outside" in capsys.readouterr().err
+    assert outside.read_text() == "precious"
+
+
+def test_a_link_inside_the_output_folder_is_written_through(tmp_path):
+    from superplan._output import write_output
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "real.txt").write_text("old")
+    (folder / "link.txt").symlink_to(folder / "real.txt")
+    write_output(folder / "link.txt", "new", folder=folder)
+    assert (folder / "real.txt").read_text() == "new"
+    assert (folder / "link.txt").is_symlink()
+
+
+def test_a_non_empty_file_is_never_replaced_by_an_empty_one(tmp_path):
+    from superplan._output import write_output
+
+    target = tmp_path / "x.txt"
+    target.write_text("content")
+    with pytest.raises(sp.OutputError, match="would replace a non-empty file with an empty one"):
+        write_output(target, "")
+    assert target.read_text() == "content"
+    write_output(tmp_path / "new.txt", "")  # an empty new file is fine
+    write_output(target, "more")
+    assert target.read_text() == "more"
+
+
+def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    from superplan._output import write_output
+
+    target = tmp_path / "page.html"
+    target.write_text("old")
+    target.chmod(0o644)
+    write_output(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
+    from superplan import cli
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_cmd_catalogue", interrupted)
+    monkeypatch.setattr(
+        cli, "_build_parser", lambda real=cli._build_parser: _with_handler(real(), interrupted)
+    )
+    assert main(["catalogue"]) == 130
+    assert capsys.readouterr().err == "superplan: interrupted\n"
+
+
+def _with_handler(parser, handler):
+    parser.set_defaults(handler=handler)
+    for action in parser._subparsers._group_actions:  # every command
+        for sub in action.choices.values():
+            sub.set_defaults(handler=handler)
+    return parser
+
+
+def test_a_bug_in_one_file_of_a_folder_run_exits_3_and_the_rest_go_on(
+    tmp_path, monkeypatch, capsys
+):
+    import superplan.validation as validation_package
+
+    real = validation_package.validate
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("a.json", "b.json", "c.json"):
+        (folder / name).write_bytes(EXAMPLE.read_bytes())
+
+    def sometimes_broken(path, **kwargs):
+        if pathlib.Path(path).name == "b.json":
+            raise ZeroDivisionError("a bug")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(validation_package, "validate", sometimes_broken)
+    assert main(["validate", str(folder)]) == 3
+    captured = capsys.readouterr()
+    assert f"superplan: {folder}/b.json: internal error (ZeroDivisionError: a bug)" in captured.err
+    assert "2 file(s) checked: 2 valid" in captured.out

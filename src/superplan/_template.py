@@ -12,11 +12,10 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
+from ._output import write_output
 from ._spreadsheet import escape_cell
 from .catalogue import Catalogue
 from .catalogue._load import or_shipped
@@ -167,19 +166,8 @@ def write_template(
         data = _csv(rows)
     else:
         raise ValueError(f"unknown template format {kind!r}; use 'xlsx' or 'csv'")
-    _replace(Path(path), data)
+    write_output(path, data)
     return data
-
-
-def _replace(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _csv(rows: Sequence[dict[str, Any]]) -> bytes:

@@ -400,6 +400,7 @@ def _run(argv: list[str]) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        _check_outputs(args)  # before any work: an --out mistake costs nothing
         return handler(args, sys.stdout)
     except SuperplanError as error:
         _complain(str(error))
@@ -412,6 +413,26 @@ def _run(argv: list[str]) -> int:
         return EXIT_USAGE
     except Exception as error:  # a bug: say so plainly, not as a traceback
         return _internal_error(error)
+
+
+#: Output options that name a folder (all others name a file).
+_FOLDER_OUTPUTS = {("render", "out"), ("site", "out"), ("docs", "out"), ("schema", "write")}
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """One rule for every command's output paths (``--out``, ``--report``, ``--write``): the
+    parent folder must exist, a folder must not be a file (and the other way round), and it must
+    be writable. Raises :class:`OutputError` (exit 2) naming the path and what to do."""
+    from ._output import check_output_file, output_folder
+
+    for option in ("out", "report", "write"):
+        value = getattr(args, option, None)
+        if not isinstance(value, str):
+            continue
+        if (args.command, option) in _FOLDER_OUTPUTS:
+            output_folder(value)
+        else:
+            check_output_file(value)
 
 
 def _bad_argument(argv: list[str]) -> str | None:
@@ -665,6 +686,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
+    from ._output import write_output
     from .model import to_date
     from .progress import summarise
 
@@ -703,14 +725,13 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = summary.format_table()
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8", newline="")
-        out.write(f"wrote {args.out}\n")
+        _say(out, f"wrote {write_output(args.out, text)}")
         if kind == "csv":
             from ._csvw import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
-            described.write_text(roll_up_metadata(text, Path(args.out).name, as_of), "utf-8")
-            out.write(f"wrote {described}\n")
+            write_output(described, roll_up_metadata(text, Path(args.out).name, as_of))
+            _say(out, f"wrote {described}")
     elif kind == "table":
         _say(out, text.removesuffix("\n"))
     else:
@@ -719,21 +740,21 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None:
-    from pathlib import Path
 
+    from ._output import write_output
     from .convert import dumps
 
     text = dumps(plan)
     if destination:
-        Path(destination).write_text(text, encoding="utf-8")
-        out.write(f"wrote {destination}\n")
+        write_output(destination, text)
+        _say(out, f"wrote {destination}")
     else:
         out.write(text)
 
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
 
+    from ._output import write_output
     from .importers import import_page_file
     from .validation import validate
 
@@ -743,9 +764,8 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
     )
     _say(sys.stderr, result.report.format_text())
     if args.report:
-        Path(args.report).write_text(
-            json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8"
-        )
+        report = json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        write_output(args.report, report)
     _write_plan(result.plan, args.out, out)
     return EXIT_OK if validate(result.plan, catalogue=cat).valid else EXIT_PROBLEMS
 
@@ -769,7 +789,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         _complain(problem)
         return EXIT_USAGE
     export_table(load_plan(args.plan), args.out, kind=kind, catalogue=_catalogue(args))
-    out.write(f"wrote {args.out}\n")
+    _say(out, f"wrote {args.out}")
     return EXIT_OK
 
 
@@ -805,14 +825,13 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
     cat = _catalogue(args)
     write_template(args.responder, args.out, kind=kind, catalogue=cat)
     count = len(cat.addressed_to(args.responder))
-    out.write(f"wrote {args.out}: {count} recommendations for {args.responder} to answer\n")
+    _say(out, f"wrote {args.out}: {count} recommendations for {args.responder} to answer")
     return EXIT_OK
 
 
 def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
-    import shutil
-    from pathlib import Path
 
+    from ._output import output_folder, write_output
     from ._shipped import docs_folder
 
     folder = docs_folder()
@@ -822,14 +841,10 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     if args.path:
         out.write(f"{folder}\n")
         return EXIT_OK
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        print(f"superplan: --out {target} is a file; give a folder", file=sys.stderr)
-        return EXIT_USAGE
-    target.mkdir(parents=True, exist_ok=True)
+    target = output_folder(args.out)
     pages = sorted(folder.glob("*.md"))
     for page in pages:
-        shutil.copyfile(page, target / page.name)
+        write_output(target / page.name, page.read_bytes(), folder=target)
     out.write(f"wrote {len(pages)} pages to {target}; start at {target / 'index.md'}\n")
     return EXIT_OK
 
@@ -929,18 +944,19 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
 
     from ._jsontext import canonical_json
+    from ._output import output_folder, write_output
     from ._schema import SCHEMA_NAMES, schema
 
     if args.path:
         return _schema_path(args.name or "action-plan", out)
     if args.write:
-        folder = Path(args.write)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = output_folder(args.write)
         for name in SCHEMA_NAMES:
-            (folder / f"{name}.schema.json").write_text(canonical_json(schema(name)), "utf-8")
+            write_output(
+                folder / f"{name}.schema.json", canonical_json(schema(name)), folder=folder
+            )
         out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
         return EXIT_OK
     if args.name is None:

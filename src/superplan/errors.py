@@ -1,5 +1,6 @@
 """superplan's exceptions. Every error a user can cause is one of these, never a raw traceback."""
 
+import os
 import re
 from collections.abc import Iterable
 
@@ -9,6 +10,7 @@ from ._words import whole_number
 
 __all__ = [
     "LoadError",
+    "OutputError",
     "Problem",
     "SuperplanError",
     "UnknownAgency",
@@ -100,6 +102,19 @@ class LoadError(SuperplanError):
 
     def __str__(self) -> str:
         return "\n".join(problem.describe(self.source) for problem in self.problems)
+
+
+class OutputError(SuperplanError):
+    """An output file or folder cannot be written: ``path``, and what is wrong and what to do.
+    Nothing was changed at ``path``."""
+
+    def __init__(self, path: "str | os.PathLike[str]", message: str) -> None:
+        self.path = os.fspath(path)
+        self.message = message
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return located(self.message, self.path, None, None)
 
 
 class _Unknown(SuperplanError, LookupError):

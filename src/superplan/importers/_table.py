@@ -21,6 +21,7 @@ from typing import Any
 
 from attrs import frozen
 
+from .._output import write_output
 from .._spreadsheet import escape_cell, unescape_cell
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
@@ -181,7 +182,7 @@ def export_table(
     else:
         raise ValueError(f"unknown table format {kind!r}; use 'csv' or 'xlsx'")
     if path is not None:
-        Path(path).write_bytes(data)
+        write_output(path, data)
     return data
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .._output import output_folder, write_output
 from .._schema import (
     DATE_PATTERN,
     NON_BLANK_PATTERN,
@@ -332,12 +333,11 @@ def build_site(
     language: str | os.PathLike[str] = "en",
 ) -> list[Path]:
     """Write the catalogue's reference site (HTML, no JavaScript) into ``out``."""
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = output_folder(out)
     cat = or_shipped(catalogue)
     written = []
     for name, text in _pages(cat, messages(language)):
         path = folder / name
-        path.write_text(text, encoding="utf-8")
+        write_output(path, text, folder=folder)
         written.append(path)
     return written
