@@ -10,10 +10,12 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
+from superplan.catalogue._amend import is_blank
+from superplan.catalogue._describe import describe
 from superplan.cli import main
 from superplan.render import build_site, render_html
 
@@ -398,3 +400,99 @@ def test_the_docs_examples_give_no_recommendation_an_addressee_the_catalogue_doe
 def test_the_docs_show_the_shipped_example_as_it_is():
     examples = [document for name, document in json_examples() if name == "catalogue.md"]
     assert json.loads(EXAMPLE.read_text(encoding="utf-8")) in examples
+
+
+# -- whatever an amendment file holds: a clear refusal at load, or a catalogue that works --------
+
+_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from([" ", "\u200b", "\u3164", "By 27 March 2025:", "ny", "six-months", "x:"]),
+)
+_VALUE = st.one_of(
+    _TEXT,
+    st.lists(_TEXT, max_size=3),
+    st.integers(min_value=-2, max_value=31),
+    st.booleans(),
+    st.sampled_from([["chief-constables"], ["home-office", "cps"], []]),
+)
+_ENTRY = st.fixed_dictionaries(
+    {
+        "recommendation": st.one_of(
+            st.integers(min_value=0, max_value=30),
+            st.sampled_from(["online-stalking", "recommendation-20", "crime-recording", "nope"]),
+        ),
+        "source": st.sampled_from(["ny", "mine", "nowhere"]),
+    },
+    optional=dict.fromkeys(
+        (
+            "number",
+            "numbering",
+            "certainty",
+            "note",
+            "short_title",
+            "addressees",
+            "deadline",
+            "wording",
+            "sub_points",
+        ),
+        _VALUE,
+    ),
+)
+
+
+_SLUGS = [r.slug for r in SHIPPED.recommendations]
+_WELL_TYPED_ENTRY = st.fixed_dictionaries(
+    {"recommendation": st.sampled_from(_SLUGS), "source": st.sampled_from(["ny", "mine"])},
+    optional={
+        "certainty": st.sampled_from(["confirmed", "inferred"]),
+        "note": _TEXT,
+        "short_title": _TEXT,
+        "addressees": st.lists(st.sampled_from(["chief-constables", "npcc", "cps"]), max_size=2),
+        "deadline": st.sampled_from(["six-months", "twelve-months"]),
+        "wording": st.lists(_TEXT, max_size=2),
+        "sub_points": st.lists(_TEXT, max_size=2),
+    },
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    entries=st.one_of(
+        st.lists(_ENTRY, max_size=4),
+        st.lists(_WELL_TYPED_ENTRY, max_size=4, unique_by=lambda e: e["recommendation"]),
+    ),
+    swap=st.one_of(
+        st.none(), st.lists(st.sampled_from(_SLUGS), min_size=2, max_size=3, unique=True)
+    ),
+)
+def test_any_amendment_file_is_refused_clearly_or_gives_a_working_catalogue(entries, swap):
+    if swap:  # a rotation of these recommendations' numbers
+        numbers = [SHIPPED.recommendation(slug).number for slug in swap]
+        moves = zip(swap, numbers[1:] + numbers[:1], strict=True)
+        entries = [
+            *entries,
+            *({"recommendation": s, "source": "mine", "number": n} for s, n in moves),
+        ]
+    document = {"sources": [{"id": "mine", "title": "My copy"}], "recommendations": entries}
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(pathlib.Path(folder), document)
+        try:
+            cat = sp.catalogue(amendments=path)
+        except sp.LoadError as error:
+            refusal = error
+        else:
+            refusal = None
+    if refusal is not None:
+        event("refused")
+        assert refusal.problems
+        assert all(p.pointer.startswith("/") for p in refusal.problems)
+        assert str(refusal).startswith(str(path))
+        return
+    event("loaded")
+    assert list(cat.problems()) == []
+    for rec in cat.recommendations:
+        for text in (*(rec.wording.value or ()), rec.short_title.value or "x"):
+            assert not is_blank(text)
+        assert describe(rec, cat)
+    sp.validate(EXAMPLES[1], catalogue=cat)
+    render_html(sp.load_plan(EXAMPLES[1]), catalogue=cat)

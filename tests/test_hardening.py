@@ -113,18 +113,65 @@ def test_small_mutations_of_a_valid_plan_are_caught(data):
 # -- the adversarial corpus ------------------------------------------------------------------------
 
 ADVERSARIAL = DATA / "adversarial"
-CORPUS = sorted(ADVERSARIAL.glob("*.json"))
+CASES = sorted(ADVERSARIAL.glob("*.expected"))
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
-def test_adversarial_file_gives_its_expected_outcome(path):
-    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-    report = sp.validate(path)
-    assert [f.describe() for f in report.findings] == expected
+def _case(expected: pathlib.Path) -> tuple[list[str] | None, int | None, list[str]]:
+    """A case's command (None: the library's validate), exit code and expected lines.
+
+    Format (see tests/data/adversarial/README.md): optional "# " comment lines, then optionally
+    "$ superplan ARGS" ({input} is the case's input file, {out} a fresh folder) and "exit N";
+    the rest are the lines it must print (stdout, then stderr)."""
+    lines = list(expected.read_text(encoding="utf-8").splitlines())
+    lines = [line for line in lines if not line.startswith("# ")]
+    if lines and lines[0].startswith("$ superplan"):
+        command = lines[0].removeprefix("$ superplan").split()
+        code = int(lines[1].removeprefix("exit "))
+        return command, code, lines[2:]
+    return None, None, lines
+
+
+def _input(expected: pathlib.Path) -> pathlib.Path | None:
+    found = [p for p in ADVERSARIAL.glob(expected.stem + ".*") if p.suffix != ".expected"]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("expected", CASES, ids=[p.stem for p in CASES])
+def test_adversarial_case_gives_exactly_its_lines(expected, tmp_path, capsys):
+    command, code, lines = _case(expected)
+    source = _input(expected)
+    if command is None:
+        assert source is not None
+        report = sp.validate(source)
+        assert [f.describe() for f in report.findings] == lines
+        return
+    out = tmp_path / "out"
+    argv = [a.replace("{input}", str(source)).replace("{out}", str(out)) for a in command]
+    assert main(argv) == code
+    captured = capsys.readouterr()
+    shown = (captured.out + captured.err).replace(str(out), "{out}")
+    if source is not None:
+        shown = shown.replace(str(source), "{input}")
+    assert shown.splitlines() == lines
+
+
+@pytest.mark.parametrize("expected", CASES, ids=[p.stem for p in CASES])
+def test_every_fuzz_target_survives_every_adversarial_input(expected):
+    source = _input(expected)
+    if source is None:
+        return
+    sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "fuzz"))
+    try:
+        from targets import TARGETS
+    finally:
+        sys.path.pop(0)
+    data = source.read_bytes()
+    for target in TARGETS.values():
+        target(data)
 
 
 def test_the_corpus_is_not_empty():
-    assert len(CORPUS) >= 8
+    assert len(CASES) >= 30
 
 
 def test_a_huge_string_within_the_limit_is_kept_whole(tmp_path):
@@ -775,3 +822,65 @@ def test_a_bug_in_one_file_of_a_folder_run_exits_3_and_the_rest_go_on(
     captured = capsys.readouterr()
     assert f"superplan: {folder}/b.json: internal error (ZeroDivisionError: a bug)" in captured.err
     assert "2 file(s) checked: 2 valid" in captured.out
+
+
+# -- spreadsheets: nothing cut, nothing broken, nothing split (class 2, 6, 13) ---------------
+
+
+def _plan_with_narrative(text):
+    return sp.ActionPlan(
+        responder="kent", responses=[sp.Response(recommendation=7, narrative=text)]
+    )
+
+
+def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, capsys):
+    from superplan.importers import export_table
+
+    plan = _plan_with_narrative("x" * 40_000)
+    target = tmp_path / "plan.xlsx"
+    with pytest.raises(
+        sp.LoadError, match=r'sheet "Plan", row 4, column G "Response": the text is 40000'
+    ):
+        export_table(plan, target, kind="xlsx")
+    assert not target.exists()  # never "wrote" a cut cell
+    source = tmp_path / "plan.json"
+    source.write_text(sp.dumps(plan))
+    assert main(["export", str(source), "--out", str(target)]) == 1
+    assert "more than the 32767 a spreadsheet cell holds" in capsys.readouterr().err
+    assert main(["export", str(source), "--out", str(tmp_path / "plan.csv")]) == 0  # CSV holds it
+
+
+@pytest.mark.parametrize(
+    "text", ["a\uffffb", "\ufffe", "nul\x00", "bell\x07", "cr\rlf\n", "_x0041_ literal", "tab\t"]
+)
+def test_characters_xml_cannot_hold_round_trip_through_a_workbook(tmp_path, text):
+    from superplan.importers import export_table, table_to_plan
+
+    plan = _plan_with_narrative("keep " + text)
+    target = tmp_path / "plan.xlsx"
+    export_table(plan, target, kind="xlsx")
+    assert table_to_plan(target).responses[0].narrative == "keep " + text
+
+
+@pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"])
+def test_every_csv_quotes_a_cell_holding_cr_or_lf(newline):
+    from superplan.importers import export_table
+    from superplan.progress import summarise
+
+    plan = _plan_with_narrative(f"one{newline}two")
+    for text in (
+        export_table(plan, kind="csv").decode("utf-8-sig"),
+        summarise([plan], "2025-06-01").to_csv(),
+    ):
+        assert f'"one{newline}two"' in text
+
+
+@pytest.mark.parametrize(
+    "start", ["=", "+", "-", "@", "\t=", "\r=", "\n=", "\uff1d", "\uff0b", "\uff20"]
+)
+def test_formula_starts_and_look_alikes_are_neutralised(start):
+    from superplan._spreadsheet import escape_cell, neutralise, unescape_cell
+
+    text = start + "HYPERLINK(1)"
+    assert neutralise(text) == "'" + text
+    assert unescape_cell(escape_cell(text)) == text

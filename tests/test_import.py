@@ -162,7 +162,7 @@ def test_seed_page_imports_with_every_quoted_recommendation_and_no_line_lost(
         line.number for line in report.lines if line.disposition is Disposition.BOILERPLATE
     ] == list(range(1, boilerplate + 1))
     # and every assigned line is in the draft, where its target says
-    data = sp.to_dict(result.plan)
+    data = result.data
     for line in report.lines:
         if line.target is not None:
             node = data

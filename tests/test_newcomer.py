@@ -615,10 +615,21 @@ def test_mistakes_in_a_filled_template_come_back_by_sheet_row_and_column(capsys,
     assert out == ""
     assert not target.exists()
     lines = err.splitlines()
+    # Each error says sheet, row, column letter and heading, then the cell's text.
     assert any(
-        'sheet "Plan", row 3, column "Acceptance"' in line and "'yes'" in line for line in lines
+        'sheet "Plan", row 3, column ' in line and '"Acceptance": "yes"' in line for line in lines
     )
     assert any(
-        'sheet "Plan", row 4, column "Status"' in line and "'done'" in line for line in lines
+        'sheet "Plan", row 4, column ' in line and '"Status": "done"' in line for line in lines
     )
-    assert any('sheet "Plan", row 6, column "Compliance"' in line for line in lines)
+    assert any('sheet "Plan", row 6, column ' in line and '"Compliance"' in line for line in lines)
+
+
+def test_a_template_into_a_missing_folder_is_a_usage_error(capsys, tmp_path):
+    target = tmp_path / "no-such-folder" / "kent.xlsx"
+    code, out, err = run(capsys, "template", "--responder", "kent", "--out", target)
+    assert code == 2
+    assert out == ""
+    assert err == (
+        f"superplan: {target}: the folder {target.parent} does not exist; create it first\n"
+    )

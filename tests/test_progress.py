@@ -11,15 +11,19 @@ import pytest
 import superplan as sp
 from superplan.cli import main
 from superplan.progress import (
+    RAG_TABLE,
+    Delivery,
     DiffError,
-    Timeliness,
+    Rag,
+    ScheduleState,
     diff,
     neutralise,
     status_as_of,
     summarise,
     word_diff,
 )
-from superplan.progress._summary import STATES
+from superplan.progress._status import _schedule
+from superplan.progress._summary import CATEGORIES, STATES
 from superplan.render._summary_page import render_summary_html
 from superplan.testing import synthetic_plans
 
@@ -27,47 +31,8 @@ from .conftest import EXAMPLES
 
 NY = sp.load_plan(EXAMPLES[1])
 MER = sp.load_plan(EXAMPLES[0])
-SIX_MONTH = [7, 10, 11, 12, 13, 14, 16, 17, 18, 19, 23, 25, 29]
 
-# -- status as of a date: the examples, worked by hand ----------------------------------------
-# Neither example states a status, a date or an update, so everything is "not started" and only
-# the deadlines decide timeliness: 27 and 28 are due 22 Nov 2024, 22 on 27 Sep 2025, the rest on
-# 27 Mar 2025. 22 Nov 2024 -> 27 Mar 2025 is 125 days; 27 Mar -> 27 Sep 2025 is 184; 309 in all.
-
-EXPECTED = {
-    "2024-11-22": dict.fromkeys([*SIX_MONTH, 22, 27, 28], ("due", 0)),
-    "2025-03-27": {
-        **dict.fromkeys([*SIX_MONTH, 22], ("due", 0)),
-        27: ("overdue", 125),
-        28: ("overdue", 125),
-    },
-    "2025-09-27": {
-        **dict.fromkeys(SIX_MONTH, ("overdue", 184)),
-        22: ("due", 0),
-        27: ("overdue", 309),
-        28: ("overdue", 309),
-    },
-}
-
-
-@pytest.mark.parametrize("day", list(EXPECTED))
-@pytest.mark.parametrize("plan", [NY, MER], ids=["north-yorkshire", "merseyside"])
-def test_examples_status_as_of_the_three_milestones(plan, day):
-    progress = status_as_of(plan, day)
-    assert progress.as_of == pendulum.parse(day).date()
-    got = {r.number: (str(r.timeliness), r.days_overdue) for r in progress.recommendations}
-    assert got == EXPECTED[day]
-    assert all(r.state == "not-started" for r in progress.recommendations)
-    answered = {r.number for r in progress.recommendations if r.answered}
-    expected_answered = set(EXPECTED[day]) - ({27} if plan is MER else set())
-    assert answered == expected_answered
-
-
-def test_ny_actions_inherit_their_recommendations_deadline():
-    rec = status_as_of(NY, "2025-09-27").recommendation(7)
-    assert [a.id for a in rec.actions] == ["7-1", "7-2"]
-    assert all(a.due == pendulum.date(2025, 3, 27) for a in rec.actions)
-    assert all(a.timeliness is Timeliness.OVERDUE and a.days_overdue == 184 for a in rec.actions)
+# -- status as of a date ----------------------------------------------------------------------
 
 
 def plan_with_history():
@@ -97,7 +62,7 @@ def plan_with_history():
                         {"id": "c", "description": "Not for us.", "status": "not-applicable"},
                         {
                             "id": "d",
-                            "description": "Milestone.",
+                            "description": "Milestone, no status.",
                             "due": {"milestone": "twelve-months"},
                         },
                     ],
@@ -105,6 +70,7 @@ def plan_with_history():
                 {
                     "recommendation": 10,
                     "status": "ongoing",
+                    "status_text": "BAU",
                     "updates": [{"date": "2025-01-15", "status": "complete"}],
                 },
             ],
@@ -112,36 +78,178 @@ def plan_with_history():
     )
 
 
-def test_states_and_timeliness_follow_the_dated_updates():
+def test_delivery_is_what_was_stated_and_schedule_follows_the_dated_statements():
     plan = plan_with_history()
     early = status_as_of(plan, "2025-01-01").recommendation(7)
     a, b, c, d = early.actions
-    assert (a.state, a.timeliness) == ("in-progress", Timeliness.DUE)
-    assert (b.state, b.timeliness) == ("not-started", Timeliness.DUE)  # its status is dated 30 June
-    assert c.timeliness is Timeliness.NOT_APPLICABLE or c.state == "not-started"
-    assert d.due == pendulum.date(2025, 9, 27)
+    assert (a.delivery, a.schedule) == (Delivery.IN_PROGRESS, ScheduleState.NOT_YET_DUE)
+    # b's own status is dated at the plan's as_of (30 June): on 1 January nothing is stated.
+    assert (b.delivery, b.schedule) == (Delivery.NOT_STATED, ScheduleState.NOT_YET_DUE)
+    assert c.delivery is Delivery.NOT_STATED
+    assert (d.delivery, d.deadline) == (Delivery.NOT_STATED, sp.PartialDate(2025, 9, 27))
 
     late = status_as_of(plan, dt.date(2025, 7, 1)).recommendation(7)
     a, b, c, d = late.actions
-    assert (a.state, a.timeliness, a.days_late, a.done_on) == (
-        "complete",
-        Timeliness.MET,
-        14,
-        pendulum.date(2025, 4, 10),
+    assert (a.delivery, a.schedule, a.done_on) == (
+        Delivery.COMPLETE,
+        ScheduleState.MET_LATE,
+        sp.PartialDate(2025, 4, 10),
     )
-    assert (b.state, b.timeliness, b.days_overdue) == ("in-progress", Timeliness.OVERDUE, 30)
-    assert c.timeliness is Timeliness.NOT_APPLICABLE
-    assert (d.state, d.timeliness) == ("not-started", Timeliness.DUE)
-    assert late.state == "in-progress"  # rolled up from its actions
-    assert late.timeliness is Timeliness.OVERDUE
+    assert (b.delivery, b.schedule, b.days_overdue) == (
+        Delivery.IN_PROGRESS,
+        ScheduleState.OVERDUE,
+        30,
+    )
+    assert (c.schedule, c.rag) == (ScheduleState.NOT_APPLICABLE, Rag.NOT_APPLICABLE)
+    assert (d.delivery, d.schedule) == (Delivery.NOT_STATED, ScheduleState.NOT_YET_DUE)
+    # The response states nothing, and action d states nothing: the whole is not stated.
+    assert (late.delivery, late.delivery_from) == (Delivery.NOT_STATED, None)
+    assert late.schedule is ScheduleState.DEADLINE_PASSED_NOT_STATED
+    assert late.rag is Rag.NOT_STATED
+    assert b.rag is Rag.RED
 
 
-def test_a_response_status_comes_from_its_own_updates_first():
+def test_a_response_status_comes_from_its_own_statements_first():
     plan = plan_with_history()
-    assert status_as_of(plan, "2025-01-10").recommendation(10).state == "not-started"
+    assert status_as_of(plan, "2025-01-10").recommendation(10).delivery is Delivery.NOT_STATED
     rec = status_as_of(plan, "2025-02-01").recommendation(10)
-    assert (rec.state, rec.timeliness) == ("complete", Timeliness.MET)
-    assert status_as_of(plan, "2025-07-01").recommendation(10).state == "ongoing"
+    assert (rec.delivery, rec.schedule, rec.delivery_from) == (
+        Delivery.COMPLETE,
+        ScheduleState.MET_ON_TIME,
+        "response",
+    )
+    rec = status_as_of(plan, "2025-07-01").recommendation(10)
+    assert (rec.delivery, rec.status_text) == (Delivery.ONGOING, "BAU")
+    assert rec.done_on == sp.PartialDate(2025, 1, 15)  # done since its first done statement
+
+
+def _plan(*responses, **dates):
+    return sp.ActionPlan(responder="kent", responses=responses, **dates)
+
+
+def test_a_plan_with_no_status_anywhere_is_not_stated_never_not_started_or_overdue():
+    plan = _plan(sp.Response(recommendation=7, narrative="Recommendation complete."))
+    for day in ("2024-12-01", "2025-03-20", "2026-01-01"):
+        progress = status_as_of(plan, day)
+        for rec in progress.recommendations:
+            assert rec.delivery is Delivery.NOT_STATED
+            assert rec.schedule is not ScheduleState.OVERDUE
+            assert rec.rag is Rag.NOT_STATED
+    late = status_as_of(plan, "2026-01-01")
+    assert late.recommendation(7).schedule is ScheduleState.DEADLINE_PASSED_NOT_STATED
+    assert late.overdue == ()
+    assert late.counts()["not-started"] == 0
+    assert late.counts()["not-stated"] == len(late.recommendations)
+    assert status_as_of(plan, "2025-03-20").recommendation(7).schedule is ScheduleState.DUE_SOON
+    assert status_as_of(plan, "2024-12-01").recommendation(7).schedule is (
+        ScheduleState.NOT_YET_DUE
+    )
+
+
+@pytest.mark.parametrize(
+    ("done", "schedule", "certain"),
+    [
+        ("2025-03-27", ScheduleState.MET_ON_TIME, True),
+        ("2025-02", ScheduleState.MET_ON_TIME, True),  # surely before 27 March
+        ("2025-03-28", ScheduleState.MET_LATE, False),
+        ("2025-04", ScheduleState.MET_LATE, True),
+        # In the deadline's month: cannot tell; the benefit of the doubt, marked uncertain.
+        ("2025-03", ScheduleState.MET_ON_TIME, False),
+    ],
+)
+def test_done_in_the_deadlines_month_is_on_time_but_uncertain(done, schedule, certain):
+    update = sp.ProgressUpdate(date=done, status="complete")
+    plan = _plan(sp.Response(recommendation=7, updates=[update]), published="2024-11-22")
+    rec = status_as_of(plan, "2025-06-01").recommendation(7)
+    assert rec.schedule is schedule
+    assert rec.certain is (certain or schedule is ScheduleState.MET_LATE)
+    if not rec.certain:
+        assert "2025-03" in rec.reason
+
+
+def test_a_month_statement_counts_once_its_month_is_over():
+    update = sp.ProgressUpdate(date="2025-03", status="in-progress")
+    plan = _plan(sp.Response(recommendation=7, updates=[update]), published="2024-11-22")
+    assert status_as_of(plan, "2025-03-30").recommendation(7).delivery is Delivery.NOT_STATED
+    assert status_as_of(plan, "2025-03-31").recommendation(7).delivery is Delivery.IN_PROGRESS
+    assert status_as_of(plan, "2025-04-01").recommendation(7).schedule is ScheduleState.OVERDUE
+
+
+def test_a_month_deadline_is_the_end_of_that_month_and_not_before_is_no_deadline():
+    by_march = sp.Action(id="a", description="d", due=sp.Due(date="2025-04"), status="in-progress")
+    earliest = sp.Action(
+        id="b", description="d", due=sp.Due(date="2026-03", not_before=True), status="in-progress"
+    )
+    plan = _plan(sp.Response(recommendation=7, actions=[by_march, earliest]))
+    a, b = status_as_of(plan, "2025-04-30").recommendation(7).actions
+    assert (a.deadline, a.schedule) == (sp.PartialDate(2025, 4), ScheduleState.DUE_SOON)
+    assert (b.deadline, b.not_before) == (sp.PartialDate(2025, 3, 27), sp.PartialDate(2026, 3))
+    assert b.schedule is ScheduleState.OVERDUE  # the recommendation's deadline stands
+    a, _ = status_as_of(plan, "2025-05-01").recommendation(7).actions
+    assert (a.schedule, a.days_overdue) == (ScheduleState.OVERDUE, 1)
+
+
+def test_an_actual_completion_date_decides_on_time_or_late():
+    action = sp.Action(id="a", description="d", status="complete", actual_completion="2025-03-14")
+    plan = _plan(sp.Response(recommendation=7, actions=[action]), as_of="2025-06-01")
+    rec = status_as_of(plan, "2025-06-01").recommendation(7)
+    assert (rec.actions[0].schedule, rec.actions[0].done_on) == (
+        ScheduleState.MET_ON_TIME,
+        sp.PartialDate(2025, 3, 14),
+    )
+    assert (rec.delivery, rec.delivery_from, rec.schedule) == (
+        Delivery.COMPLETE,
+        "actions",
+        ScheduleState.MET_ON_TIME,
+    )
+
+
+def test_parts_count_like_actions_and_the_timeline_is_newest_first():
+    part = sp.Part(
+        part="7.1",
+        updates=[
+            sp.ProgressUpdate(date="2024-11", label="Nov-24", status="in-progress"),
+            sp.ProgressUpdate(label="Force update", note="No date given."),
+            sp.ProgressUpdate(date="2025-03-27", label="March update", status="complete"),
+        ],
+        status_text="Action complete",
+    )
+    response = sp.Response(
+        recommendation=7,
+        parts=[part],
+        updates=[sp.ProgressUpdate(date="2025-01-10", note="Response-level news.")],
+    )
+    plan = _plan(response, published="2024-11-22")
+    rec = status_as_of(plan, "2025-04-01").recommendation(7)
+    assert [(i.kind, i.id, i.delivery) for i in rec.actions] == [("part", "7.1", Delivery.COMPLETE)]
+    assert (rec.delivery, rec.delivery_from) == (Delivery.COMPLETE, "actions")
+    assert [(str(e.date) if e.date else None, e.source) for e in rec.timeline] == [
+        ("2025-03-27", "part 7.1"),
+        ("2025-01-10", "response"),
+        ("2024-11", "part 7.1"),
+        (None, "part 7.1"),
+    ]
+
+
+def test_the_rag_table_covers_every_pair_and_never_reds_what_is_not_stated():
+    deadlines = [None, sp.PartialDate(2025, 3, 27), sp.PartialDate(2025, 3)]
+    done_dates = [None, sp.PartialDate(2025, 1), sp.PartialDate(2025, 3), sp.PartialDate(2025, 5)]
+    days = [pendulum.date(2025, 1, 1), pendulum.date(2025, 3, 20), pendulum.date(2025, 6, 1)]
+    reached = {
+        (delivery, _schedule(delivery, deadline, done, day).state)
+        for delivery in Delivery
+        for deadline in deadlines
+        for done in done_dates
+        for day in days
+    }
+    assert reached <= set(RAG_TABLE)  # every pair that can occur has its RAG
+    assert {s for _, s in reached} == set(ScheduleState)
+    assert {RAG_TABLE[Delivery.NOT_STATED, s] for s in ScheduleState} == {Rag.NOT_STATED}
+    assert RAG_TABLE[Delivery.IN_PROGRESS, ScheduleState.OVERDUE] is Rag.RED
+    assert RAG_TABLE[Delivery.NOT_STARTED, ScheduleState.DUE_SOON] is Rag.RED
+    assert RAG_TABLE[Delivery.IN_PROGRESS, ScheduleState.DUE_SOON] is Rag.AMBER
+    assert RAG_TABLE[Delivery.IN_PROGRESS, ScheduleState.NOT_YET_DUE] is Rag.GREEN
+    assert RAG_TABLE[Delivery.COMPLETE, ScheduleState.MET_LATE] is Rag.GREEN
 
 
 def test_a_date_is_a_date():
@@ -259,7 +367,8 @@ def test_synthetic_plans_are_valid_varied_and_deterministic():
 
 def test_summary_of_43_synthetic_plans_and_the_examples():
     others = [p for p in NATIONAL if p.responder not in ("north-yorkshire", "merseyside")]
-    summary = summarise([*others, NY, MER], "2025-09-27")
+    # Every synthetic plan is dated by mid-2026: all count.
+    summary = summarise([*others, NY, MER], "2026-08-01")
     slugs = [slug for slug, _ in summary.responders]
     assert len(slugs) == 43
     assert slugs[-2:] == ["north-yorkshire", "merseyside"]
@@ -274,27 +383,98 @@ def test_summary_of_43_synthetic_plans_and_the_examples():
     assert summary.cell("merseyside", 27).state == "unanswered"
 
     table = summary.format_table()
-    assert table.splitlines()[0] == "Progress as of 2025-09-27"
+    assert table.splitlines()[0] == "Progress as of 2026-08-01"
     assert "merseyside gives no response to: 27" in table
 
     rows = list(csv.DictReader(io.StringIO(summary.to_csv())))
     assert len(rows) == 43 * 16
-    assert set(rows[0]) >= {"responder", "recommendation", "state", "timeliness", "days_overdue"}
+    assert set(rows[0]) >= {"responder", "recommendation", "state", "schedule", "days_overdue"}
 
     data = json.loads(summary.to_json())
     assert data["missing"]["merseyside"] == [27]
 
     html = render_summary_html(summary)
-    assert '<svg role="img" aria-labelledby="chart-title chart-desc"' in html
+    assert '<figure class="chart" aria-labelledby="chart-caption">' in html
     assert "<script" not in html
-    assert html.count("<caption>") == 3
+    assert html.count("<caption") == 3
 
 
 def test_the_latest_of_two_plans_by_one_responder_counts():
     synthetic_ny = next(p for p in NATIONAL if p.responder == "north-yorkshire")
-    summary = summarise([synthetic_ny, NY], "2025-09-27")
-    assert summary.notes == ("north-yorkshire: more than one plan given; the latest is used",)
-    assert summary.titles["north-yorkshire"] == synthetic_ny.title  # it has dates; NY has none
+    undated = sp.ActionPlan(responder="north-yorkshire", title="Undated")
+    summary = summarise([synthetic_ny, undated], "2026-08-01")
+    assert summary.titles["north-yorkshire"] == synthetic_ny.title  # it has dates
+    assert summary.notes == (
+        f"north-yorkshire: plan 1 of those given is used, the latest version dated on or before "
+        f"2026-08-01 (dated {synthetic_ny.as_of})",
+        "north-yorkshire: plan 2 of those given is left out: has no date, and a dated version "
+        "counts",
+    )
+
+
+def _version(as_of, status):
+    return sp.ActionPlan(
+        responder="kent",
+        title=f"As of {as_of}",
+        published="2024-11-22",
+        as_of=as_of,
+        responses=[sp.Response(recommendation=7, status=status)],
+    )
+
+
+def test_at_an_as_of_date_a_plan_dated_later_is_not_counted():
+    first = _version("2024-11-22", "not-started")
+    second = _version("2025-02-01", "in-progress")
+    third = _version("2025-06-01", "complete")
+    plans = [third, first, second]  # the order given does not matter
+    early = summarise(plans, "2024-12-01")
+    assert early.cell("kent", 7).state == "not-started"
+    assert early.titles["kent"] == "As of 2024-11-22"
+    assert early.choices[0].used == 1
+    assert (0, "dated 2025-06-01, after the as-of date 2024-12-01: not counted") in (
+        early.choices[0].left_out
+    )
+    assert summarise(plans, "2025-03-01").cell("kent", 7).state == "in-progress"
+    assert summarise(plans, "2025-06-01").cell("kent", 7).state == "complete"
+    none = summarise([third], "2025-01-01")
+    assert none.responders == ()
+    assert none.notes == (
+        "kent: no plan counted; every version is dated after 2025-01-01",
+        "kent: plan 1 of those given is left out: dated 2025-06-01, after the as-of date "
+        "2025-01-01: not counted",
+    )
+
+
+def test_two_plans_with_the_same_date_say_which_was_used():
+    a, b = _version("2025-02-01", "in-progress"), _version("2025-02-01", "complete")
+    summary = summarise([a, b], "2025-03-01")
+    assert summary.cell("kent", 7).state == "complete"
+    assert summary.notes[-1] == (
+        "kent: plan 1 of those given is left out: dated 2025-02-01 like the plan used; "
+        "the one given later is used"
+    )
+
+
+def test_table_and_chart_figures_come_from_one_tally():
+    plans = [
+        _version("2025-02-01", "not-applicable"),
+        sp.ActionPlan(responder="essex", responses=[sp.Response(recommendation=7)]),
+        sp.ActionPlan(responder="kent-pcc"),
+    ]
+    summary = summarise(plans, "2025-06-01")
+    rows = {row.recommendation: row for row in summary.tally()}
+    assert rows[7].categories["not-applicable"] == 1
+    assert rows[7].categories["not-stated"] == 1
+    assert rows[7].categories["not-started"] == 0
+    per_rec = {r["recommendation"]: r for r in summary.per_recommendation()}
+    for number, row in rows.items():
+        assert {k: per_rec[number][k] for k in CATEGORIES} == row.categories
+        assert per_rec[number]["overdue"] == row.overdue
+        assert sum(row.categories.values()) == row.addressed
+    assert summary.per_status() == {
+        k: sum(r.categories[k] for r in rows.values()) for k in CATEGORIES
+    }
+    assert summary.cell("essex", 7).symbol == "?"
 
 
 def test_csv_neutralises_formula_looking_text():
@@ -345,3 +525,47 @@ def test_cli_summarise_every_format(tmp_path, capsys):
     bad.write_text("{}")
     assert main(["summarise", str(bad), str(folder), "--as-of", "2025-03-27"]) == 1
     assert "left out" in capsys.readouterr().err
+
+
+def test_the_text_diff_says_values_in_words_never_as_json():
+    old = sp.ActionPlan(
+        responder="kent",
+        responses=[
+            sp.Response(
+                recommendation=7,
+                actions=[sp.Action(id="a", description="d", due=sp.Due(milestone="six-months"))],
+            )
+        ],
+    )
+    new = sp.ActionPlan(
+        responder="kent",
+        responses=[
+            sp.Response(
+                recommendation=7,
+                status_text="Complete – BAU",  # noqa: RUF001 - the force's own dash
+                parts=[sp.Part(part="7.1", owner="Head of Crime")],
+                actions=[
+                    sp.Action(
+                        id="a",
+                        description="d",
+                        due=sp.Due(date="2026-03", not_before=True),
+                        evidence=("Audit report", "Policy"),
+                        updates=[
+                            sp.ProgressUpdate(date="2025-03", status="complete", note="Done.")
+                        ],
+                    )
+                ],
+            )
+        ],
+    )
+    text = diff(old, new).format_text()
+    assert '{"' not in text
+    assert '":' not in text
+    assert "changed due of recommendation 7, action 'a': milestone “six-months” -> " in text
+    assert "date “2026-03”, not before yes" in text
+    assert (
+        "changed evidence of recommendation 7, action 'a': (none) -> “Audit report”; “Policy”"
+        in text
+    )
+    assert "added update: 2025-03, complete: “Done.” (recommendation 7, action 'a'" in text
+    assert "added part (recommendation 7, part 7.1, at /responses/0/parts/0)" in text

@@ -1,23 +1,39 @@
 """Pages from plans and from the catalogue: content, escaping, translation, the CLI."""
 
+import html
 import json
 import pathlib
 import re
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import superplan as sp
 from superplan.cli import main
 from superplan.progress import summarise
-from superplan.render import build_site, messages, render_html, render_markdown, write_pages
+from superplan.render import (
+    build_site,
+    messages,
+    render_diff_html,
+    render_html,
+    render_markdown,
+    write_pages,
+)
 from superplan.render._env import escape_markdown
 from superplan.render._site import schema_rows
 from superplan.render._summary_page import render_summary_html
+from superplan.render._views import safe_url
+from superplan.testing import synthetic_plans
 
-from .conftest import EXAMPLES
+from .conftest import DATA, EXAMPLES
 
 NY = sp.load_plan(EXAMPLES[1])
+GAP = (
+    "Here the report gives a list, which the superplan catalogue does not hold: read the report "
+    "for the full recommendation."
+)
 MER = sp.load_plan(EXAMPLES[0])
 
 
@@ -57,9 +73,7 @@ def test_plan_page_shows_every_addressed_recommendation_in_order():
 def test_plan_page_quotes_the_wording_and_states_what_is_missing():
     html = render_html(MER)
     assert "By, 27 March 2025, take steps to improve how their force" in html  # rec 19, verbatim
-    assert (
-        "The report lists further points here, which the superplan catalogue does not hold." in html
-    )
+    assert GAP in html
     # the page's 11 empty "Response" headings, and recommendation 27, which it does not answer
     assert html.count("No response given.") == 12
     assert "Recommendation complete." in html
@@ -115,8 +129,8 @@ def test_actions_updates_and_due_dates_are_shown():
     assert "<dt>Acceptance</dt><dd>Accepted</dd>" in html
     assert "<dt>Own assessment</dt><dd>Partly complies</dd>" in html
     assert "27 March 2025 (six months from publication)" in html
-    assert "<td>Head of Crime</td>" in html
-    assert "<td>In progress</td>" in html
+    assert 'data-label="Owner">Head of Crime</td>' in html
+    assert 'data-label="Status">In progress</td>' in html
     assert "<caption>Progress updates on action 7.1-a</caption>" in html
     assert "<strong>March 2025 update</strong>" in html
     md = render_markdown(plan)
@@ -211,6 +225,9 @@ def test_markdown_injection_in_every_text_field_is_escaped():
         ("1. not a list", "1\\. not a list"),
         ("a | b", "a \\| b"),
         ("line one\nline two", "line one line two"),
+        ("    four spaces", "four spaces"),
+        ("one\r# two", "one \\# two"),
+        ("see http://a.org and www.b.org", "see http\\://a.org and www\\.b.org"),
         ("<b>&", "\\<b\\>\\&"),
     ],
 )
@@ -283,7 +300,7 @@ def test_site_has_every_page(tmp_path):
     assert {"index.html", "agencies.html", "forces.html", "schemas.html"} <= names
     assert {f"schema-{n}.html" for n in sp.SCHEMA_NAMES} <= names
     forces = (tmp_path / "forces.html").read_text()
-    assert forces.count("<tr>") == 44  # the header and 43 forces
+    assert forces.count('<tr role="row">') == 44  # the header and 43 forces
     assert "Heddlu Gogledd Cymru" in forces
     schema_page = (tmp_path / "schema-action-plan.html").read_text()
     assert "<code>responses[].actions[].owner</code>" in schema_page
@@ -318,3 +335,256 @@ def test_cli_render_and_site(tmp_path, capsys):
     )
     assert main(["site", "--out", str(tmp_path / "site")]) == 0
     assert "wrote 41 pages" in capsys.readouterr().out
+
+
+# -- Markdown never turns a plan's text into markup ------------------------------------------------
+
+MARKUP = st.sampled_from(
+    [
+        *" \t\n\r#|[]()<>*_`~!&\\-+=.:/;\"'{}^$%@",
+        "a",
+        "1",
+        "www.",
+        "http://",
+        "&amp;",
+        "&#65;",
+        "1.",
+        "---",
+        "    ",
+        "\xa0",
+        "\x0b",
+        "\x0c",
+        "\u2028",
+        "é",
+        "a@b.co",
+        "x",
+    ]
+)
+
+
+def _gfm(text: str) -> str:
+    """GitHub's rendering, less its links of e-mail addresses (no escape can stop those)."""
+    cmarkgfm = pytest.importorskip("cmarkgfm")
+    rendered = cmarkgfm.github_flavored_markdown_to_html(text)
+    return re.sub(r'<a href="mailto:[^"]*">([^<]*)</a>', r"\1", rendered)
+
+
+def _as_shown(text: str) -> str:
+    return " ".join(re.split(r"\r\n|\r|\n", text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(MARKUP, max_size=16).map("".join))
+def test_escaped_text_renders_as_exactly_that_text(text):
+    shown = _as_shown(text).strip(" \t")
+    paragraph = _gfm(escape_markdown(text))
+    escaped = html.escape(shown).replace("&#x27;", "'")
+    assert paragraph == (f"<p>{escaped}</p>\n" if shown else ""), text
+    table = _gfm("| h |\n|---|\n| " + escape_markdown(text) + " |\n")
+    (cell,) = re.findall(r"<td>(.*?)</td>", table, re.S)
+    assert "<" not in cell
+    assert html.unescape(cell).strip() == shown.strip()
+
+
+def test_adversarial_plans_render_without_markup_or_failure():
+    # every document of the adversarial corpus that loads renders, in both forms
+    rendered = 0
+    for path in sorted((DATA / "adversarial").glob("*.json")):
+        report = sp.validate(path)
+        if report.plan is None:
+            continue
+        page = render_html(report.plan)
+        md = render_markdown(report.plan)
+        assert page.count("<h1>") == 1, path.name
+        assert md.startswith("# "), path.name
+        rendered += 1
+    assert rendered >= 4
+    plan = sp.load_plan(DATA / "adversarial" / "markdown-markup-is-text.json")
+    md = _gfm(render_markdown(plan))
+    assert md.count("<h1>") == 1  # the title, and no heading made of the plan's text
+    for tag in ("<h2>CR", "<pre>", "<code>", "<em>", "<b>", "<del>", "<img", '<a href="h'):
+        assert tag not in md, tag
+    assert md.count("<a href") == 1  # the contents' link to recommendation 27
+    assert "&gt; quote" in md
+    assert "| a | b |" in md
+    assert "&lt;b&gt;tab&lt;/b&gt;" in md
+    assert md.count("<ol>") == 1
+    assert md.count("<hr") == 1
+
+
+def test_an_address_that_cannot_be_parsed_is_shown_as_text_not_a_link():
+    plan = sp.load_plan(DATA / "adversarial" / "unparseable-url-is-text.json")
+    page = render_html(plan)
+    assert "<dd>http://[::1</dd>" in page
+    assert 'href="http://[::1' not in page
+    assert "http\\://\\[::1" in render_markdown(plan)
+    for url in ("http://[::1", "http://x:port/", "http://a b", "http://x\nhttp://y", "ftp://x"):
+        assert safe_url(url) is None, url
+    assert safe_url(" https://example.org/é ") == "https://example.org/é"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "{missing}: {responder}",
+            "unknown placeholder {missing} (this text may use: {responder})",
+        ),
+        ("{0}", "{0} is not a plain name"),
+        ("{}", "{} is not a plain name"),
+        ("{responder!r}", "{responder!r} is not a plain name"),
+        ("{responder.__class__}", "{responder.__class__} is not a plain name"),
+        ("{responder:>9}", "{responder:>9} is not a plain name"),
+        ("{", "a brace is not closed or opened"),
+        ("}", "a brace is not closed or opened"),
+    ],
+)
+def test_a_translation_with_a_bad_placeholder_is_refused(tmp_path, text, problem):
+    english = json.loads(
+        (pathlib.Path(sp.render.__path__[0]) / "messages" / "en.json").read_text("utf-8")
+    )
+    english["plan_title"] = text
+    path = tmp_path / "xx.json"
+    path.write_text(json.dumps(english), encoding="utf-8")
+    with pytest.raises(sp.LoadError) as caught:
+        messages(path)
+    assert f"{path}: /plan_title: " in str(caught.value)
+    assert problem in str(caught.value)
+    # leaving a placeholder out, and braces written as {{ }}, are fine
+    english["plan_title"] = "{{Cynllun}}"
+    path.write_text(json.dumps(english), encoding="utf-8")
+    assert messages(path)("plan_title", responder="x") == "{Cynllun}"
+
+
+# -- the wording the catalogue does not hold -------------------------------------------------------
+
+
+def test_a_list_the_catalogue_does_not_hold_is_announced_where_it_belongs(tmp_path):
+    build_site(tmp_path)
+    page = (tmp_path / "recommendation-10.html").read_text()
+    text = re.sub(r"<[^>]+>", "", page)
+    so_it = text.index("relating to stalking so it:")
+    gap = text.index(GAP)
+    after = text.index("Chief constables should also make sure")
+    assert so_it < gap < after
+    # the same in the plan page and its Markdown, for a force that answers recommendation 10
+    assert GAP in render_html(NY)
+    md = render_markdown(NY)
+    section = md.split('<a id="recommendation-10"></a>')[1].split('<a id="recommendation-11"')[0]
+    assert section.index("so it:") < section.index(GAP) < section.index("Chief constables should")
+
+
+# -- Welsh ----------------------------------------------------------------------------------------
+
+
+def test_welsh_force_names_are_marked_as_welsh(tmp_path):
+    build_site(tmp_path)
+    forces = (tmp_path / "forces.html").read_text()
+    assert '<span lang="cy">Heddlu Gogledd Cymru</span>' in forces
+    assert forces.count('lang="cy"') == 4
+    plans = [sp.ActionPlan(responder="gwent"), sp.ActionPlan(responder="kent")]
+    summary = render_summary_html(summarise(plans, "2025-09-27"))
+    assert '(<span lang="cy">Heddlu Gwent</span>)' in summary
+    assert summary.count('lang="cy"') == 1
+
+
+# -- the roll-up: chart and table from the same figures --------------------------------------------
+
+
+def _figures_in(page: str, where: str) -> dict[tuple[int, str], int]:
+    """{(recommendation, state): count} as written in the chart or the table of a page."""
+    found: dict[tuple[int, str], int] = {}
+    if where == "chart":
+        block = page.split('<ol class="bars">')[1].split("</ol>")[0]
+        for number, body in re.findall(r'<li data-recommendation="(\d+)">(.*?)</li>', block, re.S):
+            for state, count in re.findall(r'data-state="([\w-]+)" data-count="(\d+)"', body):
+                found[int(number), state] = int(count)
+    else:
+        block = page.split('id="figures-table"')[1].split("</table>")[0]
+        for number, body in re.findall(
+            r'<tr role="row" data-recommendation="(\d+)">(.*?)</tr>', block
+        ):
+            for state, count in re.findall(r'data-state="([\w-]+)">(\d+)</td>', body):
+                found[int(number), state] = int(count)
+    # the chart leaves out the states no responder is in
+    return {key: count for key, count in found.items() if count}
+
+
+def test_the_chart_and_the_table_show_the_same_figures():
+    summary = summarise(synthetic_plans(43, seed=5), "2025-09-27")
+    page = render_summary_html(summary)
+    chart, table = _figures_in(page, "chart"), _figures_in(page, "table")
+    assert chart == table
+    assert {state for _, state in chart} >= {"complete", "in-progress", "not-applicable"}
+    # and both are the roll-up's own numbers, every state counted, none merged
+    for row in summary.per_recommendation():
+        for state in ("complete", "ongoing", "in-progress", "not-started", "not-applicable"):
+            assert chart.get((row["recommendation"], state), 0) == row[state]
+        assert chart.get((row["recommendation"], "overdue"), 0) == row["overdue"]
+        parts = sum(
+            v for (n, s), v in chart.items() if n == row["recommendation"] and s != "overdue"
+        )
+        assert parts == row["addressed"]
+
+
+def test_the_chart_and_the_table_disagreeing_would_be_caught():
+    page = render_summary_html(summarise(synthetic_plans(5, seed=1), "2025-09-27"))
+    broken = page.replace(
+        'data-state="in-progress" data-count="', 'data-state="in-progress" data-count="9', 1
+    )
+    assert _figures_in(broken, "chart") != _figures_in(broken, "table")
+
+
+# -- diff as a page -------------------------------------------------------------------------------
+
+
+def _later_version() -> sp.ActionPlan:
+    document = sp.to_dict(NY)
+    document["published"] = "2025-03-27"
+    by_number = {r["recommendation"]: r for r in document["responses"]}
+    seven = by_number[7]
+    seven["status"] = "complete"
+    seven["actions"][0]["description"] = seven["actions"][0]["description"].replace(
+        "By March 25, we will ensure", "We have made sure"
+    )
+    del by_number[10]["actions"][2]
+    by_number[11]["actions"].append({"id": "11-6", "description": "Audit the <flag> monthly."})
+    document["responses"] = [r for r in document["responses"] if r["recommendation"] != 29]
+    return sp.from_dict(document)
+
+
+def test_diff_page_shows_changes_per_recommendation_with_ins_and_del():
+    page = render_diff_html(NY, _later_version(), names=("v1.json", "v2.json"))
+    tags = parse(page)
+    assert [t for t, _ in tags.tags].count("h1") == 1
+    assert "<script" not in page
+    assert "v1.json, date of publication not stated" in page
+    assert "v2.json, published 27 March 2025" in page
+    seven = page.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
+    # a status that was not given is "not stated", never "not started"
+    assert "<strong>Status:</strong> <del>" in seven
+    assert "Not stated" in seven
+    assert "Not started" not in page
+    assert '<span class="visually-hidden">[put in: </span>Complete' in seven
+    assert ">By March 25, we will ensure<" in seven
+    assert ">We have made sure<" in seven
+    assert " our crime recording system" in seven  # unchanged words stay plain
+    assert "Action 10-3 removed." in page
+    assert "Action 11-6 added." in page
+    assert "Audit the &lt;flag&gt; monthly." in page
+    assert "Response removed." in page.split('id="recommendation-29"')[1]
+    assert "{" not in re.sub(r"<style>.*?</style>", "", page, flags=re.S)  # never JSON
+    same = render_diff_html(NY, NY)
+    assert "The two versions do not differ." in same
+    assert "<del>" not in same
+
+
+def test_cli_diff_html(tmp_path, capsys):
+    later = tmp_path / "later.json"
+    later.write_text(sp.dumps(_later_version()), encoding="utf-8")
+    assert main(["diff", str(EXAMPLES[1]), str(later), "--format", "html"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>")
+    assert "<ins>" in out
+    assert main(["diff", str(EXAMPLES[1]), str(EXAMPLES[1]), "--format", "html"]) == 0
+    assert "do not differ" in capsys.readouterr().out

@@ -51,11 +51,19 @@ COLUMNS: dict[str, tuple[str, Any, str]] = {
         "The delivery state on the roll-up's date, from the statuses the plan states (see "
         "superplan's docs/progress.md), or 'unanswered', or 'not-addressed'.",
     ),
-    "timeliness": (
+    "schedule": (
         "Schedule",
         "string",
-        "Computed as of the roll-up's date from the deadline and the stated status; empty where "
-        "there is nothing to compute.",
+        "Computed as of the roll-up's date from the deadline and the stated status: not-yet-due, "
+        "due-soon, overdue, met-on-time, met-late, no-deadline or deadline-passed-not-stated; "
+        "empty where there is nothing to compute.",
+    ),
+    "rag": (
+        "RAG",
+        "string",
+        "Red, amber or green, derived from the delivery state and the schedule by the table in "
+        "superplan's docs/progress.md (never a force's own colour); not-stated or not-applicable "
+        "where those apply; empty where there is nothing to compute.",
     ),
     "days_overdue": (
         "Days overdue",

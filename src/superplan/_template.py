@@ -8,7 +8,6 @@ which the importer passes over. Drop-down lists offer the allowed values, and an
 sheet says what goes where.
 """
 
-import csv
 import datetime as dt
 import io
 import os
@@ -16,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._output import write_output
-from ._spreadsheet import escape_cell
+from ._spreadsheet import csv_writer, escape_cell
 from .catalogue import Catalogue
 from .catalogue._load import or_shipped
 from .model import Acceptance, ActionStatus, Compliance, Recommendation
@@ -172,7 +171,7 @@ def write_template(
 
 def _csv(rows: Sequence[dict[str, Any]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out)
     writer.writerow(TEMPLATE_COLUMNS)
     for row in rows:
         cells = []

@@ -28,7 +28,7 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 #: Problems (by kind) with reading or writing a file rather than with what it holds: exit 2.
-_IO_KINDS = frozenset({"unreadable-file", "too-large", "unwritable"})
+_IO_KINDS = frozenset({"unreadable-file", "unreadable", "unreadable-xlsx", "too-large"})
 #: The findings that say the same of a file in a folder run.
 _IO_CODES = frozenset({"SP001", "SP002"})
 
@@ -91,6 +91,14 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         (
             "superplan summarise examples/ --as-of 2025-03-27 --out national.csv",
             "a CSV for analysts, with CSVW metadata beside it",
+        ),
+    ),
+    "import": (
+        ("superplan import table cleveland.xlsx --out cleveland.json", "a filled-in template"),
+        (
+            "superplan import page tests/data/pages/merseyside-police-action-plan.txt "
+            "--responder merseyside --out draft.json",
+            "a draft plan from a published page",
         ),
     ),
     "import page": (
@@ -195,7 +203,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="superplan",
         description="The stalking super-complaint's recommendations, and the plans that answer "
-        "them. The options below may also be given after the command.",
+        "them.\nThe options below may also be given after the command.",
         epilog=_epilog(""),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -253,7 +261,12 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
-    diff.add_argument("--format", choices=("text", "json"), default="text")
+    diff.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="html: a comparison page, words changed marked as taken out and put in",
+    )
     diff.set_defaults(handler=_cmd_diff)
 
     summarise = _command(
@@ -279,6 +292,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "import",
         help="make a draft plan from a table or a web page",
         description="Make a plan from a table (CSV or XLSX) or a draft from a published page.",
+        epilog=_epilog("import"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     kinds = importer.add_subparsers(
         dest="kind", metavar="KIND", parser_class=_Parser, required=True
@@ -671,13 +686,28 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from .progress import DiffError, diff
 
     try:
-        result = diff(load_plan(args.old), load_plan(args.new), catalogue=_catalogue(args))
+        old, new = load_plan(args.old), load_plan(args.new)
+        result = diff(old, new, catalogue=_catalogue(args))
     except (LoadError, DiffError) as error:
         _complain(str(error))
         return EXIT_USAGE
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
         out.write("\n")
+    elif args.format == "html":
+        from pathlib import Path
+
+        from .render import render_diff_html
+
+        names = (Path(args.old).name, Path(args.new).name)
+        try:
+            page = render_diff_html(
+                old, new, catalogue=_catalogue(args), language=args.language, names=names
+            )
+        except LoadError as error:  # a bad translation file
+            print(f"superplan: {error}", file=sys.stderr)
+            return EXIT_USAGE
+        out.write(page)
     else:
         _say(out, result.format_text())
     return EXIT_OK if result.empty else EXIT_PROBLEMS
@@ -823,9 +853,15 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         _complain(problem)
         return EXIT_USAGE
     cat = _catalogue(args)
-    write_template(args.responder, args.out, kind=kind, catalogue=cat)
+    try:
+        write_template(args.responder, args.out, kind=kind, catalogue=cat)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"superplan: cannot write --out {args.out}: {reason}", file=sys.stderr)
+        return EXIT_USAGE
     count = len(cat.addressed_to(args.responder))
-    _say(out, f"wrote {args.out}: {count} recommendations for {args.responder} to answer")
+    what = "recommendation" if count == 1 else "recommendations"
+    _say(out, f"wrote {args.out}: {count} {what} for {args.responder} to answer")
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from attrs import frozen
 from ._words import whole_number
 
 __all__ = [
+    "DumpError",
     "LoadError",
     "OutputError",
     "Problem",
@@ -102,6 +103,12 @@ class LoadError(SuperplanError):
 
     def __str__(self) -> str:
         return "\n".join(problem.describe(self.source) for problem in self.problems)
+
+
+class DumpError(LoadError, ValueError):
+    """A value that strict JSON cannot hold, or that would not read back the same (NaN, a lone
+    surrogate, nesting past the limit): refused by ``dumps`` with its pointer. A ``ValueError``
+    too, as the json module's refusals were."""
 
 
 class OutputError(SuperplanError):

@@ -719,6 +719,8 @@ class Force:
     country: Country
     police_uk_id: str | None = field(default=None, validator=attrs.validators.optional(_slug))
     """The force's identifier in data.police.uk's API (``/api/forces``), to join other police data."""
+    sources: tuple[str, ...] = field(default=(), converter=_as_tuple, validator=_slugs)
+    """The sources that give the force's identifiers."""
 
 
 class ResponderKind(StrEnum):

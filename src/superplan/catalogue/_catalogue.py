@@ -227,6 +227,8 @@ class Catalogue:
             yield from cited(("milestones", i, "stated_as"), milestone.stated_as.sources)
         for i, agency in enumerate(self.agencies):
             yield from cited(("agencies", i), agency.sources)
+        for i, force in enumerate(self.forces):
+            yield from cited(("forces", i), force.sources)
         for i, rec in enumerate(self.recommendations):
             base = ("recommendations", i)
             yield from cited((*base, "numbering"), rec.numbering.sources)

@@ -13,11 +13,14 @@ from ._table import (
     COLUMNS,
     ColumnMapping,
     export_table,
+    import_table,
     plan_to_rows,
     read_table,
     rows_to_plan,
     table_to_plan,
 )
+from ._table_import import TableImport
+from ._vocabulary import Vocabulary, vocabulary
 
 __all__ = [
     "COLUMNS",
@@ -26,12 +29,16 @@ __all__ = [
     "ImportReport",
     "ImportResult",
     "Line",
+    "TableImport",
+    "Vocabulary",
     "export_table",
     "import_page",
     "import_page_file",
+    "import_table",
     "page_lines",
     "plan_to_rows",
     "read_table",
     "rows_to_plan",
     "table_to_plan",
+    "vocabulary",
 ]

@@ -10,25 +10,33 @@ action (or a response, where it has no action text), and the mapped update colum
 updates. See ``docs/import.md``.
 """
 
-import csv
 import io
 import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
 from .._output import write_output
-from .._spreadsheet import escape_cell, unescape_cell
+from .._spreadsheet import csv_writer, escape_cell
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
 from ..files import read_limited
 from ..model import ActionPlan
+from ._sheet import column_letter, read_sheet
+from ._table_import import (
+    TableImport,
+    check_mapped_cells,
+    check_own_cells,
+    in_sheet_terms,
+    mapped_by_meaning,
+)
+from ._vocabulary import Vocabulary
+from ._workbook import workbook_cell, workbook_row
 
 __all__ = [
     "COLUMNS",
@@ -172,7 +180,7 @@ def export_table(
     rows = plan_to_rows(plan, catalogue=catalogue)
     if kind == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv_writer(out)
         writer.writerow(COLUMNS)
         for row in rows:
             writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
@@ -198,7 +206,8 @@ def _xlsx(rows: list[dict[str, Any]]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_xlsx_cell(row[c]) for c in COLUMNS])
+        values = [row[c] for c in COLUMNS]
+        sheet.append(workbook_row(values, row=sheet.max_row + 1, headings=COLUMNS, sheet="Plan"))
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
@@ -214,82 +223,11 @@ def _xlsx(rows: list[dict[str, Any]]) -> bytes:
 
 def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX file as dicts of text, keyed by the header row."""
-    source = Path(path)
-    try:
-        raw = read_limited(source)  # under the size limit; FIFOs and devices are safe
-    except OSError as error:
-        raise LoadError(
-            [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
-            source=str(path),
-        ) from None
-    if source.suffix.lower() == ".xlsx" or raw[:2] == b"PK":
-        return _read_xlsx(raw, str(path))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise LoadError(
-            [Problem(pointer="", message="the CSV is not UTF-8 text; save it as UTF-8")],
-            source=str(path),
-        ) from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    table = list(reader)
-    if not table:
-        raise LoadError([Problem(pointer="", message="the table is empty")], source=str(path))
-    header = [h.strip() for h in table[0]]
-    return [
-        {header[i]: unescape_cell(cell) for i, cell in enumerate(row) if i < len(header)}
-        for row in table[1:]
-        if any(cell.strip() for cell in row)
-    ]
+    return read_sheet(path).as_dicts()
 
 
 def _xlsx_cell(value: Any) -> Any:
-    if value == "":
-        return None
-    if not isinstance(value, str):
-        return value
-    escaped = value.replace("_x", "_x005F_x")
-    return _XLSX_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", escaped)
-
-
-def _read_xlsx(raw: bytes, name: str) -> list[dict[str, str]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise LoadError(
-            [Problem(pointer="", message=f"not a readable XLSX workbook ({type(error).__name__})")],
-            source=name,
-        ) from None
-    sheet = book.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    book.close()
-    if not rows:
-        raise LoadError(
-            [Problem(pointer="", message="the workbook's first sheet is empty")], source=name
-        )
-    header = ["" if h is None else str(h).strip() for h in rows[0]]
-    result = []
-    for row in rows[1:]:
-        cells = {
-            header[i]: _xlsx_text(value)
-            for i, value in enumerate(row)
-            if i < len(header) and header[i]
-        }
-        if any(cells.values()):
-            result.append(cells)
-    return result
-
-
-def _xlsx_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "date") and hasattr(value, "isoformat"):
-        return str(value.date().isoformat() if hasattr(value, "hour") else value.isoformat())
-    return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))
+    return workbook_cell(value)  # see _workbook: lossless, or refused with the cell's address
 
 
 # -- rows -> plan -------------------------------------------------------------------------------
@@ -365,7 +303,8 @@ _MAPPABLE = frozenset(
 
 def _ref(text: str) -> int | str:
     value = text.strip()
-    return int(value) if value.isdigit() else value
+    # ASCII digits only: "٣" is not recommendation 3 (it is refused as a reference instead).
+    return int(value) if value.isascii() and value.isdigit() else value
 
 
 def _set(target: dict[str, Any], key: str, value: str) -> None:
@@ -390,13 +329,20 @@ def _update(row: Mapping[str, str]) -> dict[str, Any]:
     return update
 
 
-def rows_to_plan(rows: Sequence[Mapping[str, str]], *, responder: str | None = None) -> ActionPlan:
+def rows_to_plan(
+    rows: Sequence[Mapping[str, str]],
+    *,
+    responder: str | None = None,
+    row_numbers: Sequence[int] | None = None,
+) -> ActionPlan:
     """Rebuild a plan from superplan's own table rows. Raises :class:`LoadError` naming the row."""
     plan: dict[str, Any] = {}
     responses: list[dict[str, Any]] = []
     problems: list[Problem] = []
     origins: dict[str, int] = {}  # JSON pointer of a record -> its row, to name cells in errors
-    for number, row in enumerate(rows, start=2):  # row 1 is the header
+    for position, row in enumerate(rows):
+        # Row 1 is the header; a reader that skips blank rows passes the rows' own numbers.
+        number = row_numbers[position] if row_numbers is not None else position + 2
         record = row.get("Record", "")
         ref = row.get("Rec No", "")
         _note_origin(origins, record, row.get("Field", ""), responses, number)
@@ -534,22 +480,35 @@ def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
 
 
 def _mapped_rows(
-    rows: Sequence[Mapping[str, str]], mapping: ColumnMapping, responder: str
+    rows: Sequence[Mapping[str, str]],
+    mapping: ColumnMapping,
+    responder: str,
+    *,
+    unmapped: Sequence[str] = (),
+    row_numbers: Sequence[int] = (),
 ) -> ActionPlan:
     """A draft plan from a table in another shape: one action (or response) per row."""
     by_ref: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     counters: dict[str, int] = {}
-    for row in rows:
+    kept: dict[str, list[dict[str, Any]]] = {}
+    for position, row in enumerate(rows):
         values: dict[str, str] = {}
         for heading, field_name in mapping.columns.items():
             if field_name != "ignore" and row.get(heading, "").strip():
                 values[field_name] = row[heading].strip()
         ref = values.get("recommendation", "")
+        for heading in unmapped:
+            if row.get(heading, "").strip():
+                number = row_numbers[position] if position < len(row_numbers) else position + 2
+                kept.setdefault(heading, []).append(
+                    {"row": number, "recommendation": ref or None, "value": row[heading].strip()}
+                )
         if not ref:
             continue
         ref = ref.split()[0].rstrip(".:")
-        head = ref.split(".")[0] if ref.split(".")[0].isdigit() else ref
+        first = ref.split(".")[0]
+        head = first if first.isascii() and first.isdigit() else ref
         if head not in by_ref:
             by_ref[head] = {"recommendation": _ref(head)}
             order.append(head)
@@ -580,7 +539,10 @@ def _mapped_rows(
             note = row.get(heading, "").strip()
             if note:
                 target.setdefault("updates", []).append({**update, "note": note})
-    return from_dict({"responder": responder, "responses": [by_ref[ref] for ref in order]})
+    plan: dict[str, Any] = {"responder": responder, "responses": [by_ref[r] for r in order]}
+    if kept:
+        plan["extensions"] = {"unmapped_columns": kept}
+    return from_dict(plan)
 
 
 def table_to_plan(
@@ -588,45 +550,84 @@ def table_to_plan(
     *,
     responder: str | None = None,
     mapping: ColumnMapping | None = None,
+    catalogue: Catalogue | None = None,
 ) -> ActionPlan:
     """Read a plan from a CSV or XLSX table: superplan's own shape, or another through ``mapping``."""
-    rows = read_table(path)
-    try:
-        if mapping is not None:
-            if responder is None:
-                raise LoadError([Problem(pointer="", message="a mapped table needs --responder")])
-            return _mapped_rows(rows, mapping, responder)
-        if rows and "Record" not in rows[0]:
-            raise LoadError(
-                [
-                    Problem(
-                        pointer="",
-                        message="this table is not in superplan's own shape (no 'Record' column); give a column mapping",
-                    )
-                ]
+    return import_table(path, responder=responder, mapping=mapping, catalogue=catalogue).plan
+
+
+def import_table(
+    path: str | os.PathLike[str],
+    *,
+    responder: str | None = None,
+    mapping: ColumnMapping | None = None,
+    catalogue: Catalogue | None = None,
+    vocab: Vocabulary | None = None,
+) -> TableImport:
+    """Read a plan from a CSV or XLSX table, and say how it was read.
+
+    superplan's own table (with a ``Record`` column) comes back exactly; a table in another shape
+    is read through ``mapping`` when given, else by the meaning of its column headings. Cell
+    errors are raised as one :class:`LoadError` naming sheet, row and column of each.
+    """
+    cat = or_shipped(catalogue)
+    if responder is not None:
+        cat.responder(responder)  # an unknown responder is refused before anything is read
+    sheet = read_sheet(path)
+    name = os.fspath(path)
+    if "Record" in sheet.header:
+        rows = check_own_cells(sheet, cat)
+        try:
+            plan = rows_to_plan(
+                rows, responder=responder, row_numbers=[r.row for r in sheet.records]
             )
-        return rows_to_plan(rows, responder=responder)
-    except LoadError as error:
-        raise _on_sheet(error, path).with_source(os.fspath(path)) from None
-
-
-def _on_sheet(error: LoadError, path: str | os.PathLike[str]) -> LoadError:
-    """For a workbook, name the sheet in front of each problem's row and column."""
-    from openpyxl import load_workbook
-
-    if not any(p.message.startswith("row ") for p in error.problems):
-        return error
+        except LoadError as error:
+            raise in_sheet_terms(error, sheet) from None
+        return TableImport(
+            plan=plan, source=name, route="own", columns=(), unmapped=(), notes=sheet.notes
+        )
+    if responder is None:
+        raise LoadError(
+            [
+                Problem(
+                    pointer="",
+                    message="this table is not in superplan's own shape (no 'Record' column): "
+                    "say whose plan it is with --responder, and it is read by its headings "
+                    "(or through a column mapping, --mapping)",
+                    kind="needs-responder",
+                )
+            ],
+            source=name,
+        )
+    if mapping is None:
+        return mapped_by_meaning(sheet, responder, catalogue=cat, vocab=vocab)
+    rows = check_mapped_cells(sheet, mapping.columns, cat)
+    known = set(mapping.columns) | set(mapping.updates)
+    unmapped = tuple(h for h in sheet.header if h and h not in known)
     try:
-        book = load_workbook(path, read_only=True)
-        sheet = book.sheetnames[0]
-        book.close()
-    except Exception:  # not a workbook (a CSV has no sheets), or unreadable: rows say enough
-        return error
-    return LoadError(
-        [
-            Problem(pointer=p.pointer, message=f'sheet "{sheet}", {p.message}')
-            if p.message.startswith("row ")
-            else p
-            for p in error.problems
-        ]
+        plan = _mapped_rows(
+            rows,
+            mapping,
+            responder,
+            unmapped=unmapped,
+            row_numbers=[record.row for record in sheet.records],
+        )
+    except LoadError as error:
+        raise error.with_source(name) from None
+    columns = tuple(
+        (
+            column_letter(i),
+            heading,
+            mapping.columns.get(heading) or ("update" if heading in mapping.updates else ""),
+            100.0,
+        )
+        for i, heading in enumerate(sheet.header)
+    )
+    return TableImport(
+        plan=plan,
+        source=name,
+        route="mapping",
+        columns=columns,
+        unmapped=unmapped,
+        notes=sheet.notes,
     )

@@ -1,29 +1,45 @@
-"""Plans over time: progress as of a date, versions compared, many plans rolled up."""
+"""Plans over time: status as of a date (delivery, schedule, RAG), versions compared, many plans
+rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
 from .._spreadsheet import neutralise
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
+    DUE_SOON_DAYS,
+    RAG_TABLE,
     ActionProgress,
+    Delivery,
     PlanProgress,
+    Rag,
     RecommendationProgress,
-    Timeliness,
+    ScheduleState,
+    TimelineEntry,
+    rag,
     status_as_of,
 )
-from ._summary import Cell, NationalSummary, summarise
+from ._summary import CATEGORIES, Cell, NationalSummary, PlanChoice, Tally, summarise
 
 __all__ = [
+    "CATEGORIES",
+    "DUE_SOON_DAYS",
+    "RAG_TABLE",
     "ActionProgress",
     "Cell",
     "Change",
     "ChangeKind",
+    "Delivery",
     "DiffError",
     "NationalSummary",
+    "PlanChoice",
     "PlanDiff",
     "PlanProgress",
+    "Rag",
     "RecommendationProgress",
-    "Timeliness",
+    "ScheduleState",
+    "Tally",
+    "TimelineEntry",
     "diff",
     "neutralise",
+    "rag",
     "status_as_of",
     "summarise",
     "word_diff",

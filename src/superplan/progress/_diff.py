@@ -1,7 +1,6 @@
 """What changed between two versions of one plan: responses, actions, fields, statuses, words."""
 
 import difflib
-import json
 import re
 from collections.abc import Iterator
 from enum import StrEnum
@@ -14,7 +13,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import to_dict
 from ..errors import SuperplanError, json_pointer
-from ..model import Action, ActionPlan, Response
+from ..model import Action, ActionPlan, Part, Response
 
 __all__ = ["Change", "ChangeKind", "DiffError", "PlanDiff", "diff", "word_diff"]
 
@@ -40,6 +39,7 @@ class Change:
     """``response``, ``action``, ``update`` or the name of the field that changed."""
     where: str
     recommendation: int | str | None = None
+    part: str | None = None
     action: str | None = None
     old: Any = None
     new: Any = None
@@ -49,21 +49,23 @@ class Change:
     """For a status change: the date the new status is given for, where the plan says."""
 
     def describe(self) -> str:
+        """The change in words: values are said, never shown as JSON."""
         subject = []
         if self.recommendation is not None:
             subject.append(f"recommendation {self.recommendation}")
+        if self.part is not None:
+            subject.append(f"part {self.part}")
         if self.action is not None:
             subject.append(f"action {self.action!r}")
         about = ", ".join(subject) or "plan"
         if self.kind is not ChangeKind.CHANGED:
-            return f"{self.kind} {self.what}: {about} ({self.where})"
+            value = self.new if self.kind is ChangeKind.ADDED else self.old
+            detail = f": {_say_update(value)}" if self.what == "update" else ""
+            return f"{self.kind} {self.what}{detail} ({about}, at {self.where})"
         if self.words is not None:
             return f"changed {self.what} of {about}: {self.words}"
-        dated = f" (dated {self.dated})" if self.dated else ""
-        return (
-            f"changed {self.what} of {about}: {json.dumps(self.old, ensure_ascii=False)} -> "
-            f"{json.dumps(self.new, ensure_ascii=False)}{dated}"
-        )
+        dated = f" (stated for {self.dated})" if self.dated else ""
+        return f"changed {self.what} of {about}: {_say(self.old)} -> {_say(self.new)}{dated}"
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in attrs.asdict(self).items() if v is not None}
@@ -89,6 +91,31 @@ class PlanDiff:
         return {"responder": self.responder, "changes": [c.to_dict() for c in self.changes]}
 
 
+def _say(value: Any) -> str:
+    """A value from a plan in plain words: text quoted, lists and objects spelled out."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, list):
+        return "; ".join(_say(item) for item in value) if value else "(none)"
+    if isinstance(value, dict):
+        return ", ".join(f"{key.replace('_', ' ')} {_say(item)}" for key, item in value.items())
+    return str(value)
+
+
+def _say_update(update: Any) -> str:
+    if not isinstance(update, dict):
+        return _say(update)
+    head = ", ".join(
+        str(update[key]) for key in ("date", "label", "status", "status_text") if key in update
+    )
+    note = update.get("note")
+    return f"{head or 'undated'}" + (f": {_say(note)}" if note else "")
+
+
 def word_diff(old: str, new: str) -> str:
     """``old`` changed into ``new``, word by word: ``[-removed-]`` and ``{+added+}``."""
     a, b = _WORDS.findall(old), _WORDS.findall(new)
@@ -105,10 +132,62 @@ def word_diff(old: str, new: str) -> str:
 
 
 #: Free-text fields, whose edits are shown word by word.
-_TEXT = frozenset({"title", "narrative", "description", "transcription_note", "owner"})
-_PLAN_FIELDS = ("title", "published", "as_of", "source_url", "introduction", "transcription_note")
-_RESPONSE_FIELDS = ("acceptance", "compliance", "narrative", "status", "transcription_note")
-_ACTION_FIELDS = ("description", "part", "owner", "due", "status", "evidence")
+_TEXT = frozenset(
+    {
+        "title",
+        "narrative",
+        "description",
+        "transcription_note",
+        "owner",
+        "requirement",
+        "recommendation_as_quoted",
+        "acceptance_text",
+        "compliance_text",
+        "status_text",
+    }
+)
+_PLAN_FIELDS = (
+    "title",
+    "lang",
+    "published",
+    "as_of",
+    "source_url",
+    "source_urls",
+    "leads",
+    "links",
+    "introduction",
+    "transcription_note",
+)
+_RESPONSE_FIELDS = (
+    "recommendation_as_quoted",
+    "acceptance",
+    "acceptance_text",
+    "compliance",
+    "compliance_text",
+    "assessed_on",
+    "owner",
+    "narrative",
+    "lang",
+    "translations",
+    "status",
+    "status_text",
+    "links",
+    "transcription_note",
+)
+_PART_FIELDS = ("requirement", "owner", "status", "status_text", "evidence", "links")
+_ACTION_FIELDS = (
+    "description",
+    "part",
+    "owner",
+    "due",
+    "planned_completion",
+    "actual_completion",
+    "status",
+    "status_text",
+    "evidence",
+    "links",
+    "lang",
+)
 
 
 def _value(obj: Any, name: str) -> Any:
@@ -121,7 +200,7 @@ def _value(obj: Any, name: str) -> Any:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, tuple):
-        return [_plain(item) for item in value]
+        return [to_dict(item) if attrs.has(type(item)) else _plain(item) for item in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value) if isinstance(value, StrEnum) else value
@@ -142,11 +221,7 @@ def _fields(
         dated = None
         if name == "status":
             # A new status is dated by the latest update that gives one, else by the plan's date.
-            given = [
-                u.date
-                for u in getattr(new, "updates", ())
-                if u.status is not None and u.date is not None
-            ]
+            given = [u.date for u in getattr(new, "updates", ()) if u.status is not None and u.date]
             dated = str(max(given, key=lambda d: d.sort_key)) if given else stated_on
         yield Change(
             kind=ChangeKind.CHANGED,
@@ -217,6 +292,46 @@ def _actions(
             )
 
 
+def _parts(
+    old: Response, new: Response, base: tuple[str | int, ...], ref: int | str, stated_on: str | None
+) -> Iterator[Change]:
+    old_parts = {p.part: (i, p) for i, p in enumerate(old.parts)}
+    new_numbers = {p.part for p in new.parts}
+    for index, part in enumerate(new.parts):
+        path = (*base, "parts", index)
+        if part.part not in old_parts:
+            yield Change(
+                kind=ChangeKind.ADDED,
+                what="part",
+                where=json_pointer(path),
+                recommendation=ref,
+                part=part.part,
+                new=to_dict(part),
+            )
+            continue
+        previous: Part = old_parts[part.part][1]
+        yield from _fields(
+            previous,
+            part,
+            _PART_FIELDS,
+            path,
+            recommendation=ref,
+            part=part.part,
+            stated_on=stated_on,
+        )
+        yield from _updates(previous, part, path, recommendation=ref, part=part.part)
+    for number, (index, part) in old_parts.items():
+        if number not in new_numbers:
+            yield Change(
+                kind=ChangeKind.REMOVED,
+                what="part",
+                where=json_pointer((*base, "parts", index)),
+                recommendation=ref,
+                part=number,
+                old=to_dict(part),
+            )
+
+
 def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None) -> PlanDiff:
     """Every difference between two versions of one responder's plan, in the new one's order.
 
@@ -268,6 +383,7 @@ def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None
             previous, response, _RESPONSE_FIELDS, base, recommendation=ref, stated_on=stated
         )
         changes += _updates(previous, response, base, recommendation=ref)
+        changes += _parts(previous, response, base, ref, stated)
         changes += _actions(previous, response, base, ref, stated)
     for ref, (index, response) in old_responses.items():
         if ref not in new_keys:

@@ -1,6 +1,13 @@
-"""A national roll-up of many plans as of one date: the responder-by-recommendation matrix."""
+"""A national roll-up of many plans as of one date: the responder-by-recommendation matrix.
 
-import csv
+Which plan counts for a responder, at an as-of date: the latest version dated on or before it
+(by ``as_of``, else ``published``). Versions dated after it are not counted; a version with
+neither date is counted only when no dated version qualifies. Every other version given is
+named in the notes with the reason it was left out: nothing is dropped silently.
+
+Every figure (the table's, the chart's, the CSV's) comes from :meth:`NationalSummary.tally`.
+"""
+
 import datetime as dt
 import io
 import json
@@ -11,14 +18,22 @@ from typing import Any
 import pendulum
 from attrs import field, frozen
 
-from .._spreadsheet import neutralise
+from .._spreadsheet import csv_writer, neutralise
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..errors import UnknownAgency
 from ..model import ActionPlan, to_date
-from ._status import Timeliness, status_as_of
+from ._status import Rag, ScheduleState, status_as_of
 
-__all__ = ["Cell", "NationalSummary", "neutralise", "summarise"]
+__all__ = [
+    "CATEGORIES",
+    "Cell",
+    "NationalSummary",
+    "PlanChoice",
+    "Tally",
+    "neutralise",
+    "summarise",
+]
 
 
 #: What each state is called in the matrix, in one or two characters that need no colour.
@@ -28,9 +43,24 @@ SYMBOLS = {
     "in-progress": "P",
     "not-started": "N",
     "not-applicable": "NA",
+    "not-stated": "?",
     "unanswered": "x",
     "not-addressed": "-",
 }
+
+CATEGORIES = (
+    "complete",
+    "ongoing",
+    "in-progress",
+    "not-started",
+    "not-applicable",
+    "not-stated",
+    "unanswered",
+)
+"""The states a responder's answer to an addressed recommendation can be in, in the order every
+output lists them: a delivery as stated, not stated (answered, with no status), or unanswered."""
+
+STATES = CATEGORIES  # the 1.0 name
 
 
 @frozen(kw_only=True)
@@ -40,15 +70,52 @@ class Cell:
     addressed: bool
     answered: bool
     state: str
-    """An action status, or ``unanswered``, or ``not-addressed``."""
-    timeliness: Timeliness | None
+    """A delivery (``not-stated`` when the response gives none), or ``unanswered``, or
+    ``not-addressed``."""
+    schedule: ScheduleState | None
+    rag: Rag | None = None
     days_overdue: int = 0
     narrative: str | None = None
 
     @property
+    def overdue(self) -> bool:
+        return self.schedule is ScheduleState.OVERDUE
+
+    @property
     def symbol(self) -> str:
         mark = SYMBOLS[self.state]
-        return mark + "!" if self.timeliness is Timeliness.OVERDUE else mark
+        return mark + "!" if self.overdue else mark
+
+
+@frozen(kw_only=True)
+class PlanChoice:
+    """Which of a responder's plans counts at the as-of date, and why; and the ones left out."""
+
+    responder: str
+    used: int | None
+    """The index, in the order given, of the plan that counts; None if none does."""
+    reason: str
+    left_out: tuple[tuple[int, str], ...] = ()
+    """(index, why) for every other plan of this responder."""
+
+
+@frozen(kw_only=True)
+class Tally:
+    """The figures for one recommendation: how many responders it is addressed to, in each
+    category, and in each schedule state."""
+
+    recommendation: int
+    addressed: int
+    categories: dict[str, int]
+    schedules: dict[str, int]
+
+    @property
+    def answered(self) -> int:
+        return self.addressed - self.categories["unanswered"]
+
+    @property
+    def overdue(self) -> int:
+        return self.schedules[ScheduleState.OVERDUE.value]
 
 
 @frozen(kw_only=True)
@@ -62,33 +129,52 @@ class NationalSummary:
     numbers: tuple[int, ...]
     cells: dict[tuple[str, int], Cell]
     notes: tuple[str, ...] = ()
+    choices: tuple[PlanChoice, ...] = ()
     police_uk_ids: dict[str, str] = field(factory=dict)
     """Each force's data.police.uk identifier, by slug (other responders have none)."""
 
     def cell(self, responder: str, number: int) -> Cell:
         return self.cells[responder, number]
 
-    def per_recommendation(self) -> list[dict[str, Any]]:
-        """For each recommendation: how many responders it is addressed to, answered, in each
-        state, and overdue."""
+    def tally(self) -> list[Tally]:
+        """Per recommendation, the counts every output shows (table, chart and CSV alike)."""
         rows = []
         for number in self.numbers:
             cells = [c for (_, n), c in self.cells.items() if n == number and c.addressed]
             states = Counter(c.state for c in cells)
+            schedules = Counter(str(c.schedule) for c in cells if c.schedule is not None)
             rows.append(
-                {
-                    "recommendation": number,
-                    "addressed": len(cells),
-                    "answered": sum(c.answered for c in cells),
-                    "overdue": sum(c.timeliness is Timeliness.OVERDUE for c in cells),
-                    **{state: states.get(state, 0) for state in STATES},
-                }
+                Tally(
+                    recommendation=number,
+                    addressed=len(cells),
+                    categories={state: states.get(state, 0) for state in CATEGORIES},
+                    schedules={str(s): schedules.get(str(s), 0) for s in ScheduleState},
+                )
             )
         return rows
 
+    def per_recommendation(self) -> list[dict[str, Any]]:
+        """For each recommendation: how many responders it is addressed to, answered, in each
+        category, and overdue (from :meth:`tally`)."""
+        return [
+            {
+                "recommendation": row.recommendation,
+                "addressed": row.addressed,
+                "answered": row.answered,
+                "overdue": row.overdue,
+                "deadline-passed-not-stated": row.schedules["deadline-passed-not-stated"],
+                **row.categories,
+            }
+            for row in self.tally()
+        ]
+
     def per_status(self) -> dict[str, int]:
-        counts = Counter(c.state for c in self.cells.values() if c.addressed)
-        return {state: counts.get(state, 0) for state in STATES}
+        """Totals over every recommendation, per category (from :meth:`tally`)."""
+        totals = dict.fromkeys(CATEGORIES, 0)
+        for row in self.tally():
+            for state, count in row.categories.items():
+                totals[state] += count
+        return totals
 
     def missing(self) -> dict[str, list[int]]:
         """Responders, and the addressed recommendations they give no response to."""
@@ -108,7 +194,7 @@ class NationalSummary:
         cat = or_shipped(cat)
         counts: Counter[str] = Counter()
         for cell in self.cells.values():
-            if cell.timeliness is Timeliness.OVERDUE:
+            if cell.overdue:
                 counts.update(cat.recommendation(cell.number).themes)
         return counts.most_common()
 
@@ -127,7 +213,8 @@ class NationalSummary:
                     "cells": {
                         str(n): {
                             "state": self.cells[slug, n].state,
-                            "timeliness": self.cells[slug, n].timeliness,
+                            "schedule": self.cells[slug, n].schedule,
+                            "rag": self.cells[slug, n].rag,
                             "days_overdue": self.cells[slug, n].days_overdue,
                         }
                         for n in self.numbers
@@ -139,6 +226,15 @@ class NationalSummary:
             "per_status": self.per_status(),
             "missing": self.missing(),
             "overdue_themes": dict(self.overdue_themes()),
+            "plans": [
+                {
+                    "responder": c.responder,
+                    "used": c.used,
+                    "reason": c.reason,
+                    "left_out": [{"index": i, "reason": why} for i, why in c.left_out],
+                }
+                for c in self.choices
+            ],
             "notes": list(self.notes),
         }
 
@@ -148,7 +244,7 @@ class NationalSummary:
     def to_csv(self) -> str:
         """One row per responder and recommendation, safe to open in a spreadsheet."""
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_writer(out, newline="\n")
         writer.writerow(
             [
                 "responder",
@@ -159,7 +255,8 @@ class NationalSummary:
                 "addressed",
                 "answered",
                 "state",
-                "timeliness",
+                "schedule",
+                "rag",
                 "days_overdue",
                 "narrative",
             ]
@@ -178,7 +275,8 @@ class NationalSummary:
                         "yes" if cell.addressed else "no",
                         "yes" if cell.answered else "no",
                         cell.state,
-                        cell.timeliness or "",
+                        cell.schedule or "",
+                        cell.rag or "",
                         cell.days_overdue,
                         neutralise(cell.narrative or ""),
                     ]
@@ -196,27 +294,61 @@ class NationalSummary:
         lines.append("")
         lines.append(
             "C complete, O ongoing, P in progress, N not started, NA not applicable, "
-            "x not answered, - not addressed; ! overdue"
+            "? no status stated, x not answered, - not addressed; ! overdue"
         )
         lines.append("")
         status = self.per_status()
         lines.append("By state: " + ", ".join(f"{k} {v}" for k, v in status.items()))
-        overdue = sum(1 for c in self.cells.values() if c.timeliness is Timeliness.OVERDUE)
-        lines.append(f"Overdue: {overdue}")
+        rows = self.tally()
+        lines.append(f"Overdue: {sum(row.overdue for row in rows)}")
+        passed = sum(row.schedules["deadline-passed-not-stated"] for row in rows)
+        lines.append(f"Deadline passed, no status stated: {passed}")
         for slug, numbers in self.missing().items():
             lines.append(f"{slug} gives no response to: {', '.join(map(str, numbers))}")
         lines.extend(self.notes)
         return "\n".join(lines) + "\n"
 
 
-STATES = (
-    "complete",
-    "ongoing",
-    "in-progress",
-    "not-started",
-    "not-applicable",
-    "unanswered",
-)
+def _plan_date(plan: ActionPlan) -> pendulum.Date | None:
+    return plan.as_of or plan.published
+
+
+def _choose(responder: str, plans: list[tuple[int, ActionPlan]], day: pendulum.Date) -> PlanChoice:
+    """The plan that counts for ``responder`` on ``day``: the latest dated on or before it."""
+    dated = [(i, p) for i, p in plans if (d := _plan_date(p)) is not None and d <= day]
+    later = [(i, p) for i, p in plans if (d := _plan_date(p)) is not None and d > day]
+    undated = [(i, p) for i, p in plans if _plan_date(p) is None]
+    left_out: list[tuple[int, str]] = [
+        (i, f"dated {_plan_date(p)}, after the as-of date {day}: not counted") for i, p in later
+    ]
+    if dated:
+        # The latest by as_of, then published; among equals, the one given last.
+        dated.sort(key=lambda ip: (_plan_date(ip[1]), ip[1].published or _plan_date(ip[1]), ip[0]))
+        used_index, used = dated[-1]
+        reason = f"the latest version dated on or before {day} (dated {_plan_date(used)})"
+        for i, p in dated[:-1]:
+            same = _plan_date(p) == _plan_date(used)
+            why = (
+                f"dated {_plan_date(p)} like the plan used; the one given later is used"
+                if same
+                else f"dated {_plan_date(p)}, older than the plan used"
+            )
+            left_out.append((i, why))
+        left_out += [(i, "has no date, and a dated version counts") for i, _ in undated]
+    elif undated:
+        used_index, _ = undated[-1]
+        reason = "it has no date (no as_of or published), and no dated version counts"
+        left_out += [(i, "has no date; the one given later is used") for i, _ in undated[:-1]]
+    else:
+        return PlanChoice(
+            responder=responder,
+            used=None,
+            reason=f"every version is dated after {day}",
+            left_out=tuple(sorted(left_out)),
+        )
+    return PlanChoice(
+        responder=responder, used=used_index, reason=reason, left_out=tuple(sorted(left_out))
+    )
 
 
 def summarise(
@@ -225,19 +357,28 @@ def summarise(
     *,
     catalogue: Catalogue | None = None,
 ) -> NationalSummary:
-    """Roll many plans up as of ``as_of``. Where two plans share a responder, the later one (by
-    ``as_of``, then ``published``, then order given) counts, and a note says so."""
+    """Roll many plans up as of ``as_of``: each responder counts by its latest plan dated on or
+    before it (see this module's rules); the notes say which plan was used and why wherever a
+    responder gave more than one, or none counts."""
     cat = or_shipped(catalogue)
     day = to_date(as_of)
-    chosen: dict[str, ActionPlan] = {}
+    given = list(plans)
+    by_responder: dict[str, list[tuple[int, ActionPlan]]] = {}
+    for index, plan in enumerate(given):
+        by_responder.setdefault(plan.responder, []).append((index, plan))
+    choices = [_choose(slug, versions, day) for slug, versions in by_responder.items()]
     notes: list[str] = []
-    for plan in plans:
-        previous = chosen.get(plan.responder)
-        if previous is not None:
-            notes.append(f"{plan.responder}: more than one plan given; the latest is used")
-            if _date_key(plan) < _date_key(previous):
-                continue
-        chosen[plan.responder] = plan
+    for choice in choices:
+        if choice.used is None:
+            notes.append(f"{choice.responder}: no plan counted; {choice.reason}")
+        elif choice.left_out:
+            notes.append(
+                f"{choice.responder}: plan {choice.used + 1} of those given is used, "
+                f"{choice.reason}"
+            )
+        for index, why in choice.left_out:
+            notes.append(f"{choice.responder}: plan {index + 1} of those given is left out: {why}")
+    chosen = {c.responder: given[c.used] for c in choices if c.used is not None}
     responders: list[tuple[str, str]] = []
     numbers: set[int] = set()
     progress = {}
@@ -267,7 +408,7 @@ def summarise(
                     addressed=False,
                     answered=False,
                     state="not-addressed",
-                    timeliness=None,
+                    schedule=None,
                 )
                 continue
             response = plan.response_to(number) or plan.response_to(cat.recommendation(number).slug)
@@ -276,8 +417,9 @@ def summarise(
                 number=number,
                 addressed=number in addressed,
                 answered=rec.answered,
-                state=str(rec.state) if rec.answered else "unanswered",
-                timeliness=rec.timeliness,
+                state=str(rec.delivery) if rec.answered else "unanswered",
+                schedule=rec.schedule,
+                rag=rec.rag,
                 days_overdue=rec.days_overdue,
                 narrative=response.narrative if response is not None else None,
             )
@@ -288,14 +430,10 @@ def summarise(
         numbers=ordered,
         cells=cells,
         notes=tuple(notes),
+        choices=tuple(choices),
         police_uk_ids={
             force.slug: force.police_uk_id
             for force in cat.forces
             if force.slug in chosen and force.police_uk_id
         },
     )
-
-
-def _date_key(plan: ActionPlan) -> tuple[pendulum.Date, pendulum.Date]:
-    floor = pendulum.date(1, 1, 1)
-    return (plan.as_of or floor, plan.published or floor)

@@ -1,5 +1,6 @@
 """Pages from the model: a force's published plan, and the catalogue's reference site."""
 
+from ._diff_page import render_diff_html
 from ._messages import Messages, messages
 from ._pages import IndexEntry, render_html, render_index, render_markdown, write_pages
 from ._site import build_site
@@ -9,6 +10,7 @@ __all__ = [
     "Messages",
     "build_site",
     "messages",
+    "render_diff_html",
     "render_html",
     "render_index",
     "render_markdown",

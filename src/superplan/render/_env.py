@@ -7,17 +7,24 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 __all__ = ["environment", "escape_markdown"]
 
-# Characters that can start Markdown or HTML markup anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<>#|!~&])")
+# Line endings as CommonMark knows them; each becomes a space, so a value stays on its line.
+_LINE_ENDING = re.compile(r"\r\n|\r|\n")
+# Characters that can start Markdown or HTML markup anywhere in a line; ":" and "." only where
+# they would make a web address into a link ("http://", "www."). GitHub's renderer still links an
+# e-mail address (no escape stops it); its text is shown unchanged.
+_INLINE = re.compile(r"[\\`*_\[\]<>#|!~&]|(?<=\w):(?=/)|(?<=www)\.")
 # Characters that start a block (list, heading, quote, rule) at the beginning of a line.
-_LEADING = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LEADING = re.compile(r"^([-+=>]|\d+[.)])")
 
 
 def escape_markdown(text: str) -> str:
-    """Text that Markdown shows as itself: markup characters escaped, line breaks as spaces."""
-    single_line = " ".join(text.split("\n"))
-    escaped = _INLINE.sub(r"\\\1", single_line)
-    return _LEADING.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], escaped)
+    """Text that Markdown shows as itself: markup characters escaped, line breaks as spaces.
+
+    Leading blanks are dropped (they would make an indented code block; Markdown shows none).
+    """
+    single_line = " ".join(_LINE_ENDING.split(text)).lstrip(" \t")
+    escaped = _INLINE.sub(lambda m: "\\" + m.group(0), single_line)
+    return _LEADING.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 
 
 def _md_url(url: str) -> str:

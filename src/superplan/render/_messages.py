@@ -7,6 +7,7 @@ A new language is a new JSON file with the same keys as ``messages/en.json`` (a 
 import datetime as dt
 import json
 import os
+import string
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -37,11 +38,13 @@ class Messages:
         return str(self.texts[group][str(member)])
 
     def date(self, value: dt.date | PartialDate | None) -> str:
+        """A date in words at the precision it was given: a day ("27 March 2025"), or a month
+        ("November 2024") for a month-precision date."""
         if value is None:
             return self("not_stated")
         month = self.texts["months"][value.month - 1]
         if isinstance(value, PartialDate) and value.day is None:
-            return f"{month} {value.year}"  # kept at the precision the plan gives
+            return str(self.texts["month_format"]).format(month=month, year=value.year)
         return str(self.texts["date_format"]).format(day=value.day, month=month, year=value.year)
 
 
@@ -64,6 +67,43 @@ def _english() -> dict[str, Any]:
     assert data is not None
     texts: dict[str, Any] = json.loads(data)
     return texts
+
+
+def _placeholders(text: str) -> set[str]:
+    """The names a text fills in; ValueError where its braces are not a valid template."""
+    names = set()
+    for _, name, spec, conversion in string.Formatter().parse(text):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            # "{0}", "{}", "{date.year}", "{date!r}", "{count:>5}": only plain names are filled in
+            field = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            raise ValueError(f"{{{field}}} is not a plain name in braces")
+        names.add(name)
+    return names
+
+
+def _placeholder_problem(reference: str, candidate: str, pointer: str) -> Problem | None:
+    """A translated text may leave out a placeholder of en.json's, never add or garble one."""
+    try:
+        names = _placeholders(candidate)
+    except ValueError as error:
+        detail = str(error) if "plain name" in str(error) else "a brace is not closed or opened"
+        return Problem(
+            pointer=pointer,
+            message=f"this text is not a valid template ({detail}; write {{{{ and }}}} for "
+            "braces shown as text)",
+        )
+    unknown = sorted(names - _placeholders(reference))
+    if unknown:
+        known = ", ".join(f"{{{n}}}" for n in sorted(_placeholders(reference))) or "none"
+        return Problem(
+            pointer=pointer,
+            message="unknown placeholder "
+            + ", ".join(f"{{{n}}}" for n in unknown)
+            + f" (this text may use: {known})",
+        )
+    return None
 
 
 def _differences(reference: Any, candidate: Any, path: tuple[str, ...]) -> list[Problem]:
@@ -89,6 +129,13 @@ def _differences(reference: Any, candidate: Any, path: tuple[str, ...]) -> list[
                 pointer=json_pointer(path), message="expected the same kind of value as en.json"
             )
         )
+    elif isinstance(reference, list):
+        for index, (ours, theirs) in enumerate(zip(reference, candidate, strict=True)):
+            problems += _differences(ours, theirs, (*path, str(index)))
+    elif isinstance(reference, str):
+        problem = _placeholder_problem(reference, candidate, json_pointer(path))
+        if problem is not None:
+            problems.append(problem)
     return problems
 
 

@@ -243,7 +243,12 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
     )
 
     force_rows = [
-        [f.name, {"code": f.slug}, t.value("country_values", f.country), f.name_cy or ""]
+        [
+            f.name,
+            {"code": f.slug},
+            t.value("country_values", f.country),
+            {"text": f.name_cy, "lang": "cy"} if f.name_cy else "",
+        ]
         for f in cat.forces
     ]
     yield (

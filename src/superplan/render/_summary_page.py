@@ -1,75 +1,73 @@
-"""The national roll-up as an HTML page, with a bar chart in SVG that needs no colour to read."""
+"""The national roll-up as an HTML page: a bar chart drawn in HTML and CSS that reflows to any
+width and needs no colour to read, and a table; both are made from the one set of figures."""
 
 import os
 from typing import Any
 
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
 from ..progress._summary import NationalSummary
 from ._env import environment
 from ._messages import Messages, messages
+from ._views import welsh_name
 
-__all__ = ["render_summary_html"]
+__all__ = ["figures", "render_summary_html"]
 
-_PARTS = (
-    # (states, fill, text colour, the message key of its label)
-    (("complete", "ongoing"), "#1d4f91", "#ffffff", "summary_complete"),
-    (("in-progress",), "url(#p-progress)", "#0b0c0c", "summary_in_progress"),
-    (("not-started", "not-applicable"), "url(#p-not-started)", "#0b0c0c", "summary_not_started"),
-    (("unanswered",), "#ffffff", "#0b0c0c", "summary_unanswered"),
+#: The states a responder's answer to a recommendation can be in, in the order shown, each with
+#: the message key of its label and the CSS class of its pattern in the chart.
+_SERIES = (
+    ("complete", "summary_complete", "p-complete"),
+    ("ongoing", "summary_ongoing", "p-ongoing"),
+    ("in-progress", "summary_in_progress", "p-progress"),
+    ("not-started", "summary_not_started", "p-not-started"),
+    ("not-applicable", "summary_not_applicable", "p-not-applicable"),
+    ("not-stated", "summary_not_stated", "p-not-stated"),
+    ("unanswered", "summary_unanswered", "p-unanswered"),
 )
-_LABEL_WIDTH = 150
-_BAR_WIDTH = 480
-_ROW = 28
 
 
-def _chart(summary: NationalSummary, t: Messages) -> dict[str, Any]:
+def figures(summary: NationalSummary, t: Messages) -> dict[str, Any]:
+    """The numbers the chart and the table both show: per recommendation, the responders it is
+    addressed to, those answering, those in each state (every state, none merged) and those
+    overdue; ``series`` names the states shown, in order."""
     rows = summary.per_recommendation()
+    shown = [s for s in _SERIES if any(s[0] in row for row in rows)]
     most = max([row["addressed"] for row in rows] + [1])
-    bars = []
-    for index, row in enumerate(rows):
-        y = 10 + index * _ROW
-        x = float(_LABEL_WIDTH)
-        parts = []
-        for states, fill, ink, key in _PARTS:
-            label = t(key)
-            count = sum(row[state] for state in states)
-            if not count:
-                continue
-            width = round(_BAR_WIDTH * count / most, 1)
-            parts.append(
-                {
-                    "x": x,
-                    "width": width,
-                    "fill": fill,
-                    "ink": ink,
-                    "count": count,
-                    "title": f"{label}: {count}",
-                }
-            )
-            x += width
-        bars.append(
+    out = []
+    for row in rows:
+        parts = [
             {
-                "y": y,
-                "label": t("summary_bar_label", number=row["recommendation"]),
-                "parts": parts,
-                "end": x,
+                "state": state,
+                "label": t(key),
+                "pattern": pattern,
+                "count": row.get(state, 0),
+                "width": round(100 * row.get(state, 0) / most, 3),
+            }
+            for state, key, pattern in shown
+        ]
+        out.append(
+            {
+                "recommendation": row["recommendation"],
+                "addressed": row["addressed"],
+                "answered": row["answered"],
                 "overdue": row["overdue"],
+                "parts": parts,
             }
         )
-    legend_y = 10 + len(rows) * _ROW + 10
-    legend = [
-        {"x": 150 * i, "fill": fill, "label": t(key)} for i, (_, fill, _, key) in enumerate(_PARTS)
-    ]
-    return {
-        "bars": bars,
-        "legend": legend,
-        "legend_y": legend_y,
-        "width": _LABEL_WIDTH + _BAR_WIDTH + 110,
-        "height": legend_y + 30,
-    }
+    series = [{"state": s, "label": t(key), "pattern": p} for s, key, p in shown]
+    return {"series": series, "rows": out}
+
+
+def _welsh_names(summary: NationalSummary, cat: Catalogue) -> dict[str, str]:
+    names = ((slug, welsh_name(slug, cat)) for slug, _ in summary.responders)
+    return {slug: name for slug, name in names if name}
 
 
 def render_summary_html(
-    summary: NationalSummary, *, language: str | os.PathLike[str] | Messages = "en"
+    summary: NationalSummary,
+    *,
+    language: str | os.PathLike[str] | Messages = "en",
+    catalogue: Catalogue | None = None,
 ) -> str:
     """The roll-up as a self-contained page: chart, figures, matrix, gaps and themes."""
     from .. import __version__
@@ -86,8 +84,8 @@ def render_summary_html(
             home=None,
             summary=summary,
             as_of=as_of,
-            chart=_chart(summary, t),
-            rows=summary.per_recommendation(),
+            figures=figures(summary, t),
+            welsh=_welsh_names(summary, or_shipped(catalogue)),
             missing=list(summary.missing().items()),
             themes=summary.overdue_themes(),
         )

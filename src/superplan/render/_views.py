@@ -18,14 +18,19 @@ __all__ = [
     "recommendation_view",
     "responder_name",
     "safe_url",
+    "welsh_name",
 ]
 
 
 def safe_url(url: str | None) -> str | None:
     """The URL if it is a web address to link to; None for anything else (javascript: and so on)."""
-    if not url:
+    if not url or any(c.isspace() or not c.isprintable() for c in url.strip()):
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 -- a bad port ("http://x:y") raises only when it is read
+    except ValueError:  # "http://[::1": validation accepts it as text, so it is shown as text
+        return None
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
@@ -71,6 +76,7 @@ def recommendation_view(
         for a in rec.addressees
     ]
     wording = list(rec.wording.value or ())
+    sub_points = [e(point) for point in rec.sub_points.value or ()]
     return {
         "number": rec.number,
         "slug": rec.slug,
@@ -79,13 +85,26 @@ def recommendation_view(
         "deadline": e(deadline),
         "addressees": e(", ".join(addressees) if addressees else t("addressees_unknown")),
         "wording": [e(paragraph) for paragraph in wording],
+        "wording_blocks": _wording_blocks(wording, held_list=bool(sub_points), e=e),
         "wording_known": bool(wording),
         "wording_sources": e(", ".join(cat.source(s).title for s in rec.wording.sources)),
-        "sub_points": [e(point) for point in rec.sub_points.value or ()],
-        "sub_points_unknown": rec.sub_points.certainty == "unknown"
-        and bool(wording)
-        and wording[-1].rstrip().endswith(":"),
+        "sub_points": sub_points,
     }
+
+
+def _wording_blocks(wording: list[str], *, held_list: bool, e: Escape) -> list[dict[str, Any]]:
+    """The quoted wording, cut after each paragraph that opens a list ("so it:") which the
+    catalogue does not hold, so that the page can say so there instead of stopping short."""
+    blocks: list[dict[str, Any]] = []
+    current: list[str] = []
+    for paragraph in wording:
+        current.append(e(paragraph))
+        if not held_list and paragraph.rstrip().endswith(":"):
+            blocks.append({"paragraphs": current, "list_not_held": True})
+            current = []
+    if current or not blocks:
+        blocks.append({"paragraphs": current, "list_not_held": False})
+    return blocks
 
 
 def _update_rows(
@@ -169,6 +188,11 @@ def responder_name(plan: ActionPlan, cat: Catalogue) -> str:
         return cat.responder(plan.responder).name
     except UnknownAgency:
         return plan.responder
+
+
+def welsh_name(slug: str, cat: Catalogue) -> str | None:
+    """A Welsh force's name in Welsh (shown beside its English name, marked ``lang="cy"``)."""
+    return next((force.name_cy for force in cat.forces if force.slug == slug), None)
 
 
 def plan_title(plan: ActionPlan, cat: Catalogue, t: Messages) -> str:

@@ -9,6 +9,7 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 """
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 import pendulum
@@ -69,8 +70,11 @@ class Rule:
 
 def _date(text: Any) -> pendulum.Date | None:
     """The date ``text`` writes, or None if it is not a well-formed date in the calendar."""
-    if not isinstance(text, str):
-        return None
+    return _read_date(text) if isinstance(text, str) else None
+
+
+@lru_cache(maxsize=4096)  # a plan writes the same few dates many times, and rules read each often
+def _read_date(text: str) -> pendulum.Date | None:
     try:
         return to_date(text)
     except ValueError:

@@ -178,6 +178,7 @@ def _check(
         for error in shape_errors(data, reference=not fast)
     ]
     at = {finding.pointer for finding in findings}
+    sound = not findings
     # A value the schema already refused is not judged again by the catalogue rules.
     findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
     loaded: ActionPlan | None = None
@@ -189,4 +190,6 @@ def _check(
                 rule("SP108").finding(problem.pointer, message=problem.message)
                 for problem in error.problems
             )
+    elif sound:  # it fits the model even so (the errors are the catalogue's): keep the plan
+        loaded = try_structure(data, ActionPlan)
     return ValidationReport(source=name, findings=findings, plan=loaded)

@@ -1,0 +1,418 @@
+"""A page as numbered lines and table rows, from HTML (parsed as HTML) or a text capture.
+
+HTML is read with selectolax's Lexbor parser (a full HTML5 parser): the ``main`` landmark (or
+the ``article``, or else the body) is the content, and navigation, site headers and footers,
+asides, forms and scripts are left out. Entities are decoded, ``<br>`` is a line break, links
+are kept with their text, and each line carries the ``lang`` of the element it came from.
+
+Text captures of tables are read too: cells separated by ``|`` or tabs, a repeated header row,
+and a row split over several lines (a ``|`` row not yet closed, or a tab row with too few cells).
+Every line of the page belongs to exactly one item, so that nothing is lost.
+"""
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal
+
+from attrs import field, frozen
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+__all__ = ["Cell", "Page", "PageLine", "TableRow", "read_page"]
+
+_SKIP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "title",
+        "head",
+        "svg",
+        "iframe",
+        "button",
+        "select",
+    }
+)
+_CHROME = frozenset({"nav", "aside", "form", "footer", "dialog"})
+_OUTER_CHROME = _CHROME | {"header"}
+_BLOCKS = frozenset(
+    {
+        "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "div", "section",
+        "article", "caption", "main", "header", "footer", "body", "ul", "ol", "dl", "pre",
+        "figure", "figcaption", "details", "summary", "address", "hr", "table",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HTML = re.compile(r"<(html|body|p|div|h[1-6]|li|table|main|article)\b", re.IGNORECASE)
+
+
+@frozen
+class Link:
+    title: str
+    url: str
+
+
+@frozen(kw_only=True)
+class PageLine:
+    """A line of text outside any table."""
+
+    number: int
+    text: str
+    lang: str | None = None
+    links: tuple[Link, ...] = ()
+    heading: bool = False
+    chrome: bool = False
+    """Site furniture outside the page's content (menus, banners, footers): listed, left out."""
+
+
+@frozen(kw_only=True)
+class Cell:
+    text: str
+    links: tuple[Link, ...] = ()
+    header: bool = False
+
+
+@frozen(kw_only=True)
+class TableRow:
+    """One row of a table: its cells and the page lines it spans."""
+
+    number: int
+    """The first page line of the row."""
+    lines: tuple[int, ...]
+    table: int
+    row: int
+    """1-based, within its table."""
+    cells: tuple[Cell, ...]
+    lang: str | None = None
+
+    @property
+    def text(self) -> str:
+        return " | ".join(" ".join(cell.text.split()) for cell in self.cells)
+
+
+Item = PageLine | TableRow
+
+
+@frozen(kw_only=True)
+class Page:
+    items: tuple[Item, ...]
+    lang: str | None = None
+    kind: Literal["html", "text"] = "text"
+    line_texts: tuple[str, ...] = field(factory=tuple)
+    """The text of every numbered line, for the report."""
+
+
+def read_page(text: str) -> Page:
+    if _HTML.search(text):
+        return _read_html(text)
+    return _read_text(text)
+
+
+# -- text captures -------------------------------------------------------------------------------
+
+
+def _split(line: str) -> list[str] | None:
+    """The cells of a captured table line, or None if it is not one."""
+    if "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+        return cells if sum(1 for c in cells if c) >= 1 and len(cells) >= 2 else None
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        inner = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
+        return [c.strip() for c in inner.split("|")]
+    return None
+
+
+def _is_rule(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*\|?[\s:|+-]*-{3,}[\s:|+-]*\|?\s*", line))
+
+
+def _read_text(text: str) -> Page:
+    physical = [" ".join(line.split()) for line in text.splitlines()]
+    raw = [line for line in text.splitlines() if line.strip()]
+    items: list[Item] = []
+    table = 0
+    row_index = 0
+    width = 0
+    open_pipe = False
+    current: TableRow | None = None
+    texts: list[str] = []
+    del physical
+
+    def emit_row(cells: list[str], number: int) -> TableRow:
+        nonlocal row_index
+        row_index += 1
+        return TableRow(
+            number=number,
+            lines=(number,),
+            table=table,
+            row=row_index,
+            cells=tuple(Cell(text=c) for c in cells),
+        )
+
+    for index, line in enumerate(raw):
+        number = index + 1
+        texts.append(" ".join(line.split()))
+        if current is not None and open_pipe:
+            # A "|" row whose last cell runs on over more lines until the closing "|".
+            body = line.rstrip()
+            closed = body.endswith("|")
+            pieces = (body[:-1] if closed else body).split("|")
+            joined = [c.text for c in current.cells]
+            joined[-1] = f"{joined[-1]}\n{pieces[0].strip()}".strip()
+            joined.extend(p.strip() for p in pieces[1:])
+            current = _with(current, joined, number)
+            items[-1] = current
+            open_pipe = not closed
+            continue
+        if _is_rule(line) and current is not None:
+            current = _with(current, [c.text for c in current.cells], number)
+            items[-1] = current
+            continue
+        cells = _split(line)
+        if cells is None and current is not None and 0 < len(current.cells) < width:
+            # A tab row cut short by a line break inside a cell: the text continues that cell.
+            cells_so_far = [c.text for c in current.cells]
+            cells_so_far[-1] = f"{cells_so_far[-1]}\n{line.strip()}".strip()
+            current = _with(current, cells_so_far, number)
+            items[-1] = current
+            continue
+        if cells is None:
+            current, width = None, 0
+            items.append(PageLine(number=number, text=texts[-1]))
+            continue
+        if current is None:
+            table += 1
+            row_index = 0
+            width = len(cells)
+        elif "\t" in line and len(cells) < width and not line.startswith("\t"):
+            continuation = [c.text for c in current.cells]
+            if len(continuation) < width:
+                continuation[-1] = f"{continuation[-1]}\n{cells[0]}".strip()
+                continuation.extend(cells[1:])
+                current = _with(current, continuation, number)
+                items[-1] = current
+                continue
+        width = max(width, len(cells))
+        current = emit_row(cells, number)
+        items.append(current)
+        stripped = line.strip()
+        open_pipe = stripped.startswith("|") and not (len(stripped) > 1 and stripped.endswith("|"))
+    return Page(items=tuple(items), kind="text", line_texts=tuple(texts))
+
+
+def _with(row: TableRow, cells: list[str], number: int) -> TableRow:
+    return TableRow(
+        number=row.number,
+        lines=(*row.lines, number),
+        table=row.table,
+        row=row.row,
+        cells=tuple(Cell(text=c) for c in cells),
+        lang=row.lang,
+    )
+
+
+# -- HTML ----------------------------------------------------------------------------------------
+
+
+def _read_html(text: str) -> Page:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(text)
+    html_node = tree.css_first("html")
+    page_lang = _lang(html_node.attributes.get("lang") if html_node is not None else None)
+    root = tree.css_first("main") or tree.css_first("[role=main]") or tree.css_first("article")
+    chrome = _CHROME if root is not None else _OUTER_CHROME
+    body = tree.body
+    items: list[Item] = []
+    texts: list[str] = []
+    if body is None:
+        return Page(items=(), lang=page_lang, kind="html", line_texts=())
+    if root is None:
+        root = body
+    builder = _Lines(items, texts)
+    table_count = 0
+    # An explicit stack, so that deeply nested markup cannot exhaust Python's recursion.
+    # Entries: (node or None for "block ends", lang, chrome).
+    stack: list[tuple[LexborNode | None, str | None, bool]] = [(body, page_lang, root is not body)]
+    while stack:
+        node, lang, outside = stack.pop()
+        if node is None:
+            builder.flush(lang, outside)
+            continue
+        tag = node.tag
+        if tag == "-text":
+            builder.add(node.text_content or "")
+            continue
+        if tag in _SKIP or tag == "-comment":
+            continue
+        if node.mem_id == root.mem_id:
+            outside = False
+        elif tag in chrome:
+            outside = True
+        own = _lang(node.attributes.get("lang")) if node.attributes else None
+        here = own or lang
+        if tag == "br":
+            builder.flush(here, outside)
+            continue
+        if tag == "table" and not outside:
+            builder.flush(lang, outside)
+            table_count += 1
+            _table(node, table_count, here, items, texts)
+            continue
+        if tag == "a":
+            href = node.attributes.get("href")
+            title = " ".join((node.text(deep=True) or "").split())
+            if href and not href.startswith(("#", "javascript:", "mailto:")):
+                builder.link(Link(title=title or href, url=href))
+        if tag in _BLOCKS or tag in _HEADINGS or tag in chrome or tag == "tr":
+            builder.flush(lang, outside)
+            if tag in _HEADINGS:
+                builder.heading = True
+            stack.append((None, here, outside))
+        stack.extend((child, here, outside) for child in reversed(list(_children(node))))
+    builder.flush(page_lang, False)
+    return Page(items=tuple(items), lang=page_lang, kind="html", line_texts=tuple(texts))
+
+
+def _children(node: "LexborNode") -> Iterator["LexborNode"]:
+    child = node.child
+    while child is not None:
+        yield child
+        child = child.next
+
+
+def _lang(value: str | None) -> str | None:
+    if not value:
+        return None
+    return value.strip().replace("_", "-").lower() or None
+
+
+class _Lines:
+    """Collects the text of inline content into lines, one per block."""
+
+    def __init__(self, items: list[Item], texts: list[str]) -> None:
+        self.items = items
+        self.texts = texts
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.heading = False
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def link(self, link: Link) -> None:
+        self.links.append(link)
+
+    def flush(self, lang: str | None, chrome: bool) -> None:
+        text = " ".join("".join(self.parts).split())
+        if text:
+            self.texts.append(text)
+            self.items.append(
+                PageLine(
+                    number=len(self.texts),
+                    text=text,
+                    lang=lang,
+                    links=() if chrome else tuple(self.links),
+                    heading=self.heading,
+                    chrome=chrome,
+                )
+            )
+        elif self.links:
+            # A link with no text of its own (an image link) still counts as a line.
+            title = self.links[0].title
+            self.texts.append(title)
+            self.items.append(
+                PageLine(
+                    number=len(self.texts),
+                    text=title,
+                    lang=lang,
+                    links=() if chrome else tuple(self.links),
+                    chrome=chrome,
+                )
+            )
+        self.parts = []
+        self.links = []
+        self.heading = False
+
+
+def _cell_text(node: "LexborNode") -> tuple[str, tuple[Link, ...]]:
+    """A cell's text with its line breaks (``<br>``, paragraphs, list items) kept."""
+    parts: list[str] = []
+    links: list[Link] = []
+    stack: list[LexborNode | str] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, str):
+            parts.append(current)
+            continue
+        tag = current.tag
+        if tag == "-text":
+            parts.append(current.text_content or "")
+            continue
+        if tag in _SKIP or tag == "-comment":
+            continue
+        if tag == "br":
+            parts.append("\n")
+            continue
+        if tag == "a":
+            href = current.attributes.get("href")
+            title = " ".join((current.text(deep=True) or "").split())
+            if href and not href.startswith(("#", "javascript:", "mailto:")):
+                links.append(Link(title=title or href, url=href))
+        block = tag in _BLOCKS or tag in _HEADINGS
+        if block:
+            parts.append("\n")
+            stack.append("\n")
+        stack.extend(reversed(list(_children(current))))
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line), tuple(links)
+
+
+def _table(
+    node: "LexborNode", table: int, lang: str | None, items: list[Item], texts: list[str]
+) -> None:
+    rows = [row for row in node.css("tr") if _same(_nearest_table(row), node)]
+    caption = node.css_first("caption")
+    if caption is not None:
+        text = " ".join((caption.text(deep=True) or "").split())
+        if text:
+            texts.append(text)
+            items.append(PageLine(number=len(texts), text=text, lang=lang, heading=True))
+    for index, row in enumerate(rows, start=1):
+        cells = []
+        for cell in _children(row):
+            tag = cell.tag
+            if tag not in ("td", "th"):
+                continue
+            text, links = _cell_text(cell)
+            cells.append(Cell(text=text, links=links, header=tag == "th"))
+            span = cell.attributes.get("colspan")
+            if span and span.isascii() and span.isdigit():
+                cells.extend(Cell(text="") for _ in range(min(int(span), 50) - 1))
+        if not any(c.text for c in cells):
+            continue
+        row_lang = _lang(row.attributes.get("lang")) or lang
+        item = TableRow(
+            number=len(texts) + 1,
+            lines=(len(texts) + 1,),
+            table=table,
+            row=index,
+            cells=tuple(cells),
+            lang=row_lang,
+        )
+        texts.append(item.text)
+        items.append(item)
+
+
+def _nearest_table(node: "LexborNode") -> "LexborNode | None":
+    current = node.parent
+    while current is not None and current.tag != "table":
+        current = current.parent
+    return current
+
+
+def _same(a: "LexborNode | None", b: "LexborNode") -> bool:
+    return a is not None and a.mem_id == b.mem_id

@@ -1,0 +1,506 @@
+"""Tables on a page, read by meaning: which row is the header, what each column holds, and
+where each cell goes in the draft (a part, an action, or the response itself).
+
+Three shapes are known. The NPCC template (recommendation, "7.1" parts with their evidence
+requirements, owner, force update, date, status, evidence, accept/comply) gives **parts**; a
+table with an action column gives **actions**; the three-column table (recommendation |
+response | status or update) gives the **response** its narrative, status and updates. A row
+that names no recommendation continues the one above it (merged cells).
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from attrs import define, field
+
+from ._dates import FoundDate, due_cell, find_date, not_a_date, parse_date
+from ._document import TableRow
+from ._draft import Draft, ResponseDraft
+from ._vocabulary import ColumnMeaning, Vocabulary, normal_words
+
+__all__ = ["Layout", "TableReader", "leading_number"]
+
+_KEY_FIELDS = frozenset(
+    {"recommendation", "recommendation_text", "part", "requirement", "action", "narrative"}
+)
+# "7", "7.1", "Rec 7", "Recommendation 7.2:", "R7" - ASCII digits only: "٣" is not 3.
+_LEADING = re.compile(
+    r"^\s*(?:rec(?:ommendation)?\.?\s*|r(?=[0-9])|argymhelliad\s*)?"
+    r"([0-9]{1,2})(?:\.([0-9]{1,2}))?(?![0-9])[\s.:)\-\u2013]*",
+    re.IGNORECASE,
+)
+
+
+def leading_number(text: str) -> tuple[int | None, str | None, str]:
+    """A leading recommendation (and part) number, and the text after it."""
+    match = _LEADING.match(text)
+    if match is None:
+        return None, None, text
+    number = int(match.group(1))
+    if not 1 <= number <= 29:
+        return None, None, text
+    part = f"{number}.{int(match.group(2))}" if match.group(2) else None
+    return number, part, text[match.end() :].strip()
+
+
+@define
+class Layout:
+    columns: list[ColumnMeaning]
+    header: tuple[str, ...]
+    table: int
+    headerless: bool = False
+
+    @property
+    def name(self) -> str:
+        fields = {c.field for c in self.columns}
+        if "part" in fields or "requirement" in fields:
+            return "npcc-template"
+        if "action" in fields:
+            return "action-table"
+        return "three-column"
+
+
+def find_layout(row: TableRow, vocab: Vocabulary) -> Layout | None:
+    """The row's cells read as a header row, if they are one."""
+    meanings = [
+        vocab.column(cell.text) if cell.text else ColumnMeaning("", None, 0.0) for cell in row.cells
+    ]
+    known = [m for m in meanings if m.field is not None and m.confidence >= 80]
+    fields = {m.field for m in known}
+    long_cells = sum(1 for cell in row.cells if len(cell.text) > 60)
+    if len(known) >= 2 and fields & _KEY_FIELDS and long_cells == 0:
+        return Layout(columns=meanings, header=_key(row), table=row.table)
+    return None
+
+
+def headerless_layout(row: TableRow) -> Layout | None:
+    """A table with no header whose first cell names a recommendation: number | response | status."""
+    cells = [cell.text for cell in row.cells]
+    if len(cells) < 2 or leading_number(cells[0])[0] is None:
+        return None
+    names = ["recommendation_text", "narrative", "status_or_update"][: len(cells)]
+    names += ["update"] * (len(cells) - len(names))
+    return Layout(
+        columns=[ColumnMeaning(f"column {i + 1}", n, 60.0) for i, n in enumerate(names)],
+        header=(),
+        table=row.table,
+        headerless=True,
+    )
+
+
+def _key(row: TableRow) -> tuple[str, ...]:
+    return tuple(normal_words(cell.text) for cell in row.cells)
+
+
+def is_repeated_header(row: TableRow, layout: Layout) -> bool:
+    return bool(layout.header) and _key(row) == layout.header
+
+
+Matcher = Callable[[str, int | None], tuple[int | None, float]]
+
+
+@define
+class TableReader:
+    """Puts each data row of one table into the draft, recording where every value came from."""
+
+    layout: Layout
+    draft: Draft
+    vocab: Vocabulary
+    match: Matcher
+    prose: Callable[[Draft, ResponseDraft, str, int, Vocabulary], None]
+    """Reads acceptance and compliance said in running text."""
+    strict: Any = None
+    """For table files: a collector of cell errors (a due date that is not one is an error,
+    and unmapped columns are left to the caller); pages are read leniently instead."""
+    catalogue: Any = None
+    current: int | None = None
+    counters: dict[int, int] = field(factory=dict)
+
+    def source(self, row: TableRow, column: int) -> str:
+        heading = self.layout.columns[column].heading
+        return f"table {row.table}, row {row.row}, column {heading!r}"
+
+    def row(self, row: TableRow, main_lang: str | None) -> tuple[int | None, float, list[str]]:
+        """Read one data row; returns its recommendation, confidence and the fields it filled."""
+        cells = [cell.text.strip() for cell in row.cells]
+        columns = self.layout.columns
+        values: dict[str, list[tuple[int, str]]] = {}
+        for index, text in enumerate(cells):
+            if index >= len(columns) or not text:
+                continue
+            name = columns[index].field or "unmapped"
+            values.setdefault(name, []).append((index, text))
+        number, part, confidence, quoted = self._recommendation(values)
+        if number is None:
+            if self.current is None:
+                return None, 0.0, []
+            number, confidence = self.current, 70.0
+        self.current = number
+        response = self.draft.response(number)
+        welsh = _other_language(row.lang, main_lang)
+        if welsh:
+            texts = [text for _, text in sorted(i for v in values.values() for i in v)]
+            response.translations.setdefault(welsh, []).append("\n".join(texts))
+            self.draft.capture(
+                number, f"{response.pointer}/translations", "translation", " | ".join(texts),
+                f"table {row.table}, row {row.row}", row.number, confidence,
+            )  # fmt: skip
+            return number, confidence, ["translation"]
+        filled: list[str] = []
+        if quoted:
+            index, text = quoted
+            response.quoted.append(text)
+            self._note(
+                row,
+                index,
+                number,
+                f"{response.pointer}/recommendation_as_quoted",
+                "recommendation_as_quoted",
+                text,
+                confidence,
+            )
+            filled.append("recommendation_as_quoted")
+        target, pointer = self._target(row, response, values, part, number, filled)
+        for name, entries in values.items():
+            for index, text in entries:
+                self._cell(row, index, name, text, response, target, pointer, number, filled)
+        for index, cell in enumerate(row.cells):
+            for link in cell.links:
+                holder = target if target is not response.data else None
+                if holder is not None:
+                    holder.setdefault("links", []).append({"title": link.title, "url": link.url})
+                else:
+                    response.links.append({"title": link.title, "url": link.url})
+                self._note(row, index, number, f"{pointer}/links", "links", link.url, 90.0)
+        return number, confidence, filled
+
+    # -- where a row goes ----------------------------------------------------------------------
+
+    def _recommendation(
+        self, values: dict[str, list[tuple[int, str]]]
+    ) -> tuple[int | None, str | None, float, tuple[int, str] | None]:
+        number: int | None = None
+        part: str | None = None
+        confidence = 0.0
+        quoted: tuple[int, str] | None = None
+        for name in ("recommendation", "part", "requirement", "recommendation_text"):
+            for index, text in values.get(name, ()):
+                found, found_part, rest = leading_number(text)
+                if found is not None and number is None:
+                    number, confidence = found, 100.0 if name != "recommendation_text" else 95.0
+                if found_part and part is None and (name != "recommendation_text" or not rest):
+                    part = found_part
+                if name == "recommendation_text" and rest and len(rest) > 20:
+                    quoted = (index, rest)
+                    if number is None:
+                        hit, score = self.match(rest, None)
+                        if hit is not None:
+                            number, confidence = hit, score
+        if number is not None and "part" in values and part is None:
+            text = values["part"][0][1]
+            if text and len(text) < 12:
+                part = (
+                    text
+                    if "." in text
+                    else f"{number}.{text}"
+                    if text.isascii() and text.isdigit()
+                    else text
+                )
+        return number, part, confidence, quoted
+
+    def _target(
+        self,
+        row: TableRow,
+        response: ResponseDraft,
+        values: dict[str, list[tuple[int, str]]],
+        part: str | None,
+        number: int,
+        filled: list[str],
+    ) -> tuple[dict[str, Any], str]:
+        """The part, action or response that this row's cells describe."""
+        has_part = part is not None or "requirement" in values
+        part_dict: dict[str, Any] | None = None
+        part_pointer = ""
+        if has_part:
+            key = part
+            if key is None:
+                key = f"{number}.{len(response.parts) + 1}"
+                self.draft.capture(
+                    number, f"{response.pointer}/parts", "part", key,
+                    f"table {row.table}, row {row.row}", row.number, 50.0,
+                )  # fmt: skip
+            position, part_dict = response.part(key)
+            part_pointer = f"{response.pointer}/parts/{position}"
+            filled.append("part")
+        if "action" in values:
+            text = "\n".join(t for _, t in values["action"])
+            self.counters[number] = self.counters.get(number, 0) + 1
+            action: dict[str, Any] = {
+                "id": f"{number}-{self.counters[number]}",
+                "description": text,
+            }
+            if part_dict is not None:
+                action["part"] = part_dict["part"]
+            response.actions.append(action)
+            return action, f"{response.pointer}/actions/{len(response.actions) - 1}"
+        if part_dict is not None:
+            return part_dict, part_pointer
+        return response.data, response.pointer
+
+    def _note(
+        self,
+        row: TableRow,
+        index: int,
+        number: int,
+        pointer: str,
+        name: str,
+        value: str,
+        confidence: float,
+    ) -> None:
+        self.draft.capture(
+            number, pointer, name, value, self.source(row, index), row.number, confidence
+        )
+
+    def _cell(
+        self,
+        row: TableRow,
+        index: int,
+        name: str,
+        text: str,
+        response: ResponseDraft,
+        target: dict[str, Any],
+        pointer: str,
+        number: int,
+        filled: list[str],
+    ) -> None:
+        column = self.layout.columns[index]
+        sure = column.confidence
+
+        def note(pointer: str, name: str, value: str, confidence: float = sure) -> None:
+            self._note(row, index, number, pointer, name, value, confidence)
+
+        if name in ("recommendation", "recommendation_text", "part"):
+            return
+        if name == "requirement":
+            holder = (
+                response.parts.get(target.get("part", "")) if target is not response.data else None
+            )
+            holder = holder if holder is not None else target
+            _, _, rest = leading_number(text)
+            holder["requirement"] = rest or text
+            note(f"{pointer}/requirement", "requirement", text)
+        elif name == "action":
+            note(f"{pointer}/description", "action", text)
+        elif name == "owner":
+            key = "owner"
+            if target.get(key):
+                target[key] = f"{target[key]}; {text}"
+            else:
+                target[key] = text
+            note(f"{pointer}/owner", "owner", text)
+        elif name == "narrative":
+            if target is response.data:
+                response.narrative.append(text)
+                note(f"{pointer}/narrative", "narrative", text)
+                self.prose(self.draft, response, text, row.number, self.vocab)
+            else:
+                self._update(row, index, text, target, pointer, number, column, None)
+        elif name in ("update", "status_or_update"):
+            if name == "status_or_update":
+                status, status_sure = self.vocab.status("delivery", text)
+                if status is not None and status_sure >= 100:
+                    self._status(row, index, text, target, pointer, number)
+                    filled.append("status")
+                    return
+            self._update(row, index, text, target, pointer, number, column, self._row_date(row))
+        elif name == "status":
+            self._status(row, index, text, target, pointer, number)
+        elif name == "evidence":
+            items = [line.strip() for line in text.split("\n") if line.strip()]
+            target.setdefault("evidence", []).extend(items)
+            note(f"{pointer}/evidence", "evidence", text)
+        elif name == "due":
+            self._due(row, index, text, target, pointer, number, response)
+        elif name == "date":
+            if not any(
+                self.layout.columns[i].field in ("update", "status_or_update", "narrative")
+                for i in range(len(row.cells))
+                if i < len(self.layout.columns)
+            ):
+                self._due(row, index, text, target, pointer, number, response)
+            return  # otherwise the date dates the row's update (read with it)
+        elif name in ("acceptance", "compliance"):
+            self._assessment(row, index, text, response, number)
+        elif self.strict is not None:
+            return  # a table file keeps unmapped columns under extensions
+        else:  # a column the vocabulary does not know: kept, in the response's narrative
+            heading = column.heading or f"column {index + 1}"
+            response.narrative.append(f"{heading}: {text}")
+            note(f"{response.pointer}/narrative", "unmapped column", text, 40.0)
+        filled.append(name)
+
+    def _row_date(self, row: TableRow) -> tuple[int, FoundDate] | None:
+        for index, column in enumerate(self.layout.columns):
+            if column.field == "date" and index < len(row.cells):
+                found = parse_date(row.cells[index].text)
+                if found is not None:
+                    return index, found
+        return None
+
+    def _update(
+        self,
+        row: TableRow,
+        index: int,
+        text: str,
+        target: dict[str, Any],
+        pointer: str,
+        number: int,
+        column: ColumnMeaning,
+        row_date: tuple[int, FoundDate] | None,
+    ) -> None:
+        update: dict[str, Any] = {}
+        confidence = column.confidence
+        if row_date is not None:
+            update["date"] = row_date[1].iso
+        elif column.date is not None:
+            update["date"] = column.date.iso
+        else:
+            leading = find_date(text[:40])
+            if leading is not None and leading.start == 0:
+                update["date"] = leading.iso
+                confidence = min(confidence, 80.0)
+        if column.heading and not self.layout.headerless:
+            update["label"] = column.heading
+        update["note"] = text
+        status, status_sure = self.vocab.status("delivery", text.split("\n")[0][:60])
+        if status is not None and status_sure >= 80:
+            update["status"] = status
+            update["status_text"] = text.split("\n")[0]
+        updates = target.setdefault("updates", [])
+        updates.append(update)
+        self._note(
+            row, index, number, f"{pointer}/updates/{len(updates) - 1}", "update", text, confidence
+        )
+        if "date" in update:
+            self._note(
+                row,
+                index if row_date is None else row_date[0],
+                number,
+                f"{pointer}/updates/{len(updates) - 1}/date",
+                "update date",
+                update["date"],
+                confidence,
+            )
+
+    def _status(
+        self,
+        row: TableRow,
+        index: int,
+        text: str,
+        target: dict[str, Any],
+        pointer: str,
+        number: int,
+    ) -> None:
+        status, sure = self.vocab.status("delivery", text)
+        target["status_text"] = text
+        self._note(row, index, number, f"{pointer}/status_text", "status_text", text, 95.0)
+        if status is not None:
+            target["status"] = status
+            self._note(row, index, number, f"{pointer}/status", "status", status, sure)
+        else:
+            self._note(
+                row,
+                index,
+                number,
+                f"{pointer}/status",
+                "status",
+                "(not normalised: the words are kept as status_text)",
+                30.0,
+            )
+
+    def _due(
+        self,
+        row: TableRow,
+        index: int,
+        text: str,
+        target: dict[str, Any],
+        pointer: str,
+        number: int,
+        response: ResponseDraft,
+    ) -> None:
+        due: dict[str, Any] | None = None
+        if self.strict is not None:
+            due = due_cell(text, self.catalogue)
+            if due is None:
+                self.strict.add(row.row, index, not_a_date(text, self.catalogue), "bad-date")
+                return
+        else:
+            found = parse_date(text)
+            if found is not None:
+                due = {"date": found.iso}
+                if found.not_before:
+                    due["not_before"] = True
+        if due is not None and target is not response.data and "description" in target:
+            target["due"] = due
+            self._note(row, index, number, f"{pointer}/due", "due", text, 95.0)
+            return
+        # A due date with nowhere to go (no action) or that is not a date: kept in the narrative.
+        heading = self.layout.columns[index].heading or "Due"
+        response.narrative.append(f"{heading}: {text}")
+        self._note(
+            row, index, number, f"{response.pointer}/narrative", "due (as written)", text, 50.0
+        )
+
+    def _assessment(
+        self, row: TableRow, index: int, text: str, response: ResponseDraft, number: int
+    ) -> None:
+        pieces = [p for p in re.split(r"[/\n,;]| and ", text) if p.strip()]
+        for kind in ("acceptance", "compliance"):
+            for piece in pieces:
+                value, sure = self.vocab.status(kind, piece)
+                if value is None:
+                    value, _phrase = self.vocab.phrase(kind, piece)
+                    sure = 75.0 if value else 0.0
+                if value is not None:
+                    response.data[kind] = value
+                    response.data[f"{kind}_text"] = text
+                    self._note(row, index, number, f"{response.pointer}/{kind}", kind, value, sure)
+                    break
+        found = find_date(text)
+        if found is not None:
+            response.data["assessed_on"] = found.iso
+            self._note(
+                row,
+                index,
+                number,
+                f"{response.pointer}/assessed_on",
+                "assessed_on",
+                found.iso,
+                90.0,
+            )
+        if "acceptance" not in response.data and "compliance" not in response.data:
+            response.narrative.append(text)
+            self._note(
+                row,
+                index,
+                number,
+                f"{response.pointer}/narrative",
+                "acceptance (not recognised)",
+                text,
+                40.0,
+            )
+
+
+def _other_language(lang: str | None, main: str | None) -> str | None:
+    if lang and lang.split("-")[0] == "cy" and (main or "en").split("-")[0] != "cy":
+        return "cy"
+    return None
+
+
+def other_language(lang: str | None, main: str | None) -> str | None:
+    return _other_language(lang, main)
+
+
+def row_cells(rows: Sequence[TableRow]) -> int:
+    return max((len(r.cells) for r in rows), default=0)

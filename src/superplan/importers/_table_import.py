@@ -1,0 +1,339 @@
+"""``import table``: a CSV or XLSX file into a plan, with the column mapping it used and every
+cell error given in spreadsheet terms (``plan.xlsx: sheet "Plan", row 7, column C "Due date":
+"31/02/2025" is not a date``).
+
+Three routes: superplan's own table (a ``Record`` column) goes back exactly; a table with a
+user's column mapping; any other table is mapped by meaning, through the same header vocabulary
+as page import. Columns that map to nothing are kept under the plan's ``extensions``
+(``unmapped_columns``) and named in the report.
+"""
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import frozen
+
+from ..catalogue import Catalogue
+from ..catalogue._load import or_shipped
+from ..convert import from_dict
+from ..errors import LoadError, Problem
+from ..model import Acceptance, ActionPlan, ActionStatus, Compliance
+from ._dates import due_cell, not_a_date, parse_date
+from ._document import Cell, TableRow
+from ._draft import Draft
+from ._layout import TableReader, find_layout, leading_number
+from ._sheet import Sheet, column_letter
+from ._vocabulary import Vocabulary, vocabulary
+
+__all__ = [
+    "TableImport",
+    "check_mapped_cells",
+    "check_own_cells",
+    "mapped_by_meaning",
+    "ref_cell",
+]
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+@frozen(kw_only=True)
+class TableImport:
+    """The plan a table gave, and how it was read."""
+
+    plan: ActionPlan
+    source: str
+    route: str
+    """``own`` (superplan's table), ``mapping`` (the user's), or ``by meaning``."""
+    columns: tuple[tuple[str, str, str, float], ...]
+    """(column letter, heading, field, confidence) for every column."""
+    unmapped: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    def format_text(self) -> str:
+        out = [f"{self.source}: read as {self.route}"]
+        if self.route != "own":
+            for letter, heading, field_name, confidence in self.columns:
+                shown = field_name or "(kept under extensions: unmapped_columns)"
+                sure = f" (confidence {confidence:.0f})" if field_name and confidence < 100 else ""
+                out.append(f'  column {letter} "{heading}": {shown}{sure}')
+        if self.unmapped:
+            out.append(
+                "  unmapped columns kept under extensions.unmapped_columns: "
+                + ", ".join(f'"{h}"' for h in self.unmapped)
+            )
+        out.extend(f"  note: {note}" for note in self.notes)
+        return "\n".join(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "route": self.route,
+            "columns": [
+                {"column": c, "heading": h, "field": f, "confidence": round(s, 1)}
+                for c, h, f, s in self.columns
+            ],
+            "unmapped": list(self.unmapped),
+            "notes": list(self.notes),
+        }
+
+
+class CellProblems:
+    """Collects cell errors, each placed by sheet, row and column."""
+
+    def __init__(self, sheet: Sheet) -> None:
+        self.sheet = sheet
+        self.problems: list[Problem] = []
+
+    def add(self, row: int, column: int, message: str, kind: str) -> None:
+        heading = self.sheet.header[column] if column < len(self.sheet.header) else ""
+        self.problems.append(
+            Problem(
+                pointer=f"/rows/{row}/{heading or column_letter(column)}",
+                message=f"{self.sheet.where(row, column)}: {message}",
+                kind=kind,
+            )
+        )
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise TableError(self.problems, source=self.sheet.source)
+
+
+class TableError(LoadError):
+    """Cell errors; each message already says sheet, row and column."""
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return "\n".join(prefix + problem.message for problem in self.problems)
+
+
+_ROW_COLUMN = re.compile(r'^row ([0-9]+)(?:, column "([^"]*)")?: (.*)$', re.DOTALL)
+
+
+def in_sheet_terms(error: LoadError, sheet: Sheet) -> LoadError:
+    """Problems placed as "row 7, column "Due"" (by the row reader), placed on the sheet:
+    ``sheet "Plan", row 7, column O "Due"``; others keep their pointer."""
+    placed = CellProblems(sheet)
+    others = []
+    for problem in error.problems:
+        match = _ROW_COLUMN.match(problem.message)
+        heading = match.group(2) if match else None
+        if match is None or (heading and heading not in sheet.header):
+            others.append(problem)
+            continue
+        row, message = int(match.group(1)), match.group(3)
+        column = sheet.header.index(heading) if heading else 0
+        if heading:
+            placed.add(row, column, message, problem.kind or "bad-value")
+        else:
+            where = f'sheet "{sheet.sheet}", row {row}' if sheet.sheet else f"row {row}"
+            placed.problems.append(
+                Problem(pointer=problem.pointer, message=f"{where}: {message}", kind=problem.kind)
+            )
+    if not placed.problems:
+        return error.with_source(sheet.source)
+    for problem in others:
+        placed.problems.append(
+            Problem(
+                pointer=problem.pointer,
+                message=problem.describe(),
+                kind=problem.kind,
+            )
+        )
+    return TableError(placed.problems, source=sheet.source)
+
+
+def ref_cell(text: str) -> int | str | None:
+    """A ``Rec No`` cell: ASCII digits are a number, a slug is a slug; anything else is None."""
+    value = text.strip()
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if _SLUG.fullmatch(value):
+        return value
+    return None
+
+
+_ENUMS: Mapping[str, tuple[str, ...]] = {
+    "Acceptance": tuple(a.value for a in Acceptance),
+    "Compliance": tuple(c.value for c in Compliance),
+    "Response status": tuple(s.value for s in ActionStatus),
+    "Status": tuple(s.value for s in ActionStatus),
+    "Update status": tuple(s.value for s in ActionStatus),
+}
+
+
+def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
+    """superplan's own table, cell by cell: the rows as dicts, with UK dates read as dates.
+
+    Raises :class:`TableError` listing every cell that is wrong, by sheet, row and column.
+    """
+    problems = CellProblems(sheet)
+    columns = {heading: index for index, heading in enumerate(sheet.header)}
+    rows = []
+    for record in sheet.records:
+        row = {h: record.get(i) for h, i in columns.items() if h}
+        if row.get("Rec No", "").strip() and ref_cell(row["Rec No"]) is None:
+            problems.add(
+                record.row,
+                columns["Rec No"],
+                '"' + row["Rec No"] + '" is not a recommendation number (digits 0-9) or slug',
+                "bad-reference",
+            )
+        if "Due" in columns and row.get("Due", "").strip():
+            due = due_cell(row["Due"], cat)
+            if due is None:
+                problems.add(record.row, columns["Due"], not_a_date(row["Due"], cat), "bad-date")
+            else:
+                row["Due"] = due.get("date") or due.get("milestone", "")
+        if "Update date" in columns and row.get("Update date", "").strip():
+            found = parse_date(row["Update date"])
+            if found is None:
+                problems.add(
+                    record.row,
+                    columns["Update date"],
+                    '"' + row["Update date"] + '" is not a date',
+                    "bad-date",
+                )
+            else:
+                row["Update date"] = found.iso
+        for heading, allowed in _ENUMS.items():
+            value = row.get(heading, "").strip()
+            if heading in columns and value and value not in allowed:
+                problems.add(
+                    record.row,
+                    columns[heading],
+                    f'"{value}" is not one of: ' + ", ".join(allowed),
+                    "bad-value",
+                )
+        rows.append(row)
+    problems.raise_if_any()
+    return rows
+
+
+def check_mapped_cells(
+    sheet: Sheet, columns: Mapping[str, str], cat: Catalogue
+) -> list[dict[str, str]]:
+    """A table read through a column mapping, cell by cell: recommendation references and due
+    dates checked (UK dates read as dates), every error placed by sheet, row and column."""
+    problems = CellProblems(sheet)
+    index = {heading: i for i, heading in enumerate(sheet.header)}
+    rows = sheet.as_dicts()
+    for record, row in zip(sheet.records, rows, strict=True):
+        for heading, field_name in columns.items():
+            value = row.get(heading, "").strip()
+            if not value or heading not in index:
+                continue
+            if field_name == "recommendation":
+                first = value.split()[0].rstrip(".:")
+                number, part, _ = leading_number(value)
+                if number is not None:
+                    row[heading] = part or str(number)
+                elif ref_cell(first) is None:
+                    problems.add(
+                        record.row,
+                        index[heading],
+                        '"' + value + '" is not a recommendation number (digits 0-9) or slug',
+                        "bad-reference",
+                    )
+            elif field_name == "due":
+                due = due_cell(value, cat)
+                if due is None:
+                    problems.add(record.row, index[heading], not_a_date(value, cat), "bad-date")
+                else:
+                    row[heading] = due.get("date") or due.get("milestone", "")
+    problems.raise_if_any()
+    return rows
+
+
+def mapped_by_meaning(
+    sheet: Sheet,
+    responder: str,
+    *,
+    catalogue: Catalogue | None = None,
+    vocab: Vocabulary | None = None,
+) -> TableImport:
+    """A table in a force's own shape, its columns read by meaning."""
+    cat = or_shipped(catalogue)
+    words = vocab or vocabulary()
+    header = TableRow(
+        number=1,
+        lines=(1,),
+        table=1,
+        row=1,
+        cells=tuple(Cell(text=h, header=True) for h in sheet.header),
+    )
+    layout = find_layout(header, words)
+    if layout is None:
+        known = [f'"{h}"' for h in sheet.header if words.column(h).field]
+        raise LoadError(
+            [
+                Problem(
+                    pointer="",
+                    message="the header row does not say which column holds the recommendation "
+                    "and the response ("
+                    + (("it names " + ", ".join(known)) if known else "no heading is known")
+                    + "); give a column mapping (--mapping) or add synonyms (--headers)",
+                    kind="unknown-header",
+                )
+            ],
+            source=sheet.source,
+        )
+    draft = Draft()
+    problems = CellProblems(sheet)
+
+    def prose(*_: Any) -> None:
+        return None
+
+    reader = TableReader(
+        layout=layout,
+        draft=draft,
+        vocab=words,
+        match=lambda text, hint: (None, 0.0),
+        prose=prose,
+        strict=problems,
+        catalogue=cat,
+    )
+    unmapped: dict[str, list[dict[str, Any]]] = {}
+    for record in sheet.records:
+        row = TableRow(
+            number=record.row,
+            lines=(record.row,),
+            table=1,
+            row=record.row,
+            cells=tuple(Cell(text=c) for c in record.cells),
+        )
+        number, _, _ = reader.row(row, None)
+        for index, column in enumerate(layout.columns):
+            text = record.get(index).strip()
+            if column.field is None and text and index < len(sheet.header):
+                unmapped.setdefault(sheet.header[index] or column_letter(index), []).append(
+                    {"row": record.row, "recommendation": number, "value": text}
+                )
+        if number is None and any(c.strip() for c in record.cells):
+            problems.add(
+                record.row, 0, "this row names no recommendation, and none comes before it",
+                "no-recommendation",
+            )  # fmt: skip
+    problems.raise_if_any()
+    plan = draft.build(responder=responder)
+    if unmapped:
+        plan["extensions"] = {"unmapped_columns": unmapped}
+    columns = tuple(
+        (column_letter(i), heading, c.field or "", c.confidence)
+        for i, (heading, c) in enumerate(zip(sheet.header, layout.columns, strict=False))
+    )
+    try:
+        result = from_dict(plan)
+    except LoadError as error:
+        raise error.with_source(sheet.source) from None
+    return TableImport(
+        plan=result,
+        source=sheet.source,
+        route="by meaning",
+        columns=columns,
+        unmapped=tuple(
+            h for h, c in zip(sheet.header, layout.columns, strict=False) if not c.field
+        ),
+        notes=sheet.notes,
+    )

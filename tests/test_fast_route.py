@@ -1,0 +1,161 @@
+"""The fast routes give exactly what the reference routes give: the same bytes from ``dumps``, the
+same reports from ``validate``."""
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import superplan as sp
+from superplan.convert import reference_dumps
+from superplan.testing import synthetic_plans
+
+from .conftest import DATA
+from .schema_strategies import from_schema
+from .strategies import EVERY_CLASS
+
+# Free-form values as extensions may hold them: every kind of number and of text included.
+# Characters that escaping could treat differently: controls, quotes, separators, non-ASCII.
+odd_text = st.text(st.sampled_from(list('a é😀\x00\x1f\x7f\x85\u2028"\\/\ud800')), max_size=8)
+numbers = (
+    st.integers()
+    | st.integers(min_value=2**63 - 2, max_value=2**64 + 2)
+    | st.integers(max_value=-(2**63) + 2)
+    | st.floats(allow_nan=False, allow_infinity=False)
+)
+free_form = st.recursive(
+    st.none() | st.booleans() | numbers | odd_text,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(odd_text, inner, max_size=4),
+    max_leaves=6,
+)
+extensions = st.dictionaries(st.text(max_size=6), free_form, max_size=4)
+
+
+def same_bytes(plan: sp.ActionPlan) -> None:
+    try:
+        expected = reference_dumps(plan)
+    except ValueError as error:  # what the reference refuses, the fast route refuses alike
+        with pytest.raises(ValueError, match=re.escape(str(error))):
+            sp.dumps(plan)
+    else:
+        assert sp.dumps(plan) == expected
+
+
+@functools.cache
+def _pool() -> list[sp.ActionPlan]:
+    return synthetic_plans(n_forces=43, seed=5)
+
+
+@st.composite
+def realistic_plans(draw: st.DrawFn) -> sp.ActionPlan:
+    """A realistic plan (cheap to make, so there can be thousands), with odd text and numbers."""
+    plan = draw(st.sampled_from(_pool()))
+    start = draw(st.integers(0, max(len(plan.responses) - 3, 0)))
+    responses = list(plan.responses[start : start + 3])  # a few: thousands of plans stay quick
+    if responses:
+        at = draw(st.integers(0, len(responses) - 1))
+        narrative = draw(odd_text.filter(lambda t: t.strip() != ""))
+        responses[at] = attrs.evolve(responses[at], narrative=narrative)
+    return attrs.evolve(plan, responses=tuple(responses), extensions=draw(extensions))
+
+
+@settings(max_examples=2000, suppress_health_check=list(HealthCheck), deadline=None)
+@given(plan=realistic_plans())
+def test_dumps_gives_the_reference_bytes_on_realistic_plans(plan):
+    same_bytes(plan)
+
+
+@settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
+@given(plan=EVERY_CLASS[sp.ActionPlan], extra=extensions)
+def test_dumps_gives_the_reference_bytes_on_every_optional_field(plan, extra):
+    same_bytes(plan)
+    same_bytes(attrs.evolve(plan, extensions=extra))
+
+
+def test_dumps_writes_numbers_and_text_as_the_json_module_does():
+    plan = attrs.evolve(
+        synthetic_plans(n_forces=1, seed=1)[0],
+        extensions={"b": [1e16, 1e-7, -0.0, 2**70, -(2**64)], "a": {"z": "\x00é\u2028", "y": True}},
+    )
+    text = sp.dumps(plan)
+    assert text == reference_dumps(plan)
+    assert '"a": {\n      "y": true,\n      "z": "\\u0000é\u2028"' in text
+    assert "1e+16,\n      1e-07,\n      -0.0,\n      1180591620717411303424," in text
+
+
+# -- validate: the fast route and the reference route give the same report ----------------------
+
+EVERY_DATA_FILE = sorted(p for p in DATA.rglob("*") if p.is_file())
+
+
+def same_report(source: Any) -> None:
+    fast, reference = sp.validate(source), sp.validate(source, fast=False)
+    assert [f.to_dict() for f in fast.findings] == [f.to_dict() for f in reference.findings]
+    assert fast.plan == reference.plan
+
+
+@pytest.mark.parametrize("path", EVERY_DATA_FILE, ids=lambda p: str(p.relative_to(DATA)))
+def test_both_routes_give_the_same_report_on_every_data_file(path):
+    same_report(path)
+    same_report(path.read_bytes())
+
+
+ODD_VALUES = [
+    None, True, False, 0, -1, 7, 30, 7.5, 2**70, "", " ", "x", "Kent", "kent\n", "7", "7.1",
+    "2025-02-30", "2025-1-1", "2025-13-01", "not-started", "done", "six-months", "next-spring",
+    [], [1], ["x", " "], {}, {"z": 1}, {"date": "2025-03-01"}, {"milestone": "x", "date": "x"},
+]  # fmt: skip
+ODD_KEYS = ["surprise", "Status", "", "é", "$schema", "extensions"]
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _paths(item, (*path, index))
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """A small realistic plan as JSON text, with up to three things wrong in it."""
+    plan = draw(st.sampled_from(_pool()))
+    start = draw(st.integers(0, max(len(plan.responses) - 2, 0)))
+    document = sp.to_dict(attrs.evolve(plan, responses=plan.responses[start : start + 2]))
+    for _ in range(draw(st.integers(0, 3))):
+        path = draw(st.sampled_from(list(_paths(document))))
+        parent: Any = document
+        for step in path[:-1]:
+            parent = parent[step]
+        how = draw(st.sampled_from(["replace", "delete", "add-key"]))
+        if not path or how == "add-key":
+            target = parent if not path else parent[path[-1]]
+            if isinstance(target, dict):
+                target[draw(st.sampled_from(ODD_KEYS))] = draw(st.sampled_from(ODD_VALUES))
+        elif how == "delete":
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = draw(st.sampled_from(ODD_VALUES))
+    indent = draw(st.sampled_from([None, 2, 4]))
+    return json.dumps(document, indent=indent, ensure_ascii=draw(st.booleans()))
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(text=documents())
+def test_both_routes_give_the_same_report_on_generated_documents(text):
+    same_report(text)
+
+
+@settings(max_examples=100, suppress_health_check=list(HealthCheck), deadline=None)
+@given(document=from_schema(sp.schema("action-plan")), odd=st.sampled_from(ODD_VALUES))
+def test_both_routes_give_the_same_report_on_schema_generated_documents(document, odd):
+    same_report(json.dumps(document))
+    same_report(json.dumps({**document, "responses": odd}))
