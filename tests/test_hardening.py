@@ -1,7 +1,13 @@
 """Hardening: documents generated from our own schemas, arbitrary input, the adversarial corpus."""
 
+import contextlib
+import io
 import json
 import math
+import os
+import pathlib
+import sys
+import threading
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -107,18 +113,65 @@ def test_small_mutations_of_a_valid_plan_are_caught(data):
 # -- the adversarial corpus ------------------------------------------------------------------------
 
 ADVERSARIAL = DATA / "adversarial"
-CORPUS = sorted(ADVERSARIAL.glob("*.json"))
+CASES = sorted(ADVERSARIAL.glob("*.expected"))
 
 
-@pytest.mark.parametrize("path", CORPUS, ids=[p.stem for p in CORPUS])
-def test_adversarial_file_gives_its_expected_outcome(path):
-    expected = path.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
-    report = sp.validate(path)
-    assert [f.describe() for f in report.findings] == expected
+def _case(expected: pathlib.Path) -> tuple[list[str] | None, int | None, list[str]]:
+    """A case's command (None: the library's validate), exit code and expected lines.
+
+    Format (see tests/data/adversarial/README.md): optional "# " comment lines, then optionally
+    "$ superplan ARGS" ({input} is the case's input file, {out} a fresh folder) and "exit N";
+    the rest are the lines it must print (stdout, then stderr)."""
+    lines = list(expected.read_text(encoding="utf-8").splitlines())
+    lines = [line for line in lines if not line.startswith("# ")]
+    if lines and lines[0].startswith("$ superplan"):
+        command = lines[0].removeprefix("$ superplan").split()
+        code = int(lines[1].removeprefix("exit "))
+        return command, code, lines[2:]
+    return None, None, lines
+
+
+def _input(expected: pathlib.Path) -> pathlib.Path | None:
+    found = [p for p in ADVERSARIAL.glob(expected.stem + ".*") if p.suffix != ".expected"]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("expected", CASES, ids=[p.stem for p in CASES])
+def test_adversarial_case_gives_exactly_its_lines(expected, tmp_path, capsys):
+    command, code, lines = _case(expected)
+    source = _input(expected)
+    if command is None:
+        assert source is not None
+        report = sp.validate(source)
+        assert [f.describe() for f in report.findings] == lines
+        return
+    out = tmp_path / "out"
+    argv = [a.replace("{input}", str(source)).replace("{out}", str(out)) for a in command]
+    assert main(argv) == code
+    captured = capsys.readouterr()
+    shown = (captured.out + captured.err).replace(str(out), "{out}")
+    if source is not None:
+        shown = shown.replace(str(source), "{input}")
+    assert shown.splitlines() == lines
+
+
+@pytest.mark.parametrize("expected", CASES, ids=[p.stem for p in CASES])
+def test_every_fuzz_target_survives_every_adversarial_input(expected):
+    source = _input(expected)
+    if source is None:
+        return
+    sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "fuzz"))
+    try:
+        from targets import TARGETS
+    finally:
+        sys.path.pop(0)
+    data = source.read_bytes()
+    for target in TARGETS.values():
+        target(data)
 
 
 def test_the_corpus_is_not_empty():
-    assert len(CORPUS) >= 8
+    assert len(CASES) >= 30
 
 
 def test_a_huge_string_within_the_limit_is_kept_whole(tmp_path):
@@ -140,7 +193,7 @@ def test_over_the_size_limit_is_refused_unread(tmp_path):
         handle.write("x" * (DEFAULT_MAX_BYTES + 10))
         handle.write('"]}')
     assert sp.validate(path).codes == ("SP002",)
-    assert main(["validate", str(path)]) == 1
+    assert main(["validate", str(path)]) == 2  # an input problem, not a finding in the plan
 
 
 def test_a_hundred_thousand_actions():
@@ -396,3 +449,438 @@ def test_a_finding_at_a_superscript_key_sorts_without_crashing():
         "/x/10",
         "/x/\u00b2",
     ]
+
+
+# -- size limits, endless inputs and folder runs (class 11, 12, 14) ----------------------------
+
+
+def test_dev_zero_is_refused_at_the_limit_without_reading_it_all():
+    report = sp.validate(pathlib.Path("/dev/zero"), max_bytes=1000)
+    assert [f.describe(report.source) for f in report.findings] == [
+        "/dev/zero: error SP002 (top level): the input is more than 1000 bytes, over the "
+        "limit of 1000 bytes"
+    ]
+    with pytest.raises(sp.LoadError, match="over the limit"):
+        sp.load_plan("/dev/zero")  # the default limit: reading stops after 5 MiB
+
+
+def test_an_endless_fifo_is_read_only_up_to_the_limit(tmp_path):
+    fifo = tmp_path / "endless.json"
+    os.mkfifo(fifo)
+    # A reader held open, so that the writer can open before validate does.
+    holder = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    writing = threading.Event()
+
+    def writer():
+        with contextlib.suppress(BrokenPipeError), open(fifo, "wb") as handle:
+            writing.set()
+            while True:
+                handle.write(b" " * 65536)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    assert writing.wait(timeout=10)
+    try:
+        assert sp.validate(fifo, max_bytes=200_000).codes == ("SP002",)
+    finally:
+        os.close(holder)
+    thread.join(timeout=10)
+    assert not thread.is_alive()  # the reader closed: the writer got a broken pipe
+
+
+def test_a_fifo_with_no_writer_reads_as_empty_instead_of_hanging(tmp_path):
+    fifo = tmp_path / "lonely.json"
+    os.mkfifo(fifo)
+    assert sp.validate(fifo).codes == ("SP004",)
+
+
+def test_standard_input_is_read_under_the_limit(monkeypatch, capsys):
+    plan = (DATA / "valid" / "kent-pcc.json").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(plan)))
+    assert main(["validate", "-"]) == 0
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b" " * 2000)))
+    assert main(["validate", "--max-bytes", "1000", "-"]) == 2
+    assert (
+        "-: error SP002 (top level): the input is more than 1000 bytes" in capsys.readouterr().out
+    )
+
+
+def test_loads_has_the_size_limit_too():
+    from superplan._jsontext import MAX_BYTES
+
+    with pytest.raises(sp.LoadError, match="over the limit") as caught:
+        sp.loads(b" " * (MAX_BYTES + 1))
+    assert caught.value.problems[0].kind == "too-large"
+
+
+def _folder_of_trouble(folder: pathlib.Path) -> None:
+    folder.mkdir()
+    good = (DATA / "valid" / "kent-pcc.json").read_bytes()
+    (folder / "a-good.json").write_bytes(good)
+    (folder / "b-zero.json").symlink_to("/dev/zero")
+    os.mkfifo(folder / "c-fifo.json")
+    (folder / "d-broken.json").write_text('{"responder": ')
+    (folder / "e-good.json").write_bytes(good)
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "summarise"])
+def test_one_bad_file_never_stops_a_folder_run(tmp_path, capsys, command):
+    folder = tmp_path / "plans"
+    _folder_of_trouble(folder)
+    extra = {
+        "validate": [],
+        "render": ["--out", str(tmp_path / "site")],
+        "summarise": ["--as-of", "2025-06-01", "--format", "json"],
+    }[command]
+    code = main([command, str(folder), "--max-bytes", "100000", *extra])
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert code == 2  # a file could not be read: an input problem
+    assert f"{folder}/b-zero.json: error SP002" in text
+    assert f"{folder}/c-fifo.json: error SP004" in text
+    assert f"{folder}/d-broken.json:1:15: error SP005" in text
+    if command == "render":
+        assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [
+            "index.html",
+            "kent-pcc-2.html",  # the same responder twice: both kept
+            "kent-pcc.html",
+        ]
+    if command == "summarise":
+        assert json.loads(captured.out)  # the two good plans were summarised
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, capsys):
+    if os.geteuid() == 0:
+        pytest.skip("root can list every folder")
+    folder = tmp_path / "plans"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "x.json").write_text("{}")
+    (folder / "locked").chmod(0)
+    try:
+        assert main(["validate", str(folder)]) == 2
+    finally:
+        (folder / "locked").chmod(0o700)
+    assert "locked: error SP001" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argument", "shown"),
+    [
+        ("plan\x00.json", "'plan\\x00.json': the path holds a NUL byte"),
+        (
+            os.fsdecode(b"caf\xe9.json"),
+            "'caf\\xe9.json': the path is not UTF-8 text; rename the file",
+        ),
+    ],
+)
+def test_a_path_argument_no_file_can_have_exits_2_shown_escaped(capsys, argument, shown):
+    for command in (["validate", argument], ["export", argument, "--out", "x.csv"]):
+        assert main(command) == 2
+        assert capsys.readouterr().err == f"superplan: {shown}\n"
+
+
+def test_a_file_name_that_is_not_utf8_in_a_folder_is_read_and_shown_escaped(tmp_path, capsys):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    name = os.path.join(os.fsencode(folder), b"caf\xe9.json")
+    with open(name, "wb") as handle:
+        handle.write(b'{"responder": "kent", "typo": 1}')
+    assert main(["validate", "--no-hints", str(folder)]) == 1
+    out = capsys.readouterr().out
+    assert "caf\\xe9.json:1:23: error SP102 /typo" in out
+    out.encode("utf-8", "strict")  # no raw byte, no surrogate reaches the terminal
+
+
+def test_show_refuses_digits_from_other_scripts(capsys):
+    assert main(["show", "\u0663"]) == 2
+    assert capsys.readouterr().err.startswith("superplan: there is no recommendation '\u0663'")
+    assert main(["show", "3"]) == 0
+
+
+def test_a_slug_with_a_trailing_newline_is_refused_by_model_and_schema():
+    with pytest.raises(ValueError, match="lowercase slug"):
+        sp.ActionPlan(responder="kent\n")
+    assert sp.validate({"responder": "kent\n"}).codes == ("SP105",)
+    assert sp.validate({"responder": "kent\n"}, fast=False).codes == ("SP105",)
+    pattern = sp.schema("action-plan")["properties"]["responder"]["pattern"]
+    assert not pattern.endswith("$")  # Python's $ matches before a final newline; ajv's not
+
+
+def test_terminal_output_escapes_control_characters(tmp_path, capsys):
+    hostile = "\x1b[31mred\r\u202egnp.exe\x00"
+    path = tmp_path / f"plan{hostile[:5]}.json"
+    path.write_text(json.dumps({"responder": "kent", hostile: 1, "title": ""}))
+    assert main(["validate", "--no-hints", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert "\r" not in out
+    assert "\u202e" not in out
+    assert "\x00" not in out
+    assert "plan\\x1b[31m.json" in out  # the path, escaped
+    assert "error SP102 /\\x1b[31mred\\x0d\\u202egnp.exe\\x00: unknown key" in out
+
+
+# -- one way to write outputs: atomic, inside the folder, never empty over full ---------------
+
+EXAMPLE = pathlib.Path(__file__).parent.parent / "examples" / "merseyside-police.json"
+
+
+def _enospc_after(monkeypatch, limit):
+    """Make every write fail with a full disk once ``limit`` bytes have gone out."""
+    import errno
+
+    from superplan import _output
+
+    real_write = os.write
+    sent = [0]
+
+    def write(handle, data):
+        if sent[0] + len(data) > limit:
+            real_write(handle, bytes(data[: max(limit - sent[0], 0)]))
+            sent[0] = limit
+            raise OSError(errno.ENOSPC, "No space left on device")
+        sent[0] += len(data)
+        return real_write(handle, data)
+
+    monkeypatch.setattr(_output.os, "write", write)
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_a_full_disk_mid_write_leaves_the_old_file_intact(tmp_path, monkeypatch, capsys, kind):
+    target = tmp_path / f"plan.{kind}"
+    target.write_bytes(b"the old file")
+    _enospc_after(monkeypatch, 100)
+    assert main(["export", str(EXAMPLE), "--out", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"superplan: {target}: cannot be written (No space left on device); nothing was changed\n"
+    )
+    assert target.read_bytes() == b"the old file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"plan.{kind}"]  # no partial file
+
+
+def test_a_full_disk_while_rendering_leaves_every_page_whole(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    assert main(["render", str(EXAMPLE), "--out", str(site)]) == 0
+    before = {p.name: p.read_bytes() for p in site.iterdir()}
+    _enospc_after(monkeypatch, 1000)
+    assert main(["render", str(EXAMPLE), "--out", str(site)]) == 2
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == before
+
+
+def test_interrupting_a_write_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
+    from superplan import _output
+    from superplan.importers import export_table
+
+    def interrupted(handle, data):
+        raise KeyboardInterrupt
+
+    table = tmp_path / "plan.csv"
+    export_table(sp.load_plan(EXAMPLE), table)
+    monkeypatch.setattr(_output.os, "write", interrupted)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "plan.json")]) == 130
+    assert capsys.readouterr().err.endswith("superplan: interrupted\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv"]
+
+
+OUTPUT_COMMANDS = {
+    "render": (["render", str(EXAMPLE), "--out"], "folder"),
+    "site": (["site", "--out"], "folder"),
+    "docs": (["docs", "--out"], "folder"),
+    "schema": (["schema", "--write"], "folder"),
+    "export": (["export", str(EXAMPLE), "--out"], "file.csv"),
+    "summarise": (["summarise", str(EXAMPLE), "--as-of", "2025-06-01", "--out"], "file.csv"),
+    "template": (["template", "--responder", "kent", "--out"], "file.xlsx"),
+    "import page": (
+        [
+            "import",
+            "page",
+            str(DATA / "pages" / "north-yorkshire-police-action-plan.txt"),
+            "--responder",
+            "north-yorkshire",
+            "--out",
+        ],
+        "file.json",
+    ),
+    "import table": (["import", "table", "TABLE", "--out"], "file.json"),
+}
+
+
+@pytest.mark.parametrize("command", OUTPUT_COMMANDS)
+@pytest.mark.parametrize("mistake", ["missing-parent", "wrong-kind"])
+def test_every_out_mistake_exits_2_with_the_path_and_what_to_do(tmp_path, capsys, command, mistake):
+    argv, kind = OUTPUT_COMMANDS[command]
+    from superplan.importers import export_table
+
+    table = tmp_path / "plan.csv"
+    export_table(sp.load_plan(EXAMPLE), table)
+    argv = [str(table) if a == "TABLE" else a for a in argv]
+    name = "out" if kind == "folder" else f"out.{kind.split('.')[1]}"
+    if mistake == "missing-parent":
+        out = tmp_path / "missing" / name
+        expected = f"superplan: {out}: the folder {out.parent} does not exist; create it first\n"
+    elif kind == "folder":
+        out = tmp_path / "a-file"
+        out.write_text("x")
+        expected = f"superplan: {out}: this is a file, and a folder is needed; give a folder name\n"
+    else:
+        out = tmp_path / "a-folder"
+        out.mkdir()
+        expected = f"superplan: {out}: this is a folder, and a file name is needed\n"
+    assert main([*argv, str(out)]) == 2
+    assert capsys.readouterr().err == expected
+    assert not (tmp_path / "missing").exists()
+
+
+def test_a_link_out_of_the_output_folder_is_never_followed(tmp_path, capsys):
+    outside = tmp_path / "outside.html"
+    outside.write_text("precious")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "merseyside.html").symlink_to(outside)
+    assert main(["render", str(EXAMPLE), "--out", str(site)]) == 2
+    assert "outside" in capsys.readouterr().err
+    assert outside.read_text() == "precious"
+
+
+def test_a_link_inside_the_output_folder_is_written_through(tmp_path):
+    from superplan._output import write_output
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "real.txt").write_text("old")
+    (folder / "link.txt").symlink_to(folder / "real.txt")
+    write_output(folder / "link.txt", "new", folder=folder)
+    assert (folder / "real.txt").read_text() == "new"
+    assert (folder / "link.txt").is_symlink()
+
+
+def test_a_non_empty_file_is_never_replaced_by_an_empty_one(tmp_path):
+    from superplan._output import write_output
+
+    target = tmp_path / "x.txt"
+    target.write_text("content")
+    with pytest.raises(sp.OutputError, match="would replace a non-empty file with an empty one"):
+        write_output(target, "")
+    assert target.read_text() == "content"
+    write_output(tmp_path / "new.txt", "")  # an empty new file is fine
+    write_output(target, "more")
+    assert target.read_text() == "more"
+
+
+def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    from superplan._output import write_output
+
+    target = tmp_path / "page.html"
+    target.write_text("old")
+    target.chmod(0o644)
+    write_output(target, "new")
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
+def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
+    from superplan import cli
+
+    def interrupted(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_cmd_catalogue", interrupted)
+    monkeypatch.setattr(
+        cli, "_build_parser", lambda real=cli._build_parser: _with_handler(real(), interrupted)
+    )
+    assert main(["catalogue"]) == 130
+    assert capsys.readouterr().err == "superplan: interrupted\n"
+
+
+def _with_handler(parser, handler):
+    parser.set_defaults(handler=handler)
+    for action in parser._subparsers._group_actions:  # every command
+        for sub in action.choices.values():
+            sub.set_defaults(handler=handler)
+    return parser
+
+
+def test_a_bug_in_one_file_of_a_folder_run_exits_3_and_the_rest_go_on(
+    tmp_path, monkeypatch, capsys
+):
+    import superplan.validation as validation_package
+
+    real = validation_package.validate
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("a.json", "b.json", "c.json"):
+        (folder / name).write_bytes(EXAMPLE.read_bytes())
+
+    def sometimes_broken(path, **kwargs):
+        if pathlib.Path(path).name == "b.json":
+            raise ZeroDivisionError("a bug")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(validation_package, "validate", sometimes_broken)
+    assert main(["validate", str(folder)]) == 3
+    captured = capsys.readouterr()
+    assert f"superplan: {folder}/b.json: internal error (ZeroDivisionError: a bug)" in captured.err
+    assert "2 file(s) checked: 2 valid" in captured.out
+
+
+# -- spreadsheets: nothing cut, nothing broken, nothing split (class 2, 6, 13) ---------------
+
+
+def _plan_with_narrative(text):
+    return sp.ActionPlan(
+        responder="kent", responses=[sp.Response(recommendation=7, narrative=text)]
+    )
+
+
+def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, capsys):
+    from superplan.importers import export_table
+
+    plan = _plan_with_narrative("x" * 40_000)
+    target = tmp_path / "plan.xlsx"
+    with pytest.raises(
+        sp.LoadError, match=r'sheet "Plan", row 4, column G "Response": the text is 40000'
+    ):
+        export_table(plan, target, kind="xlsx")
+    assert not target.exists()  # never "wrote" a cut cell
+    source = tmp_path / "plan.json"
+    source.write_text(sp.dumps(plan))
+    assert main(["export", str(source), "--out", str(target)]) == 1
+    assert "more than the 32767 a spreadsheet cell holds" in capsys.readouterr().err
+    assert main(["export", str(source), "--out", str(tmp_path / "plan.csv")]) == 0  # CSV holds it
+
+
+@pytest.mark.parametrize(
+    "text", ["a\uffffb", "\ufffe", "nul\x00", "bell\x07", "cr\rlf\n", "_x0041_ literal", "tab\t"]
+)
+def test_characters_xml_cannot_hold_round_trip_through_a_workbook(tmp_path, text):
+    from superplan.importers import export_table, table_to_plan
+
+    plan = _plan_with_narrative("keep " + text)
+    target = tmp_path / "plan.xlsx"
+    export_table(plan, target, kind="xlsx")
+    assert table_to_plan(target).responses[0].narrative == "keep " + text
+
+
+@pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"])
+def test_every_csv_quotes_a_cell_holding_cr_or_lf(newline):
+    from superplan.importers import export_table
+    from superplan.progress import summarise
+
+    plan = _plan_with_narrative(f"one{newline}two")
+    for text in (
+        export_table(plan, kind="csv").decode("utf-8-sig"),
+        summarise([plan], "2025-06-01").to_csv(),
+    ):
+        assert f'"one{newline}two"' in text
+
+
+@pytest.mark.parametrize(
+    "start", ["=", "+", "-", "@", "\t=", "\r=", "\n=", "\uff1d", "\uff0b", "\uff20"]
+)
+def test_formula_starts_and_look_alikes_are_neutralised(start):
+    from superplan._spreadsheet import escape_cell, neutralise, unescape_cell
+
+    text = start + "HYPERLINK(1)"
+    assert neutralise(text) == "'" + text
+    assert unescape_cell(escape_cell(text)) == text

@@ -630,4 +630,6 @@ def test_a_template_into_a_missing_folder_is_a_usage_error(capsys, tmp_path):
     code, out, err = run(capsys, "template", "--responder", "kent", "--out", target)
     assert code == 2
     assert out == ""
-    assert err == f"superplan: cannot write --out {target}: No such file or directory\n"
+    assert err == (
+        f"superplan: {target}: the folder {target.parent} does not exist; create it first\n"
+    )

@@ -46,6 +46,7 @@ _EXPORTS = {
     "Force": ".model",
     "GroupMembers": ".model",
     "LoadError": ".errors",
+    "OutputError": ".errors",
     "Milestone": ".model",
     "NonAddressee": ".model",
     "Numbering": ".model",
@@ -112,6 +113,7 @@ __all__ = [
     "Milestone",
     "NonAddressee",
     "Numbering",
+    "OutputError",
     "Part",
     "PartialDate",
     "Precision",
@@ -185,6 +187,7 @@ if TYPE_CHECKING:
     )
     from .errors import (
         LoadError,
+        OutputError,
         Problem,
         SuperplanError,
         UnknownAgency,

@@ -21,7 +21,7 @@ from functools import partial
 from itertools import chain, compress
 from typing import Any
 
-from .errors import LoadError, Problem, json_pointer
+from .errors import DumpError, LoadError, Problem, json_pointer
 
 __all__ = [
     "MAX_BYTES",
@@ -141,8 +141,8 @@ def utf8_size(data: str | bytes) -> int:
     return len(data.encode("utf-8", "surrogatepass"))
 
 
-def too_large(size: int, limit: int) -> LoadError:
-    """The error for an input of ``size`` bytes over ``limit``."""
+def too_large(size: int | str, limit: int) -> LoadError:
+    """The error for an input of ``size`` bytes (or ``"more than N"``) over ``limit``."""
     message = f"the input is {size} bytes, over the limit of {limit} bytes"
     return LoadError([Problem(pointer="", message=message, kind="too-large")])
 
@@ -372,7 +372,7 @@ def canonical_json(value: Any) -> str:
     if not text or _TOO_DEEP_LINE in text or has_surrogate(text):
         problem = check_value(value)
         if problem is not None:
-            raise LoadError([problem])
+            raise DumpError([problem])
         if not text:  # pragma: no cover - check_value finds everything json.dumps refuses
-            raise LoadError([Problem(pointer="", message="cannot be written", kind="not-json")])
+            raise DumpError([Problem(pointer="", message="cannot be written", kind="not-json")])
     return text

@@ -22,9 +22,21 @@ from .model import JSON_NAMES, RECOMMENDATION_COUNT, SCHEMA_VERSION, SCHEMA_VERS
 __all__ = ["SCHEMA_NAMES", "schema", "schema_id", "schema_ids"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _exact(pattern: str) -> str:
+    """``pattern`` with its final ``$`` made exact in Python as in ECMAScript: Python's ``$`` also
+    matches before a final newline (so ``"kent\\n"`` would pass as a slug) and ECMAScript has no
+    ``\\Z``; "no character follows" means the very end in both."""
+    return pattern.removesuffix("$") + r"(?![\s\S])" if pattern.endswith("$") else pattern
+
+
+DATE_PATTERN = _exact("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 #: A date at the precision given: a month (YYYY-MM) or a day (YYYY-MM-DD).
-PARTIAL_DATE_PATTERN = "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+PARTIAL_DATE_PATTERN = _exact("^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")
+SLUG_PATTERN = _exact(model.SLUG_PATTERN)
+PART_PATTERN = _exact(model.PART_PATTERN)
+LANG_PATTERN = _exact(model.LANG_PATTERN)
 #: Holds a character other than ASCII white space. (An explicit class, so that Python's and
 #: ECMAScript's regular expressions agree on it.)
 NON_BLANK_PATTERN = "[^ \\t\\n\\r\\f\\v]"
@@ -44,21 +56,21 @@ SCHEMA_NAMES = tuple(_ROOTS)
 
 _RENAMED = JSON_NAMES  # one table, in the model
 
-_SLUG = {"type": "string", "pattern": model.SLUG_PATTERN}
+_SLUG = {"type": "string", "pattern": SLUG_PATTERN}
 _NON_BLANK = {"type": "string", "pattern": NON_BLANK_PATTERN}
 _NUMBER = {"type": "integer", "minimum": 1, "maximum": RECOMMENDATION_COUNT}
 
 #: What each model validator means, as schema keywords for the field's value.
 _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
-    model._slug: {"pattern": model.SLUG_PATTERN},
+    model._slug: {"pattern": SLUG_PATTERN},
     model._slugs: {"items": _SLUG},
     model._non_blank: {"pattern": NON_BLANK_PATTERN},
     model._optional_non_blank: {"pattern": NON_BLANK_PATTERN},
     model._each_non_blank: {"items": _NON_BLANK},
     model._recommendation_number: {"minimum": 1, "maximum": RECOMMENDATION_COUNT},
-    model._part: {"pattern": model.PART_PATTERN},
-    model._lang: {"pattern": model.LANG_PATTERN},
-    model._optional_lang: {"pattern": model.LANG_PATTERN},
+    model._part: {"pattern": PART_PATTERN},
+    model._lang: {"pattern": LANG_PATTERN},
+    model._optional_lang: {"pattern": LANG_PATTERN},
 }
 
 #: Rules between fields of one object, as schema keywords on the object.

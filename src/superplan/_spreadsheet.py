@@ -1,9 +1,41 @@
-"""Text in cells a spreadsheet opens: never run as a formula."""
+"""Text in cells a spreadsheet opens: never run as a formula, never split across rows."""
 
-__all__ = ["FORMULA_START", "escape_cell", "neutralise", "unescape_cell"]
+import csv
+import io
+from collections.abc import Iterable
+from typing import Any, TextIO
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-"""Spreadsheets run a cell that starts with one of these as a formula."""
+__all__ = ["FORMULA_START", "csv_writer", "escape_cell", "neutralise", "unescape_cell"]
+
+FORMULA_START = (
+    *("=", "+", "-", "@", "\t", "\r", "\n"),
+    # Full-width look-alikes, which some spreadsheets read as the ASCII signs.
+    *("\uff1d", "\uff0b", "\uff0d", "\uff20"),
+)
+"""Spreadsheets run a cell that starts with one of these as a formula (a leading tab, CR or LF
+is skipped before ``=``, ``+``, ``-`` or ``@``)."""
+
+
+class _CsvWriter:
+    def __init__(self, out: TextIO, newline: str) -> None:
+        self._out = out
+        self._newline = newline
+        self._buffer = io.StringIO()
+        # Python's csv module quotes a cell only for the characters of its own line terminator:
+        # with CR LF it quotes a cell holding either, whatever ends the rows written out.
+        self._writer = csv.writer(self._buffer, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerow(row)
+        self._out.write(self._buffer.getvalue()[:-2] + self._newline)
+
+
+def csv_writer(out: TextIO, *, newline: str = "\r\n") -> _CsvWriter:
+    """A CSV writer whose rows end with ``newline`` and which quotes every cell holding a CR or
+    an LF, so that no spreadsheet starts a new row inside a cell. For every CSV superplan writes."""
+    return _CsvWriter(out, newline)
 
 
 def neutralise(value: str) -> str:

@@ -8,16 +8,14 @@ which the importer passes over. Drop-down lists offer the allowed values, and an
 sheet says what goes where.
 """
 
-import csv
 import datetime as dt
 import io
 import os
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from ._spreadsheet import escape_cell
+from ._output import write_output
+from ._spreadsheet import csv_writer, escape_cell
 from .catalogue import Catalogue
 from .catalogue._load import or_shipped
 from .model import Acceptance, ActionStatus, Compliance, Recommendation
@@ -167,24 +165,13 @@ def write_template(
         data = _csv(rows)
     else:
         raise ValueError(f"unknown template format {kind!r}; use 'xlsx' or 'csv'")
-    _replace(Path(path), data)
+    write_output(path, data)
     return data
-
-
-def _replace(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def _csv(rows: Sequence[dict[str, Any]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv_writer(out)
     writer.writerow(TEMPLATE_COLUMNS)
     for row in rows:
         cells = []

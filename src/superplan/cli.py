@@ -1,6 +1,8 @@
 """The ``superplan`` command: a thin layer over the library.
 
-Exit codes: 0 success, 1 the input has problems, 2 the command was used wrongly.
+Exit codes: 0 success, 1 findings in the input, 2 a usage or input/output problem (a bad path, an
+unreadable or too large file, an output that cannot be written), 3 a bug in superplan, 130
+interrupted (Ctrl-C).
 """
 
 import argparse
@@ -11,9 +13,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from .catalogue import Catalogue
     from .model import ActionPlan, Addressee
-    from .validation import Rule
+    from .validation import Rule, ValidationReport
 
 __all__ = ["main"]
 
@@ -21,6 +25,12 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+#: Problems (by kind) with reading or writing a file rather than with what it holds: exit 2.
+_IO_KINDS = frozenset({"unreadable-file", "unreadable", "unreadable-xlsx", "too-large"})
+#: The findings that say the same of a file in a folder run.
+_IO_CODES = frozenset({"SP001", "SP002"})
 
 #: Kept in step with superplan.validation.DEFAULT_MAX_BYTES (a test checks); not imported, so
 #: that `superplan --version` stays fast.
@@ -221,25 +231,21 @@ def _build_parser() -> argparse.ArgumentParser:
         "check action plan files (JSON) against the schema and the catalogue",
         description="Check action plan files (JSON) against the schema and the catalogue. "
         "Exit codes: 0 all files pass, 1 a file has errors (or, with --strict, "
-        "warnings), 2 the command was used wrongly.",
+        "warnings), 2 the command was used wrongly or a file could not be read (or is too "
+        "large), 3 a bug in superplan.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="make warnings fail too")
     validate.add_argument("--no-hints", action="store_true", help="leave out what-to-do lines")
-    validate.add_argument(
-        "--max-bytes",
-        type=int,
-        default=DEFAULT_MAX_BYTES,
-        metavar="N",
-        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})",
-    )
+    _add_max_bytes(validate)
     validate.set_defaults(handler=_cmd_validate)
 
     render = _command(commands, "render", "write a page for each action plan, and an index page")
     render.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
     render.add_argument("--format", choices=("html", "markdown"), default="html")
     render.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+    _add_max_bytes(render)
     render.set_defaults(handler=_cmd_render)
 
     site = _command(commands, "site", "write the catalogue's reference site (HTML)")
@@ -279,6 +285,7 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write to FILE instead of the screen (a CSV gets FILE-metadata.json, CSVW, beside it)",
     )
+    _add_max_bytes(summarise)
     summarise.set_defaults(handler=_cmd_summarise)
 
     importer = commands.add_parser(
@@ -374,6 +381,16 @@ def _build_parser() -> argparse.ArgumentParser:
 TABLE_FORMATS = ("csv", "xlsx")
 
 
+def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})",
+    )
+
+
 def _add_vocabulary(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--headers",
@@ -388,9 +405,29 @@ def _add_vocabulary(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code. Every way out goes through here: one line
+    on stderr for any problem, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        # Whatever the terminal's encoding, a character it cannot show is written escaped.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        return _run(sys.argv[1:] if argv is None else list(argv))
+    except KeyboardInterrupt:
+        print("superplan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. piped into `head`: the reader has all it wanted
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _run(argv: list[str]) -> int:
     from .errors import SuperplanError
 
+    bad = _bad_argument(argv)
+    if bad is not None:
+        print(f"superplan: {bad}", file=sys.stderr)
+        return EXIT_USAGE
     parser = _build_parser()
     args = parser.parse_args(argv)
     _merge_globals(args)
@@ -399,27 +436,137 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        _check_outputs(args)  # before any work: an --out mistake costs nothing
         return handler(args, sys.stdout)
     except SuperplanError as error:
-        print(f"superplan: {error}", file=sys.stderr)
-        return EXIT_PROBLEMS if _is_input_problem(error) else EXIT_USAGE
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
-        return EXIT_OK
-    except Exception as error:  # pragma: no cover - a bug: say so plainly, not as a traceback
-        if os.environ.get("SUPERPLAN_DEBUG"):
-            raise
-        print(
-            f"superplan: internal error ({type(error).__name__}: {error}). This is a bug in "
-            "superplan; please report it with the input. Set SUPERPLAN_DEBUG=1 to see details.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        _complain(str(error))
+        return _exit_code_for(error)
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except OSError as error:  # reading or writing failed somewhere not foreseen: still I/O
+        where = f"{error.filename}: " if error.filename else ""
+        _complain(f"{where}{error.strerror or error}")
+        return EXIT_USAGE
+    except Exception as error:  # a bug: say so plainly, not as a traceback
+        return _internal_error(error)
 
 
-def _is_input_problem(error: Exception) -> bool:
+#: Output options that name a folder (all others name a file).
+_FOLDER_OUTPUTS = {("render", "out"), ("site", "out"), ("docs", "out"), ("schema", "write")}
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """One rule for every command's output paths (``--out``, ``--report``, ``--write``): the
+    parent folder must exist, a folder must not be a file (and the other way round), and it must
+    be writable. Raises :class:`OutputError` (exit 2) naming the path and what to do."""
+    from ._output import check_output_file, output_folder
+
+    for option in ("out", "report", "write"):
+        value = getattr(args, option, None)
+        if not isinstance(value, str):
+            continue
+        if (args.command, option) in _FOLDER_OUTPUTS:
+            output_folder(value)
+        else:
+            check_output_file(value)
+
+
+def _bad_argument(argv: list[str]) -> str | None:
+    """An argument no path or name can hold (a NUL byte, bytes that are not UTF-8), escaped."""
+    from .errors import printable
+    from .files import path_problem
+
+    for argument in argv:
+        problem = path_problem(argument)
+        if problem is not None:
+            return f"'{printable(argument)}': {problem}"
+    return None
+
+
+def _say(out: TextIO, text: str) -> None:
+    """Write lines for a person to read: control, bidi and invisible characters escaped."""
+    from .errors import printable
+
+    out.write("\n".join(printable(line) for line in text.split("\n")) + "\n")
+
+
+def _complain(text: str) -> None:
+    from .errors import printable
+
+    print(printable(f"superplan: {text}"), file=sys.stderr)
+
+
+def _internal_error(error: BaseException, about: str = "") -> int:
+    if os.environ.get("SUPERPLAN_DEBUG"):
+        raise error
+    _complain(
+        f"{about}internal error ({type(error).__name__}: {error}). This is a bug in superplan; "
+        "please report it with the input. Set SUPERPLAN_DEBUG=1 to see details."
+    )
+    return EXIT_INTERNAL
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout again at exit; point it at nothing so that no second error shows.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _exit_code_for(error: Exception) -> int:
+    """1 for problems in what an input holds; 2 for the rest (a file that cannot be read or
+    written, an unknown name given on the command line)."""
     from .errors import LoadError
 
-    return isinstance(error, LoadError)
+    if isinstance(error, LoadError):
+        io = all(problem.kind in _IO_KINDS for problem in error.problems)
+        return EXIT_USAGE if io else EXIT_PROBLEMS
+    return EXIT_USAGE
+
+
+class _FolderRun:
+    """The plan files a command was given, each checked on its own: a file that cannot be read,
+    or that trips a bug, is reported with its path and the others still go through."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        from .files import expand_paths
+
+        self.given = paths
+        self.paths = list(expand_paths(paths))
+        self.bugs = 0
+        self.unreadable = 0
+
+    def reports(
+        self, args: argparse.Namespace, doing: str, things: str
+    ) -> "Iterator[ValidationReport]":
+        from ._meter import metered
+        from .validation import validate
+
+        cat = _catalogue(args)
+        for path in metered(self.paths, doing, things, enabled=not args.no_progress):
+            try:
+                report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+            except Exception as error:
+                self.bugs += 1
+                _internal_error(error, about=f"{path}: ")
+                continue
+            if _IO_CODES.intersection(report.codes):
+                self.unreadable += 1
+            yield report
+
+    def nothing_found(self) -> bool:
+        if self.paths:
+            return False
+        _complain("no .json files found in " + " ".join(self.given))
+        return True
+
+    def exit_code(self, *, problems: bool) -> int:
+        """3 if a file tripped a bug, 2 if one could not be read, 1 for findings, else 0."""
+        if self.bugs:
+            return EXIT_INTERNAL
+        if self.unreadable:
+            return EXIT_USAGE
+        return EXIT_PROBLEMS if problems else EXIT_OK
 
 
 def _catalogue(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -454,7 +601,7 @@ def _cmd_catalogue(args: argparse.Namespace, out: TextIO) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        out.write("  ".join([*cells, row[-1]]).rstrip() + "\n")
+        _say(out, "  ".join([*cells, row[-1]]).rstrip())
     out.write(
         f"\n{len(recs)} recommendation(s). '?' marks a number or addressee inferred, not confirmed.\n"
     )
@@ -469,37 +616,28 @@ def _addressee_summary(addressees: "Sequence[Addressee]") -> str:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    from ._words import whole_number
     from .catalogue._describe import describe
     from .convert import dumps
 
     cat = _catalogue(args)
-    from ._words import whole_number
-
     number = whole_number(args.recommendation)
     ref: int | str = args.recommendation if number is None else number
     rec = cat.recommendation(ref)
     if args.format == "json":
         out.write(dumps(rec))
         return EXIT_OK
-    out.write(describe(rec, cat))
+    _say(out, describe(rec, cat).removesuffix("\n"))
     return EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from ._meter import metered
-    from .files import expand_paths
-    from .validation import validate
     from .validation._findings import merge
 
-    paths = list(expand_paths(args.paths))
-    if not paths:
-        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
         return EXIT_USAGE
-    cat = _catalogue(args)
-    reports = [
-        validate(path, catalogue=cat, max_bytes=args.max_bytes)
-        for path in metered(paths, "validating", "files", enabled=not args.no_progress)
-    ]
+    reports = list(run.reports(args, "validating", "files"))
     failing = [r for r in reports if not r.passes(strict=args.strict)]
     with_errors = sum(1 for r in reports if not r.valid)
     warned = sum(1 for r in reports if r.valid and r.warnings)
@@ -524,47 +662,42 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         for report in reports:
-            out.write(report.format_text(hints=not args.no_hints) + "\n")
-        out.write(summary + "\n")
-    return EXIT_PROBLEMS if failing else EXIT_OK
+            _say(out, report.format_text(hints=not args.no_hints))
+        _say(out, summary)
+    return run.exit_code(problems=bool(failing))
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ._meter import metered
-    from .files import expand_paths
     from .render import messages, write_pages
-    from .validation import validate
 
-    paths = list(expand_paths(args.paths))
-    if not paths:
-        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
         return EXIT_USAGE
     texts = messages(args.language)  # a bad translation file stops here, before any writing
     cat = _catalogue(args)
     plans = []
     failed = 0
-    for path in metered(paths, "reading", "plans", enabled=not args.no_progress):
-        report = validate(path, catalogue=cat)
+    for report in run.reports(args, "reading", "plans"):
         if report.plan is None or not report.valid:
             failed += 1
-            out.write(report.format_text(hints=False) + "\n")
+            _say(out, report.format_text(hints=False))
         else:
             plans.append(report.plan)
     written = write_pages(plans, Path(args.out), kind=args.format, catalogue=cat, language=texts)
     for path in written:
-        out.write(f"wrote {path}\n")
+        _say(out, f"wrote {path}")
     if failed:
-        out.write(f"{failed} file(s) not rendered: fix the errors above.\n")
-    return EXIT_PROBLEMS if failed else EXIT_OK
+        _say(out, f"{failed} file(s) not rendered: fix the errors above.")
+    return run.exit_code(problems=bool(failed))
 
 
 def _cmd_site(args: argparse.Namespace, out: TextIO) -> int:
     from .render import build_site
 
     written = build_site(args.out, catalogue=_catalogue(args), language=args.language)
-    out.write(f"wrote {len(written)} pages to {args.out}\n")
+    _say(out, f"wrote {len(written)} pages to {args.out}")
     return EXIT_OK
 
 
@@ -577,7 +710,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         old, new = load_plan(args.old), load_plan(args.new)
         result = diff(old, new, catalogue=_catalogue(args))
     except (LoadError, DiffError) as error:
-        print(f"superplan: {error}", file=sys.stderr)
+        _complain(str(error))
         return EXIT_USAGE
     if args.format == "json":
         json.dump(result.to_dict(), out, ensure_ascii=False, indent=2)
@@ -597,40 +730,38 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             return EXIT_USAGE
         out.write(page)
     else:
-        out.write(result.format_text() + "\n")
+        _say(out, result.format_text())
     return EXIT_OK if result.empty else EXIT_PROBLEMS
 
 
 def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ._meter import metered
-    from .files import expand_paths
+    from ._output import write_output
     from .model import to_date
     from .progress import summarise
-    from .validation import validate
 
     try:
         as_of = to_date(args.as_of)
     except (TypeError, ValueError) as error:
-        print(f"superplan: --as-of: {error}", file=sys.stderr)
+        _complain(f"--as-of: {error}")
         return EXIT_USAGE
     kind, problem = _output_format(args.format, args.out, SUMMARY_FORMATS, default="table")
     if problem:
-        print(f"superplan: {problem}", file=sys.stderr)
+        _complain(problem)
         return EXIT_USAGE
-    paths = list(expand_paths(args.paths))
-    if not paths:
-        print("superplan: no .json files found in " + " ".join(args.paths), file=sys.stderr)
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
         return EXIT_USAGE
     cat = _catalogue(args)
     plans = []
     skipped = 0
-    for path in metered(paths, "reading", "plans", enabled=not args.no_progress):
-        report = validate(path, catalogue=cat)
+    for report in run.reports(args, "reading", "plans"):
         if report.plan is None or not report.valid:
             skipped += 1
-            print(f"superplan: left out {path}: {report.summary()}", file=sys.stderr)
+            for line in report.format_text(hints=False).splitlines()[:-1]:
+                _complain(line)
+            _complain(f"left out {report.source}: {report.summary()}")
         else:
             plans.append(report.plan)
     summary = summarise(plans, as_of, catalogue=cat)
@@ -645,33 +776,35 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = summary.format_table()
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8", newline="")
-        out.write(f"wrote {args.out}\n")
+        _say(out, f"wrote {write_output(args.out, text)}")
         if kind == "csv":
             from ._csvw import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
-            described.write_text(roll_up_metadata(text, Path(args.out).name, as_of), "utf-8")
-            out.write(f"wrote {described}\n")
+            write_output(described, roll_up_metadata(text, Path(args.out).name, as_of))
+            _say(out, f"wrote {described}")
+    elif kind == "table":
+        _say(out, text.removesuffix("\n"))
     else:
         out.write(text)
-    return EXIT_PROBLEMS if skipped else EXIT_OK
+    return run.exit_code(problems=bool(skipped))
 
 
 def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None:
-    from pathlib import Path
 
+    from ._output import write_output
     from .convert import dumps
 
     text = dumps(plan)
     if destination:
-        Path(destination).write_text(text, encoding="utf-8")
-        out.write(f"wrote {destination}\n")
+        write_output(destination, text)
+        _say(out, f"wrote {destination}")
     else:
         out.write(text)
 
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
+    from ._output import write_output
     from .importers import import_page_file, vocabulary
 
     cat = _catalogue(args)
@@ -684,17 +817,14 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
         catalogue=cat,
         vocab=words,
     )
-    print(result.report.format_text(), file=sys.stderr)
+    _say(sys.stderr, result.report.format_text())
     if args.report:
-        _write_text(
-            args.report,
-            json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n",
-        )
+        report = json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        write_output(args.report, report)
     if result.report.empty and not args.allow_empty:
-        print(
-            "superplan: no draft written: the page has no recommendation-level content "
-            "(--allow-empty writes one anyway)",
-            file=sys.stderr,
+        _complain(
+            "no draft written: the page has no recommendation-level content "
+            "(--allow-empty writes one anyway)"
         )
         return EXIT_PROBLEMS
     _write_plan(result.plan, args.out, out)
@@ -707,6 +837,7 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
+    from ._output import write_output
     from .importers import ColumnMapping, import_table, vocabulary
 
     cat = _catalogue(args)
@@ -717,13 +848,13 @@ def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
     imported = import_table(
         args.file, responder=args.responder, mapping=mapping, catalogue=cat, vocab=words
     )
-    print(imported.format_text(), file=sys.stderr)
+    _say(sys.stderr, imported.format_text())
     if args.report:
-        _write_text(
+        write_output(
             args.report, json.dumps(imported.to_dict(), ensure_ascii=False, indent=2) + "\n"
         )
     if _findings(imported.plan, cat, "the imported plan"):
-        print("superplan: no plan written: fix the table and import it again", file=sys.stderr)
+        _complain("no plan written: fix the table and import it again")
         return EXIT_PROBLEMS
     _write_plan(imported.plan, args.out, out)
     return EXIT_OK
@@ -736,15 +867,9 @@ def _findings(plan: "ActionPlan", cat: "Catalogue", what: str) -> bool:
     report = validate(plan, catalogue=cat)
     if report.valid:
         return False
-    print(f"superplan: {what} does not validate:", file=sys.stderr)
-    print(report.format_text(), file=sys.stderr)
+    _complain(f"{what} does not validate:")
+    _say(sys.stderr, report.format_text())
     return True
-
-
-def _write_text(destination: str, text: str) -> None:
-    from pathlib import Path
-
-    Path(destination).write_text(text, encoding="utf-8")
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
@@ -753,10 +878,10 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     kind, problem = _output_format(args.format, args.out, TABLE_FORMATS, default="csv")
     if problem:
-        print(f"superplan: {problem}", file=sys.stderr)
+        _complain(problem)
         return EXIT_USAGE
     export_table(load_plan(args.plan), args.out, kind=kind, catalogue=_catalogue(args))
-    out.write(f"wrote {args.out}\n")
+    _say(out, f"wrote {args.out}")
     return EXIT_OK
 
 
@@ -787,7 +912,7 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
 
     kind, problem = _output_format(args.format, args.out, TABLE_FORMATS, default="xlsx")
     if problem:
-        print(f"superplan: {problem}", file=sys.stderr)
+        _complain(problem)
         return EXIT_USAGE
     cat = _catalogue(args)
     try:
@@ -798,14 +923,13 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_USAGE
     count = len(cat.addressed_to(args.responder))
     what = "recommendation" if count == 1 else "recommendations"
-    out.write(f"wrote {args.out}: {count} {what} for {args.responder} to answer\n")
+    _say(out, f"wrote {args.out}: {count} {what} for {args.responder} to answer")
     return EXIT_OK
 
 
 def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
-    import shutil
-    from pathlib import Path
 
+    from ._output import output_folder, write_output
     from ._shipped import docs_folder
 
     folder = docs_folder()
@@ -815,14 +939,10 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     if args.path:
         out.write(f"{folder}\n")
         return EXIT_OK
-    target = Path(args.out)
-    if target.exists() and not target.is_dir():
-        print(f"superplan: --out {target} is a file; give a folder", file=sys.stderr)
-        return EXIT_USAGE
-    target.mkdir(parents=True, exist_ok=True)
+    target = output_folder(args.out)
     pages = sorted(folder.glob("*.md"))
     for page in pages:
-        shutil.copyfile(page, target / page.name)
+        write_output(target / page.name, page.read_bytes(), folder=target)
     out.write(f"wrote {len(pages)} pages to {target}; start at {target / 'index.md'}\n")
     return EXIT_OK
 
@@ -923,18 +1043,19 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
 
     from ._jsontext import canonical_json
+    from ._output import output_folder, write_output
     from ._schema import SCHEMA_NAMES, schema
 
     if args.path:
         return _schema_path(args.name or "action-plan", out)
     if args.write:
-        folder = Path(args.write)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = output_folder(args.write)
         for name in SCHEMA_NAMES:
-            (folder / f"{name}.schema.json").write_text(canonical_json(schema(name)), "utf-8")
+            write_output(
+                folder / f"{name}.schema.json", canonical_json(schema(name)), folder=folder
+            )
         out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
         return EXIT_OK
     if args.name is None:

@@ -13,7 +13,6 @@ import os
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -30,10 +29,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._jsontext import MAX_DEPTH, canonical_json, parse_json, sort_keys_deep
+from ._jsontext import MAX_DEPTH, canonical_json, check_value, parse_json, sort_keys_deep
 from ._locate import locate
 from ._words import describe, shorten
 from .errors import LoadError, Problem, json_pointer, pointer_order
+from .files import read_limited
 from .model import (
     JSON_NAMES,
     ActionPlan,
@@ -420,14 +420,11 @@ def loads(data: str | bytes, cls: Any = ActionPlan) -> Any:
 def dumps(obj: Any) -> str:
     """The canonical JSON text of a model object: the same object always gives the same text."""
     try:
-        text = orjson.dumps(_dump_converter.unstructure(obj), option=_ORJSON_OPTIONS).decode()
-    except (orjson.JSONEncodeError, TypeError, ValueError, RecursionError):
-        text = ""
-    if not text or _TOO_DEEP_LINE in text:
-        # What orjson will not write (NaN, lone surrogates, keys that are not text) or what is
-        # nested too deeply, the reference refuses with its pointer (or writes) as it always has.
+        return orjson.dumps(_dump_converter.unstructure(obj), option=_ORJSON_OPTIONS).decode()
+    except (orjson.JSONEncodeError, TypeError, _Unwritable):
+        # What orjson will not write (text with lone surrogates, keys that are not text) the
+        # json module writes, or refuses, exactly as it always has.
         return reference_dumps(obj)
-    return text
 
 
 def reference_dumps(obj: Any) -> str:
@@ -438,8 +435,6 @@ def reference_dumps(obj: Any) -> str:
 # orjson writes two-space indents, ": " and ", " separators and non-ASCII as itself, exactly as
 # canonical_json does; a property test proves the bytes equal on thousands of plans.
 _ORJSON_OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-# A line indented past MAX_DEPTH levels: a value nested too deeply to write, found at C speed.
-_TOO_DEEP_LINE = "\n" + " " * (2 * MAX_DEPTH)
 _LEAVES = (str, int, bool)
 
 
@@ -462,13 +457,26 @@ def _unstructure_for_orjson(conv: cattrs.Converter, type_: Any) -> Callable[[Any
     return unstructure
 
 
+class _Unwritable(Exception):
+    """Free-form JSON that strict JSON cannot hold: the reference route refuses it with its
+    pointer (orjson would write NaN as null and take nesting past the one limit)."""
+
+
 def _free_form(value: Any) -> Any:
-    """Free-form JSON for orjson: keys sorted as :func:`sort_keys_deep` sorts them, and numbers
-    orjson would write otherwise (floats, integers past 64 bits) as the json module writes them."""
+    """Free-form JSON for orjson, once checked against the one set of limits (extensions sit one
+    level inside their object)."""
+    if check_value(value, MAX_DEPTH - 1) is not None:
+        raise _Unwritable
+    return _free_form_items(value)
+
+
+def _free_form_items(value: Any) -> Any:
+    """Keys sorted as :func:`sort_keys_deep` sorts them, and numbers orjson would write otherwise
+    (floats, integers past 64 bits) as the json module writes them."""
     if isinstance(value, dict):
-        return {key: _free_form(value[key]) for key in sorted(value)}
+        return {key: _free_form_items(value[key]) for key in sorted(value)}
     if isinstance(value, list | tuple):
-        return [_free_form(item) for item in value]
+        return [_free_form_items(item) for item in value]
     if value.__class__ is float or (value.__class__ is int and not -(2**63) <= value < 2**64):
         return orjson.Fragment(json.dumps(value, allow_nan=False))
     return value
@@ -487,19 +495,9 @@ _dump_converter = _make_dump_converter()
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:
-    """Read a file's bytes, turning operating-system errors into a :class:`LoadError`."""
-    try:
-        return Path(path).read_bytes()
-    except IsADirectoryError:
-        message = "this is a folder, not a file"
-    except FileNotFoundError:
-        message = "there is no such file"
-    except PermissionError:
-        message = "the file cannot be read (permission denied)"
-    except OSError as error:
-        message = f"the file cannot be read ({error.strerror or error})"
-    problem = Problem(pointer="", message=message, kind="unreadable-file")
-    raise LoadError([problem], source=os.fspath(path))
+    """Read a file's bytes under the size limit (``-`` is standard input); a file that cannot
+    be read, or is too large, is a :class:`LoadError` naming it."""
+    return read_limited(path)
 
 
 @overload

@@ -1,5 +1,6 @@
 """superplan's exceptions. Every error a user can cause is one of these, never a raw traceback."""
 
+import os
 import re
 from collections.abc import Iterable
 
@@ -8,7 +9,9 @@ from attrs import frozen
 from ._words import whole_number
 
 __all__ = [
+    "DumpError",
     "LoadError",
+    "OutputError",
     "Problem",
     "SuperplanError",
     "UnknownAgency",
@@ -100,6 +103,25 @@ class LoadError(SuperplanError):
 
     def __str__(self) -> str:
         return "\n".join(problem.describe(self.source) for problem in self.problems)
+
+
+class DumpError(LoadError, ValueError):
+    """A value that strict JSON cannot hold, or that would not read back the same (NaN, a lone
+    surrogate, nesting past the limit): refused by ``dumps`` with its pointer. A ``ValueError``
+    too, as the json module's refusals were."""
+
+
+class OutputError(SuperplanError):
+    """An output file or folder cannot be written: ``path``, and what is wrong and what to do.
+    Nothing was changed at ``path``."""
+
+    def __init__(self, path: "str | os.PathLike[str]", message: str) -> None:
+        self.path = os.fspath(path)
+        self.message = message
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return located(self.message, self.path, None, None)
 
 
 class _Unknown(SuperplanError, LookupError):

@@ -1,20 +1,126 @@
-"""Finding the files a command was pointed at."""
+"""Finding the files a command was pointed at, and reading them under the size limit.
 
+Every input is read here: files, ``-`` (standard input), FIFOs and devices alike. Reading stops as
+soon as the limit is passed, so ``/dev/zero`` or an endless pipe costs the limit and no more; a
+FIFO with no writer reads as empty instead of waiting for ever.
+"""
+
+import fnmatch
 import os
+import stat
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["expand_paths"]
+from ._jsontext import MAX_BYTES, too_large
+from .errors import LoadError, Problem
+
+__all__ = ["STDIN", "expand_paths", "path_problem", "read_limited"]
+
+STDIN = "-"
+"""The path that means standard input."""
+
+_CHUNK = 1024 * 1024
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Each path as given; each folder as the ``*.json`` files below it, in sorted order.
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]], pattern: str = "*.json"
+) -> Iterator[Path]:
+    """Each path as given; each folder as the files below it matching ``pattern``, sorted.
 
-    A path that does not exist is passed on, so that reading it reports the problem.
+    A path that does not exist is passed on, so that reading it reports the problem; so is a
+    sub-folder that cannot be listed (reading it says why), so that nothing is skipped unsaid.
+    Entries that are not folders are all kept, FIFOs and links to devices too: reading them
+    is safe (see :func:`read_limited`).
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.json") if p.is_file())
+        if os.fspath(raw) != STDIN and path.is_dir():
+            found: list[Path] = []
+            unlistable: list[Path] = []
+
+            def note(error: OSError) -> None:
+                unlistable.append(Path(error.filename))  # noqa: B023 - used at once
+
+            for folder, folders, names in os.walk(path, onerror=note):
+                folders.sort()
+                found.extend(
+                    Path(folder, name) for name in names if fnmatch.fnmatchcase(name, pattern)
+                )
+            yield from sorted([*found, *unlistable])
         else:
             yield path
+
+
+def path_problem(name: str) -> str | None:
+    """What is wrong with a path as text (a NUL byte, bytes that are not UTF-8), or None."""
+    if "\0" in name:
+        return "the path holds a NUL byte"
+    if any(0xDC80 <= ord(char) <= 0xDCFF for char in name if not char.isascii()):
+        return "the path is not UTF-8 text; rename the file"
+    return None
+
+
+def _unreadable(name: str, message: str) -> LoadError:
+    return LoadError([Problem(pointer="", message=message, kind="unreadable-file")], source=name)
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "there is no such file"
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a file"
+    if isinstance(error, PermissionError):
+        return "the file cannot be read (permission denied)"
+    return f"the file cannot be read ({error.strerror or error})"
+
+
+def _too_large(name: str, size: int | str, limit: int) -> LoadError:
+    return too_large(size, limit).with_source(name)
+
+
+def read_limited(path: str | os.PathLike[str], max_bytes: int | None = MAX_BYTES) -> bytes:
+    """The bytes of a file (or of standard input, for ``-``), refused with a :class:`LoadError`
+    naming it when unreadable or over ``max_bytes``. Never reads more than ``max_bytes + 1``."""
+    name = os.fspath(path)
+    if name == STDIN:
+        return _read_stream(sys.stdin.buffer, "(standard input)", max_bytes)
+    if "\0" in name:
+        raise _unreadable(name, "the path holds a NUL byte")
+    try:
+        # Non-blocking, so that opening a FIFO with no writer returns at once.
+        descriptor = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise _unreadable(name, _reason(error)) from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise _unreadable(name, "this is a folder, not a file")
+        if stat.S_ISREG(info.st_mode) and max_bytes is not None and info.st_size > max_bytes:
+            raise _too_large(name, info.st_size, max_bytes)  # refused unread
+        os.set_blocking(descriptor, True)
+        stream = os.fdopen(descriptor, "rb", buffering=0)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with stream:
+        return _read_stream(stream, name, max_bytes)
+
+
+def _read_stream(stream: BinaryIO, name: str, max_bytes: int | None) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while True:
+            wanted = _CHUNK if max_bytes is None else min(_CHUNK, max_bytes + 1 - total)
+            chunk = stream.read(wanted)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if max_bytes is not None and total > max_bytes:
+                raise _too_large(name, f"more than {max_bytes}", max_bytes)
+    except OSError as error:
+        raise _unreadable(name, _reason(error)) from None
+    return b"".join(chunks)

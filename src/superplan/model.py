@@ -1021,7 +1021,7 @@ def _part(instance: object, attribute: "attrs.Attribute[Any]", value: str | None
         return
     if value.__class__ is not str:
         _wrong_type(instance, attribute, value, "a part written like '7.1'")
-    if not _PART.match(value):
+    if not _PART.fullmatch(value):
         raise InvalidField(
             attribute.name,
             f"expected a part written like '7.1', got {value!r}",

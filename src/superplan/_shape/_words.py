@@ -6,10 +6,10 @@ from typing import Any
 
 from attrs import frozen
 
-from .._schema import DATE_PATTERN, NON_BLANK_PATTERN
+from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, PART_PATTERN, SLUG_PATTERN
 from .._words import describe, one_of, shorten
 from ..errors import json_pointer
-from ..model import PART_PATTERN, RECOMMENDATION_COUNT, SLUG_PATTERN
+from ..model import RECOMMENDATION_COUNT
 
 __all__ = [
     "MESSAGES",

@@ -21,7 +21,6 @@ import re
 from collections import Counter
 from enum import StrEnum
 from itertools import chain
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -32,6 +31,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
+from ..files import read_limited
 from ..model import ActionPlan, Recommendation
 from ._dates import find_date
 from ._document import PageLine, TableRow, read_page
@@ -816,7 +816,7 @@ def import_page_file(
     """:func:`import_page` on a file (UTF-8 text or HTML)."""
     name = os.fspath(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_limited(path)  # under the size limit; FIFOs and devices are safe
     except OSError as error:
         raise LoadError(
             [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],

@@ -18,6 +18,7 @@ from attrs import frozen
 
 from .._spreadsheet import unescape_cell
 from ..errors import LoadError, Problem
+from ..files import read_limited
 
 __all__ = ["Record", "Sheet", "column_letter", "read_sheet"]
 
@@ -76,12 +77,7 @@ def _problem(message: str, kind: str) -> Problem:
 def read_sheet(path: str | os.PathLike[str]) -> Sheet:
     """Read a CSV or XLSX file (the first worksheet)."""
     name = os.fspath(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise LoadError(
-            [_problem(f"the file cannot be read ({error.strerror})", "unreadable")], source=name
-        ) from None
+    raw = read_limited(path)  # under the size limit; FIFOs and devices are safe
     if Path(name).suffix.lower() == ".xlsx" or raw[:2] == b"PK":
         return _read_xlsx(raw, name)
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):

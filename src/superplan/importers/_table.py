@@ -10,22 +10,22 @@ action (or a response, where it has no action text), and the mapped update colum
 updates. See ``docs/import.md``.
 """
 
-import csv
 import io
 import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from attrs import frozen
 
-from .._spreadsheet import escape_cell
+from .._output import write_output
+from .._spreadsheet import csv_writer, escape_cell
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
+from ..files import read_limited
 from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
 from ._table_import import (
@@ -36,6 +36,7 @@ from ._table_import import (
     mapped_by_meaning,
 )
 from ._vocabulary import Vocabulary
+from ._workbook import workbook_cell, workbook_row
 
 __all__ = [
     "COLUMNS",
@@ -214,7 +215,7 @@ def export_table(
     rows = plan_to_rows(plan, catalogue=catalogue)
     if kind == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\r\n")
+        writer = csv_writer(out)
         writer.writerow(COLUMNS)
         for row in rows:
             writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
@@ -224,7 +225,7 @@ def export_table(
     else:
         raise ValueError(f"unknown table format {kind!r}; use 'csv' or 'xlsx'")
     if path is not None:
-        Path(path).write_bytes(data)
+        write_output(path, data)
     return data
 
 
@@ -240,7 +241,8 @@ def _xlsx(rows: list[dict[str, Any]]) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_xlsx_cell(row[c]) for c in COLUMNS])
+        values = [row[c] for c in COLUMNS]
+        sheet.append(workbook_row(values, row=sheet.max_row + 1, headings=COLUMNS, sheet="Plan"))
         for cell in sheet[sheet.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
@@ -260,12 +262,7 @@ def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
 
 
 def _xlsx_cell(value: Any) -> Any:
-    if value == "":
-        return None
-    if not isinstance(value, str):
-        return value
-    escaped = value.replace("_x", "_x005F_x")
-    return _XLSX_ILLEGAL.sub(lambda m: f"_x{ord(m.group()):04X}_", escaped)
+    return workbook_cell(value)  # see _workbook: lossless, or refused with the cell's address
 
 
 # -- rows -> plan -------------------------------------------------------------------------------
@@ -289,7 +286,7 @@ class ColumnMapping:
         from .._jsontext import parse_json
 
         try:
-            data = parse_json(Path(path).read_bytes())
+            data = parse_json(read_limited(path))
         except LoadError as error:
             raise error.with_source(os.fspath(path)) from None
         except OSError as error:

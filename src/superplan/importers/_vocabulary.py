@@ -13,13 +13,13 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from attrs import field, frozen
 from rapidfuzz import fuzz
 
 from ..errors import LoadError, Problem
+from ..files import read_limited
 from ._dates import FoundDate, find_date
 
 __all__ = ["ColumnMeaning", "Vocabulary", "normal_words", "vocabulary"]
@@ -154,7 +154,7 @@ def _user_file(path: str | os.PathLike[str]) -> dict[str, Any]:
     from .._jsontext import parse_json
 
     try:
-        data = parse_json(Path(path).read_bytes())
+        data = parse_json(read_limited(path))
     except LoadError as error:
         raise error.with_source(os.fspath(path)) from None
     except OSError as error:

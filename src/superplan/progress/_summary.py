@@ -8,7 +8,6 @@ named in the notes with the reason it was left out: nothing is dropped silently.
 Every figure (the table's, the chart's, the CSV's) comes from :meth:`NationalSummary.tally`.
 """
 
-import csv
 import datetime as dt
 import io
 import json
@@ -19,7 +18,7 @@ from typing import Any
 import pendulum
 from attrs import field, frozen
 
-from .._spreadsheet import neutralise
+from .._spreadsheet import csv_writer, neutralise
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..errors import UnknownAgency
@@ -245,7 +244,7 @@ class NationalSummary:
     def to_csv(self) -> str:
         """One row per responder and recommendation, safe to open in a spreadsheet."""
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        writer = csv_writer(out, newline="\n")
         writer.writerow(
             [
                 "responder",

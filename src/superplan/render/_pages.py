@@ -5,6 +5,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from .._output import output_folder, write_output
 from ..catalogue import Catalogue, catalogue
 from ..model import ActionPlan
 from ._env import environment, escape_markdown
@@ -105,7 +106,7 @@ def write_pages(
     """
     cat, t = _context(catalogue, language)
     suffix = ".html" if kind == "html" else ".md"
-    out.mkdir(parents=True, exist_ok=True)
+    out = output_folder(out)
     written: list[Path] = []
     entries: list[IndexEntry] = []
     used: dict[str, int] = {}
@@ -118,7 +119,7 @@ def write_pages(
             text = render_html(plan, catalogue=cat, language=t, home="index.html")
         else:
             text = render_markdown(plan, catalogue=cat, language=t)
-        path.write_text(text, encoding="utf-8")
+        write_output(path, text, folder=out)
         written.append(path)
         title = plan_title(plan, cat, t)
         entries.append(
@@ -131,5 +132,5 @@ def write_pages(
             )
         )
     index = out / f"index{suffix}"
-    index.write_text(render_index(entries, kind=kind, language=t), encoding="utf-8")
+    write_output(index, render_index(entries, kind=kind, language=t), folder=out)
     return [*written, index]

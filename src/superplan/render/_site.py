@@ -6,10 +6,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, SCHEMA_NAMES, schema
+from .._output import output_folder, write_output
+from .._schema import (
+    DATE_PATTERN,
+    NON_BLANK_PATTERN,
+    PART_PATTERN,
+    SCHEMA_NAMES,
+    SLUG_PATTERN,
+    schema,
+)
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
-from ..model import PART_PATTERN, SLUG_PATTERN
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import recommendation_view, safe_url
@@ -331,12 +338,11 @@ def build_site(
     language: str | os.PathLike[str] = "en",
 ) -> list[Path]:
     """Write the catalogue's reference site (HTML, no JavaScript) into ``out``."""
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = output_folder(out)
     cat = or_shipped(catalogue)
     written = []
     for name, text in _pages(cat, messages(language)):
         path = folder / name
-        path.write_text(text, encoding="utf-8")
+        write_output(path, text, folder=folder)
         written.append(path)
     return written

@@ -193,8 +193,8 @@ def _check_renumbered(ctx: Context) -> Iterator[Hit]:
         return
     for path, response in ctx.responses():
         ref = response.get("recommendation")
-        if isinstance(ref, str) and ref.isdigit():
-            ref = int(ref)
+        if isinstance(ref, str) and (number := whole_number(ref)) is not None:
+            ref = number
         if not isinstance(ref, int) or isinstance(ref, bool) or ref not in moved:
             continue
         was = moved[ref]
@@ -379,7 +379,7 @@ RULES: tuple[Rule, ...] = (
         name="too-large",
         severity=_E,
         title="Input too large",
-        message="the input is {size} bytes, over the limit of {limit} bytes",
+        message="{message}",
         hint="Split the plan, or raise the limit (max_bytes, or --max-bytes) if it is genuine.",
     ),
     Rule(

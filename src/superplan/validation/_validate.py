@@ -22,6 +22,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, structure_sound, to_dict, try_structure
 from ..errors import LoadError, Problem
+from ..files import read_limited
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Severity, ValidationReport
@@ -39,6 +40,7 @@ Source = str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan
 #: Reading problems (by kind) and the codes they are reported under.
 _READ_CODES = {
     "unreadable-file": "SP001",
+    "too-large": "SP002",
     "not-utf8": "SP003",
     "empty": "SP004",
     "not-json": "SP005",
@@ -122,31 +124,14 @@ def _looks_like_json(text: str) -> bool:
 
 def _read(path: Path, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if path.is_file() and size > max_bytes:
-            raise _Refused(rule("SP002").finding("", size=size, limit=max_bytes))
-        return path.read_bytes()
-    except OSError as error:
-        reason = _os_reason(error)
-        raise _Refused(rule("SP001").finding("", reason=reason)) from None
-
-
-def _os_reason(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "there is no such file"
-    if isinstance(error, IsADirectoryError):
-        return "this is a folder, not a file"
-    if isinstance(error, PermissionError):
-        return "the file cannot be read (permission denied)"
-    return f"the file cannot be read ({error.strerror or error})"
+        return read_limited(path, max_bytes)
+    except LoadError as error:
+        raise _Refused(_read_finding(error.problems[0], DEFAULT_MAX_DEPTH)) from None
 
 
 def _parse(raw: str | bytes, max_bytes: int, max_depth: int) -> Any:
-    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
-    if size > max_bytes:
-        raise _Refused(rule("SP002").finding("", size=size, limit=max_bytes))
     try:
-        data = parse_json(raw, max_bytes=None, max_depth=max_depth)
+        data = parse_json(raw, max_bytes=max_bytes, max_depth=max_depth)
     except LoadError as error:
         raise _Refused(_read_finding(error.problems[0], max_depth)) from None
     return data
@@ -159,6 +144,7 @@ def _read_finding(problem: Problem, max_depth: int) -> Finding:
         line=problem.line,
         column=problem.column,
         message=problem.message,
+        reason=problem.message,
         limit=max_depth,
     )
 
