@@ -212,17 +212,17 @@ def test_structuring_errors_name_the_pointer_and_the_expectation(data, expected)
         ),
         (
             b'{"responder": "kent", "responder": "essex"}',
-            "(top level): the key 'responder' appears twice in one object; keep one",
+            "1:23: /responder: the key 'responder' appears twice in one object; keep one",
         ),
         (
             b'{"responder": "kent", "extensions": {"x": NaN}}',
-            "(top level): NaN is not a JSON number; write a number or null",
+            "1:43: /extensions/x: NaN is not a JSON number; write a number or null",
         ),
         (
             b'{"responder": "k\xe9nt"}',
             "1:17: (top level): the file is not UTF-8 text (byte 17); save it as UTF-8",
         ),
-        (b"[" * 100000, "(top level): the JSON is nested too deeply to read"),
+        (b"[" * 100000, "1:65: " + "/0" * 64 + ": nested more than 64 levels deep"),
     ],
 )
 def test_malformed_json_gets_one_clear_line(text, expected):
@@ -250,7 +250,7 @@ def test_load_plan_names_the_file(tmp_path):
 
 
 def test_canonical_json_refuses_nan():
-    with pytest.raises(ValueError, match="Out of range float"):
+    with pytest.raises(sp.LoadError, match="/x: nan is not a JSON number"):
         canonical_json({"x": float("nan")})
 
 
