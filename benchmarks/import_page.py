@@ -5,9 +5,10 @@
 
 The pages repeat the North Yorkshire seed page's body (its recommendations, actions and
 narrative), then an NPCC template table, so every stage of the importer is exercised. For each
-size it prints seconds and microseconds per line; the ratio of the largest size's per-line time
-to the smallest's shows linearity (about 1.0 is linear; 2.0 at 8x the size would be quadratic's
-first signs).
+size it prints wall-clock and CPU seconds and microseconds per line; the ratio of the largest
+size's per-line time to the smallest's shows linearity (about 1.0 is linear; a quadratic step
+would give 8.0 at 8x the size). CPU time is printed beside wall time because on a shared machine
+wall time also counts the time other processes hold the CPU.
 """
 
 import argparse
@@ -51,12 +52,16 @@ def html_page(lines: int) -> str:
     )
 
 
-def measure(page: str) -> float:
-    start = time.perf_counter()
-    result = import_page(page, responder="north-yorkshire")
-    elapsed = time.perf_counter() - start
-    assert result.report.found, "the benchmark page must import"
-    return elapsed
+def measure(page: str) -> tuple[float, float]:
+    """Best of two runs: (wall seconds, CPU seconds)."""
+    best = (float("inf"), float("inf"))
+    for _ in range(2):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = import_page(page, responder="north-yorkshire")
+        measured = (time.perf_counter() - wall, time.process_time() - cpu)
+        assert result.report.found, "the benchmark page must import"
+        best = min(best, measured)
+    return best
 
 
 def main() -> int:
@@ -69,15 +74,18 @@ def main() -> int:
         per_line = []
         print(f"{kind} pages:")
         for size in sizes:
-            seconds = measure(build(size))
-            per_line.append(seconds / size)
-            print(f"  {size:>8,} lines  {seconds:6.2f} s  {seconds / size * 1e6:6.1f} us/line")
+            wall, cpu = measure(build(size))
+            per_line.append(cpu / size)
+            print(
+                f"  {size:>8,} lines  wall {wall:6.2f} s  cpu {cpu:6.2f} s  "
+                f"{cpu / size * 1e6:6.1f} us/line (cpu)"
+            )
         ratio = per_line[-1] / per_line[0]
-        print(f"  per-line time, largest / smallest: {ratio:.2f} (1.0 is linear)")
-        largest = per_line[-1] * sizes[-1]
-        if sizes[-1] >= 100_000 and largest * 100_000 / sizes[-1] > 10:
+        print(f"  cpu per line, largest / smallest: {ratio:.2f} (1.0 is linear)")
+        at_100k = per_line[-1] * 100_000
+        print(f"  100,000 lines take {at_100k:.1f} s of CPU (target: under 10 s)")
+        if at_100k > 10:
             ok = False
-            print("  SLOWER than the target: 100,000 lines in under 10 s")
     return 0 if ok else 1
 
 

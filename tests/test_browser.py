@@ -11,9 +11,9 @@ import subprocess
 import pytest
 
 import superplan as sp
-from superplan.render import build_site, write_pages
+from superplan.render import build_site, render_html, write_pages
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import DATA, EXAMPLES, ROOT
 
 JS = ROOT / "tests" / "js"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -95,8 +95,11 @@ def test_generated_pages_pass_in_a_real_browser_at_every_width(tmp_path, browse)
     diff_page = tmp_path / "diff.html"
     diff_page.write_text(render_diff_html(ny, _later_version(ny), names=("v1.json", "v2.json")))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    rich = tmp_path / "gwent.html"
+    rich.write_text(render_html(sp.load_plan(DATA / "render" / "gwent-1.1.json")))
     pages = [
         (plans / "north-yorkshire.html", "plan", True),
+        (rich, "plan-1.1", True),
         (plans / "index.html", "plan-index", False),
         *((site / name, kind, contents) for name, kind, contents in SITE_PAGES),
         (summary_page, "summary", True),

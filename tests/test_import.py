@@ -1,5 +1,6 @@
 """Import: tables both ways, and the two seed pages into draft plans, with nothing lost."""
 
+import datetime as dt
 import html
 import json
 import pathlib
@@ -16,11 +17,14 @@ from superplan.importers import (
     export_table,
     import_page,
     import_page_file,
+    import_table,
+    page_lines,
     table_to_plan,
+    vocabulary,
 )
 
 from .conftest import EXAMPLES, ROOT
-from .strategies import plans_1_0
+from .strategies import action_plans, plans_1_0
 
 # Copies of shared/seeds: the two forces' published pages as captured from their websites.
 PAGES = ROOT / "tests" / "data" / "pages"
@@ -49,6 +53,15 @@ def _no_digit_slugs(plan: sp.ActionPlan) -> bool:
 @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(plan=plans_1_0.filter(_no_digit_slugs), kind=st.sampled_from(["csv", "xlsx"]))
 def test_tables_round_trip_any_plan(plan, kind, tmp_path_factory):
+    table = tmp_path_factory.mktemp("t") / f"plan.{kind}"
+    export_table(plan, table, kind=kind)
+    assert table_to_plan(table) == plan
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(plan=action_plans().filter(_no_digit_slugs), kind=st.sampled_from(["csv", "xlsx"]))
+def test_tables_round_trip_schema_1_1_plans_too(plan, kind, tmp_path_factory):
+    # parts, owners, status words, links, leads, translations, partial and not-before dates
     table = tmp_path_factory.mktemp("t") / f"plan.{kind}"
     export_table(plan, table, kind=kind)
     assert table_to_plan(table) == plan
@@ -275,3 +288,425 @@ def test_cli_import_and_export(tmp_path, capsys):
     assert main(["import", "table", str(table), "--out", str(back)]) == 0
     assert back.read_text() == EXAMPLES[1].read_text()
     assert "recommendations found" in capsys.readouterr().err
+
+
+# -- layouts: pages in the shapes forces publish ----------------------------------------------
+
+LAYOUTS = PAGES / "layouts"
+
+
+def _import(name: str, responder: str = "kent"):
+    return import_page_file(LAYOUTS / name, responder=responder)
+
+
+def _resolve(data, pointer: str):
+    node = data
+    for part in filter(None, pointer.strip("/").split("/")):
+        node = node[int(part)] if part.isdigit() else node[part]
+    return node
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in LAYOUTS.iterdir()))
+def test_every_line_of_a_layout_page_has_one_disposition_and_every_capture_lands(name):
+    result = _import(name)
+    report = result.report
+    text = (LAYOUTS / name).read_text(encoding="utf-8")
+    assert [line.text for line in report.lines] == page_lines(text)
+    assert [line.number for line in report.lines] == list(range(1, len(report.lines) + 1))
+    data = sp.to_dict(result.plan)
+    for line in report.lines:
+        if line.target is not None:
+            assert _resolve(data, line.target) is not None
+    for capture in report.captures:
+        assert capture.confidence <= 100
+        assert 1 <= capture.line <= len(report.lines)
+        _resolve(data, capture.pointer.rsplit("/", 1)[0])  # its parent exists
+    assert sp.validate(result.plan, catalogue=sp.catalogue()).format_text() is not None
+
+
+def test_npcc_template_html_gives_parts_with_owners_dated_updates_statuses_and_evidence():
+    result = _import("npcc-template.html")
+    plan = result.plan
+    assert [r.recommendation for r in plan.responses] == [7, 13, 29]
+    seven = plan.response_to(7)
+    assert [p.part for p in seven.parts] == ["7.1", "7.2"]
+    first, second = seven.parts
+    assert first.requirement == (
+        "Crime recording system allows included crimes to be documented and searched"
+    )
+    assert first.owner == "Head of Crime & Justice"  # the entity decoded
+    assert first.status == sp.DeliveryStatus.COMPLETE
+    assert first.status_text == "Action complete"
+    assert str(first.updates[0].date) == "2024-11"  # "Nov-24" at month precision
+    assert first.updates[0].note == "Niche change request raised;\nsearch is live since March."
+    assert first.evidence == ("Niche change note",)
+    assert [(link.title, link.url) for link in first.links] == [
+        ("Niche change note", "/docs/niche-change.pdf")
+    ]
+    assert str(second.updates[0].date) == "2024-11-21"
+    assert second.status == sp.DeliveryStatus.ONGOING
+    assert second.status_text == "Ongoing (BAU)"
+    assert (seven.acceptance, seven.compliance) == (
+        sp.Acceptance.ACCEPTED,
+        sp.Compliance.PARTLY_COMPLIES,
+    )
+    assert seven.acceptance_text == "Accept / Partially comply"
+    twenty_nine = plan.response_to(29).parts[0]
+    assert twenty_nine.status is None
+    assert twenty_nine.status_text == "Green"
+    assert [(lead.role, lead.name) for lead in plan.leads] == [
+        ("Executive Lead", "ACC Jane Doe"),
+        ("Operational Lead", "Detective Superintendent Sam Roe"),
+    ]
+    # the site's chrome is listed as boilerplate and kept out of the draft
+    chrome = [
+        line.text for line in result.report.lines if line.disposition is Disposition.BOILERPLATE
+    ]
+    assert "Share this page" in chrome
+    assert "We use cookies to make this site work." in chrome
+    assert "Twitter" not in json.dumps(sp.to_dict(plan))
+    assert result.report.layouts == ("table 1: npcc-template",)
+
+
+def test_npcc_template_text_capture_with_repeated_header_and_split_rows():
+    result = _import("npcc-template.txt")
+    plan = result.plan
+    seven = plan.response_to(7)
+    assert [p.part for p in seven.parts] == ["7.1", "7.2"]
+    updates = seven.parts[1].updates
+    assert [(str(u.date), u.label, u.note) for u in updates] == [
+        (
+            "2024-11",
+            "Update Nov-24",
+            "Intelligence reports\nare submitted for every stalking crime",
+        ),
+        ("2026-03", "March 2026 update", "No change"),
+    ]
+    assert plan.response_to(13).parts[0].owner == "Head of Public Protection"
+    headings = [line for line in result.report.lines if line.disposition is Disposition.HEADING]
+    assert [line.number for line in headings] == [2, 6]  # the header row, and its repeat
+    # a due date with no action to hold it stays in the response, flagged for a person
+    assert "Due date: March 26 earliest" in seven.narrative
+    assert any(c.field == "due (as written)" and c.confidence < 90 for c in result.report.captures)
+
+
+@pytest.mark.parametrize("name", ["three-column.html", "three-column.txt"])
+def test_three_column_table_gives_narrative_status_and_updates(name):
+    plan = _import(name).plan
+    seven = plan.response_to(7)
+    assert seven.recommendation_as_quoted.startswith("By 27 March 2025, where required")
+    assert "Niche" in seven.narrative
+    assert seven.status_text in ("Complete", "In progress")
+    assert seven.status in (sp.DeliveryStatus.COMPLETE, sp.DeliveryStatus.IN_PROGRESS)
+    fourteen = plan.response_to(14)
+    (update,) = fourteen.updates
+    assert str(update.date) in ("2025-03", "2024-11")
+    assert "audit of 50 cases" in update.note
+
+
+def test_three_column_html_reads_acceptance_said_in_the_response():
+    seven = _import("three-column.html").plan.response_to(7)
+    assert seven.acceptance == sp.Acceptance.ACCEPTED
+    assert seven.status == sp.DeliveryStatus.COMPLETE
+
+
+def test_recommendation_headings_with_response_paragraphs():
+    result = _import("headings.html")
+    plan = result.plan
+    thirteen = plan.response_to(13)
+    assert [a.description for a in thirteen.actions] == [
+        "We will train every supervisor on SPOs.",  # <br> splits the paragraph's two actions
+        "We will audit SPO decisions each quarter.",
+    ]
+    assert thirteen.acceptance == sp.Acceptance.ACCEPTED
+    assert thirteen.compliance == sp.Compliance.PARTLY_COMPLIES
+    assert str(thirteen.assessed_on) == "2024-11-21"
+    assert [(link.title, link.url) for link in thirteen.links] == [
+        ("SPO guidance", "/docs/spo-guidance.pdf")
+    ]
+    assert plan.response_to(23).narrative == "Screening is done by the Stalking Team every morning."
+    assert plan.introduction[1] == "We welcome the report & its recommendations."
+    assert result.report.unassigned == ()
+
+
+def test_welsh_is_kept_as_welsh_on_the_same_response():
+    plan = _import("bilingual.html").plan
+    assert [r.recommendation for r in plan.responses] == [7, 13]
+    seven = plan.response_to(7)
+    assert seven.actions[0].description.startswith("We will change our crime recording system")
+    assert [(t.lang, t.narrative[:20]) for t in seven.translations] == [
+        ("cy", "Byddwn yn newid ein ")
+    ]
+    thirteen = plan.response_to(13)
+    assert thirteen.narrative == "Every stalking case is reviewed for an SPO by the Stalking Team."
+    assert thirteen.translations[0].narrative.startswith("Mae pob achos stelcio")
+
+
+def test_welsh_in_a_text_capture_is_recognised_by_its_words():
+    page = (
+        "Recommendation 13\n"
+        "We review every stalking case for an SPO.\n"
+        "Rydym yn adolygu pob achos stelcio ar gyfer Gorchymyn Diogelu rhag Stelcio.\n"
+    )
+    response = import_page(page, responder="kent").plan.response_to(13)
+    assert response.narrative == "We review every stalking case for an SPO."
+    assert response.translations[0].lang == "cy"
+
+
+@pytest.mark.parametrize(
+    ("name", "links"),
+    [
+        ("link-only.html", ["/media/stalking-action-plan.pdf"]),
+        ("intro-only.txt", []),
+    ],
+)
+def test_a_page_without_a_plan_is_reported_as_such(name, links):
+    result = _import(name)
+    assert result.report.empty
+    assert result.plan.responses == ()
+    assert [link.url for link in result.plan.links] == links
+    (note,) = result.report.notes
+    assert note.startswith("no recommendation-level content found; the page links to: ")
+    assert all(url in note for url in links)
+
+
+def test_cli_refuses_to_write_an_empty_draft_unless_asked(tmp_path, capsys):
+    out = tmp_path / "draft.json"
+    page = str(LAYOUTS / "link-only.html")
+    assert main(["import", "page", page, "--responder", "kent", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert "no recommendation-level content found" in capsys.readouterr().err
+    assert (
+        main(["import", "page", page, "--responder", "kent", "--out", str(out), "--allow-empty"])
+        == 1
+    )
+    assert sp.load_plan(out).links[0].url == "/media/stalking-action-plan.pdf"
+
+
+def test_cli_page_import_refuses_an_unknown_responder_as_a_usage_error(tmp_path, capsys):
+    out = tmp_path / "draft.json"
+    code = main(
+        ["import", "page", str(NY_PAGE), "--responder", "north-yorkshir", "--out", str(out)]
+    )
+    assert code == 2
+    assert not out.exists()
+    assert "did you mean 'north-yorkshire'" in capsys.readouterr().err
+
+
+def test_the_json_report_lists_captures_per_recommendation_and_what_went_nowhere(tmp_path):
+    report = _import("npcc-template.html").report.to_dict()
+    seven = report["recommendations"][0]
+    assert seven["recommendation"] == 7
+    owners = [c for c in seven["captured"] if c["field"] == "owner"]
+    assert owners[0]["source"] == "table 1, row 2, column 'Owner'"
+    assert owners[0]["value"] == "Head of Crime & Justice"
+    assert all(c["confidence"] < 90 for c in seven["low_confidence"])
+    assert report["unplaced"] == []
+    ny = import_page_file(NY_PAGE, responder="north-yorkshire").report.to_dict()
+    assert [line["line"] for line in ny["unplaced"]] == list(range(81, 89))
+
+
+# -- dates and words ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "not_before"),
+    [
+        ("Nov-24", "2024-11", False),
+        ("March 2026 update", "2026-03", False),
+        ("21 November 2024", "2024-11-21", False),
+        ("March 26 earliest", "2026-03", True),
+        ("27/03/2025", "2025-03-27", False),
+        ("2025-03-27", "2025-03-27", False),
+        ("31/02/2025", None, False),
+        ("\u0662\u0660\u0662\u0665-\u0660\u0663-\u0662\u0667", None, False),  # Arabic-Indic digits
+        ("six-months", None, False),
+    ],
+)
+def test_dates_are_read_at_the_precision_given(text, iso, not_before):
+    from superplan.importers._dates import parse_date
+
+    found = parse_date(text)
+    assert (found.iso if found else None) == iso
+    assert (found.not_before if found else False) == not_before
+
+
+@given(day=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_any_uk_or_month_written_date_reads_back(day):
+    from superplan.importers._dates import parse_date
+
+    assert parse_date(day.strftime("%d/%m/%Y")).iso == day.isoformat()
+    if day.year >= 2000:  # two-digit years are read as 20xx
+        assert parse_date(day.strftime("%b-%y")).iso == day.isoformat()[:7]
+    assert parse_date(day.strftime("%d %B %Y")).iso == day.isoformat()
+
+
+@pytest.mark.parametrize(
+    ("heading", "field", "date"),
+    [
+        ("Owner", "owner", None),
+        ("Lead", "owner", None),
+        ("Responsible officer", "owner", None),
+        ("Update Nov-24", "update", "2024-11"),
+        ("RAG", "status", None),
+        ("Progress", "update", None),
+        ("Evidence", "evidence", None),
+        ("Accept/Comply", "acceptance", None),
+        ("Evidence requirements of progress/completion", "requirement", None),
+        ("March 2026 update", "update", "2026-03"),
+        ("21 November 2024", "update", "2024-11-21"),
+        ("Shoe size", None, None),
+    ],
+)
+def test_headings_are_recognised_by_meaning(heading, field, date):
+    meaning = vocabulary().column(heading)
+    assert meaning.field == field
+    assert (meaning.date.iso if meaning.date else None) == date
+
+
+def test_users_add_their_own_header_and_status_words(tmp_path):
+    headers = tmp_path / "headers.json"
+    headers.write_text(json.dumps({"owner": ["Accountable lead"], "status": ["Shoe size"]}))
+    statuses = tmp_path / "statuses.json"
+    statuses.write_text(json.dumps({"delivery": {"complete": ["Signed off"]}}))
+    words = vocabulary(headers, statuses)
+    assert words.column("Shoe size").field == "status"
+    assert words.column("Accountable lead").field == "owner"
+    assert words.status("delivery", "Signed off") == ("complete", 100.0)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"boss": ["Boss"]}))
+    with pytest.raises(sp.LoadError, match="unknown name 'boss'"):
+        vocabulary(bad)
+
+
+# -- import table: sniffing, mapping by meaning, errors in spreadsheet terms --------------------
+
+
+FORCE_TABLE = [
+    ["Rec No", "Action", "Due date", "Owner", "Update Nov-24", "RAG", "Notes"],
+    ["7", "Change Niche so included crimes can be searched", "27/03/2025", "Head of Crime", "Change raised", "Green", "see minutes"],
+    ["7.2", "Interim intelligence reports", "March 26 earliest", "Intelligence Manager", "", "Ongoing", ""],
+    ["13", "Train supervisors on SPOs", "six-months", "Head of Public Protection", "Drafted", "In progress", "room booked"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "encoding"),
+    [(",", "utf-8"), (";", "utf-8-sig"), ("\t", "cp1252")],
+    ids=["comma-utf8", "semicolon-bom", "tab-cp1252"],
+)
+def test_a_force_table_is_sniffed_and_mapped_by_meaning(tmp_path, delimiter, encoding):
+    import csv
+    import io
+
+    rows = [list(r) for r in FORCE_TABLE]
+    rows[1][3] = "Head of Crime \u2013 Niche"  # an en dash: one byte in cp1252
+    text = io.StringIO()
+    csv.writer(text, delimiter=delimiter).writerows(rows)
+    path = tmp_path / "force.csv"
+    path.write_bytes(text.getvalue().encode(encoding))
+    imported = import_table(path, responder="kent")
+    plan = imported.plan
+    first, second = plan.response_to(7).actions
+    assert first.owner == "Head of Crime \u2013 Niche"
+    assert str(first.due.date) == "2025-03-27"
+    assert str(second.due.date) == "2026-03"
+    assert second.due.not_before
+    assert second.part == "7.2"
+    assert str(first.updates[0].date) == "2024-11"
+    assert first.updates[0].note == "Change raised"
+    assert first.status is None
+    assert first.status_text == "Green"
+    assert plan.response_to(13).actions[0].due.milestone == "six-months"
+    assert plan.extensions["unmapped_columns"]["Notes"] == [
+        {"row": 2, "recommendation": 7, "value": "see minutes"},
+        {"row": 4, "recommendation": 13, "value": "room booked"},
+    ]
+    text_report = imported.format_text()
+    assert 'column C "Due date": due' in text_report
+    assert 'column G "Notes": (kept under extensions: unmapped_columns)' in text_report
+    assert imported.unmapped == ("Notes",)
+    assert (encoding == "cp1252") == any("Windows-1252" in n for n in imported.notes)
+
+
+def _workbook(path, rows, title="Plan"):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+
+
+def test_cell_errors_come_back_in_spreadsheet_terms(tmp_path):
+    rows = [["Rec No", "Action", "Due date"]] + [
+        ["7", f"Action {n}", "2025-03-27"] for n in range(5)
+    ]
+    rows.append(["7", "Action 6", "31/02/2025"])  # row 7
+    path = tmp_path / "plan.xlsx"
+    _workbook(path, rows)
+    with pytest.raises(sp.LoadError) as caught:
+        import_table(path, responder="kent")
+    assert str(caught.value) == (
+        f'{path}: sheet "Plan", row 7, column C "Due date": "31/02/2025" is not a date'
+    )
+
+
+def test_own_table_reads_uk_dates_and_refuses_non_ascii_digits(tmp_path):
+    plan = sp.ActionPlan(
+        responder="kent",
+        responses=[
+            sp.Response(
+                recommendation=7,
+                actions=[
+                    sp.Action(id="7-1", description="Do it", due=sp.Due(milestone="six-months"))
+                ],
+            )
+        ],
+    )
+    table = tmp_path / "plan.csv"
+    export_table(plan, table)
+    text = table.read_text(encoding="utf-8-sig").replace("six-months", "27/03/2025")
+    table.write_text(text, encoding="utf-8")
+    back = table_to_plan(table)
+    assert str(back.responses[0].actions[0].due.date) == "2025-03-27"
+    table.write_text(text.replace("response,7,", "response,\u0663,", 1), encoding="utf-8")
+    with pytest.raises(sp.LoadError, match='column B "Rec No": "\u0663" is not a recommendation'):
+        table_to_plan(table)
+
+
+def test_a_mapped_table_refuses_non_ascii_digits_too(tmp_path):
+    table = tmp_path / "hampshire.csv"
+    table.write_text(HAMPSHIRE_LIKE.replace("\n10,", "\n\u0663,"), encoding="utf-8")
+    mapping_file = tmp_path / "mapping.json"
+    mapping_file.write_text(json.dumps(MAPPING))
+    with pytest.raises(sp.LoadError, match=r'row 4, column A "Rec No\.": "\u0663"'):
+        table_to_plan(table, responder="hampshire", mapping=ColumnMapping.load(mapping_file))
+
+
+def test_cli_import_table_tells_json_unknown_responders_and_invalid_plans(tmp_path, capsys):
+    out = tmp_path / "plan.json"
+    code = main(["import", "table", str(EXAMPLES[1]), "--out", str(out)])
+    assert code == 1
+    assert not out.exists()
+    assert "this is JSON, not a table" in capsys.readouterr().err
+    force = tmp_path / "force.csv"
+    force.write_text("\n".join(",".join(r) for r in FORCE_TABLE) + "\n", encoding="utf-8")
+    code = main(["import", "table", str(force), "--responder", "kentt", "--out", str(out)])
+    assert code == 2
+    assert not out.exists()
+    assert "did you mean 'kent'" in capsys.readouterr().err
+    # an unknown recommendation slug: the plan does not validate; findings, no plan written
+    table = tmp_path / "hampshire.csv"
+    table.write_text(HAMPSHIRE_LIKE.replace("\n10,", "\ncrime-recordin,"), encoding="utf-8")
+    mapping_file = tmp_path / "mapping.json"
+    mapping_file.write_text(json.dumps(MAPPING))
+    args = ["import", "table", str(table), "--responder", "hampshire", "--mapping"]
+    code = main([*args, str(mapping_file), "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert not out.exists()
+    assert "the imported plan does not validate" in err
+    assert "crime-recordin" in err

@@ -32,6 +32,74 @@ from .conftest import EXAMPLES
 NY = sp.load_plan(EXAMPLES[1])
 MER = sp.load_plan(EXAMPLES[0])
 
+# -- status as of a date: the two examples, worked by hand ------------------------------------
+# Neither page states a date. North Yorkshire states no status at all: every recommendation is
+# "not stated", and once its deadline passes "deadline passed, not stated", never overdue.
+# Merseyside's page says "Recommendation complete." for 28 and 29 (no date): complete, met on time
+# with the benefit of the doubt (certain=False). Deadlines: 27 and 28 on 22 Nov 2024, 22 on 27 Sep
+# 2025, the rest on 27 Mar 2025; due soon means within the 30 days before.
+
+SIX_MONTH = [7, 10, 11, 12, 13, 14, 16, 17, 18, 19, 23, 25, 29]
+NYD, SOON, PASSED = "not-yet-due", "due-soon", "deadline-passed-not-stated"
+
+EXPECTED_NY = {
+    "2024-11-01": {**dict.fromkeys([*SIX_MONTH, 22], NYD), 27: SOON, 28: SOON},
+    "2024-11-22": {**dict.fromkeys([*SIX_MONTH, 22], NYD), 27: SOON, 28: SOON},
+    "2024-11-23": {**dict.fromkeys([*SIX_MONTH, 22], NYD), 27: PASSED, 28: PASSED},
+    "2025-03-01": {**dict.fromkeys(SIX_MONTH, SOON), 22: NYD, 27: PASSED, 28: PASSED},
+    "2025-03-27": {**dict.fromkeys(SIX_MONTH, SOON), 22: NYD, 27: PASSED, 28: PASSED},
+    "2025-09-27": {**dict.fromkeys(SIX_MONTH, PASSED), 22: SOON, 27: PASSED, 28: PASSED},
+    "2025-10-01": dict.fromkeys([*SIX_MONTH, 22, 27, 28], PASSED),
+}
+MET = "met-on-time"
+EXPECTED_MERSEYSIDE = {day: {**states, 28: MET, 29: MET} for day, states in EXPECTED_NY.items()}
+
+
+@pytest.mark.parametrize("day", list(EXPECTED_NY))
+def test_north_yorkshire_schedule_per_recommendation(day):
+    progress = status_as_of(NY, day)
+    assert {r.number: str(r.schedule) for r in progress.recommendations} == EXPECTED_NY[day]
+    assert {r.delivery for r in progress.recommendations} == {Delivery.NOT_STATED}
+    assert progress.overdue == ()
+    assert all(r.answered for r in progress.recommendations)
+
+
+@pytest.mark.parametrize("day", list(EXPECTED_MERSEYSIDE))
+def test_merseyside_schedule_per_recommendation(day):
+    progress = status_as_of(MER, day)
+    assert {r.number: str(r.schedule) for r in progress.recommendations} == (
+        EXPECTED_MERSEYSIDE[day]
+    )
+    done = {r.number: r for r in progress.recommendations if r.delivery is Delivery.COMPLETE}
+    assert set(done) == {28, 29}
+    assert all(r.status_text == "Recommendation complete." for r in done.values())
+    assert all(not r.certain and "does not say when" in r.reason for r in done.values())
+    assert all(r.rag is Rag.GREEN for r in done.values())
+    answered = {r.number for r in progress.recommendations if r.answered}
+    assert answered == set(EXPECTED_MERSEYSIDE[day]) - {27}
+    assert progress.overdue == ()
+
+
+def test_north_yorkshire_action_due_in_march_2025_is_due_by_its_end():
+    a, b = status_as_of(NY, "2025-03-28").recommendation(7).actions
+    assert (str(a.deadline), str(a.schedule)) == ("2025-03", "due-soon")  # "By March 25"
+    assert (str(b.deadline), str(b.schedule)) == ("2025-03-27", PASSED)
+    a, _ = status_as_of(NY, "2025-04-01").recommendation(7).actions
+    assert a.schedule is ScheduleState.DEADLINE_PASSED_NOT_STATED  # still not overdue
+
+
+def test_the_examples_quote_the_recommendations_as_the_pages_do_and_name_no_folder():
+    ny7 = NY.response_to(7).recommendation_as_quoted
+    assert ny7.startswith("To Chief Constables: By 27 March 2025, where required")
+    mer19 = MER.response_to(19).recommendation_as_quoted
+    assert mer19.startswith("By, 27 March 2025,")  # the page's own comma, kept
+    for plan in (NY, MER):
+        text = sp.dumps(plan)
+        assert "seeds" not in text
+        assert "shared/" not in text
+        assert plan.schema_version == "1.1"
+
+
 # -- status as of a date ----------------------------------------------------------------------
 
 

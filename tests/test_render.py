@@ -130,15 +130,15 @@ def test_actions_updates_and_due_dates_are_shown():
     assert "<dt>Own assessment</dt><dd>Partly complies</dd>" in html
     assert "27 March 2025 (six months from publication)" in html
     assert 'data-label="Owner">Head of Crime</td>' in html
-    assert 'data-label="Status">In progress</td>' in html
-    assert "<caption>Progress updates on action 7.1-a</caption>" in html
-    assert "<strong>March 2025 update</strong>" in html
+    assert 'data-label="Status"><strong class="tag tag-blue">In progress</strong></td>' in html
+    assert '<time datetime="2025-03-27">27 March 2025</time>, Action 7.1-a: <strong>March' in html
     md = render_markdown(plan)
     # "7." could start a numbered list where a value begins a line, so it is escaped; "-" is not
     assert (
         "| 7\\.1-a | Make crimes searchable. (Evidence: Change request CR-1) | Head of Crime |"
         in md
     )
+    assert "- 27 March 2025, Action 7.1-a, March 2025 update: Testing." in md
 
 
 INJECTIONS = [
@@ -482,6 +482,11 @@ def test_welsh_force_names_are_marked_as_welsh(tmp_path):
     forces = (tmp_path / "forces.html").read_text()
     assert '<span lang="cy">Heddlu Gogledd Cymru</span>' in forces
     assert forces.count('lang="cy"') == 4
+    written = write_pages([sp.ActionPlan(responder="gwent"), NY], tmp_path / "plans")
+    index = (tmp_path / "plans" / "index.html").read_text()
+    assert '</a> (<span lang="cy">Heddlu Gwent</span>)</td>' in index
+    assert index.count('lang="cy"') == 1
+    assert '(<span lang="cy">Heddlu Gwent</span>)' in written[0].read_text()
     plans = [sp.ActionPlan(responder="gwent"), sp.ActionPlan(responder="kent")]
     summary = render_summary_html(summarise(plans, "2025-09-27"))
     assert '(<span lang="cy">Heddlu Gwent</span>)' in summary
@@ -516,15 +521,48 @@ def test_the_chart_and_the_table_show_the_same_figures():
     chart, table = _figures_in(page, "chart"), _figures_in(page, "table")
     assert chart == table
     assert {state for _, state in chart} >= {"complete", "in-progress", "not-applicable"}
-    # and both are the roll-up's own numbers, every state counted, none merged
-    for row in summary.per_recommendation():
-        for state in ("complete", "ongoing", "in-progress", "not-started", "not-applicable"):
-            assert chart.get((row["recommendation"], state), 0) == row[state]
-        assert chart.get((row["recommendation"], "overdue"), 0) == row["overdue"]
-        parts = sum(
-            v for (n, s), v in chart.items() if n == row["recommendation"] and s != "overdue"
-        )
-        assert parts == row["addressed"]
+    # and both are the roll-up's own numbers (superplan.progress's tally), none merged
+    for row in summary.tally():
+        n = row.recommendation
+        for state, count in row.categories.items():
+            assert chart.get((n, state), 0) == count, (n, state)
+        assert chart.get((n, "overdue"), 0) == row.overdue
+        passed = row.schedules["deadline-passed-not-stated"]
+        assert chart.get((n, "deadline-passed-not-stated"), 0) == passed
+        schedules = {"overdue", "deadline-passed-not-stated"}
+        parts = sum(v for (m, s), v in chart.items() if m == n and s not in schedules)
+        assert parts == row.addressed
+
+
+def test_the_roll_up_counts_only_plans_dated_on_or_before_its_date():
+    early = sp.from_dict(
+        {
+            "responder": "kent",
+            "published": "2024-11-22",
+            "responses": [{"recommendation": 7, "status": "in-progress"}],
+        }
+    )
+    late = sp.from_dict(
+        {
+            "responder": "kent",
+            "published": "2025-06-01",
+            "responses": [{"recommendation": 7, "status": "complete"}],
+        }
+    )
+    after = sp.from_dict({"responder": "gwent", "published": "2025-06-01", "responses": []})
+    page = render_summary_html(summarise([early, late, after], "2025-03-27"))
+    chart, table = _figures_in(page, "chart"), _figures_in(page, "table")
+    assert chart == table
+    assert chart[7, "in-progress"] == 1  # Kent's November plan: its June one is not yet out
+    assert (7, "complete") not in chart
+    assert "Heddlu Gwent" not in page  # Gwent's only plan is dated after the as-of date
+
+
+def test_a_roll_up_of_plans_with_no_status_says_not_stated():
+    page = render_summary_html(summarise([NY, MER], "2025-09-27"))
+    chart = _figures_in(page, "chart")
+    assert chart[7, "not-stated"] == 2
+    assert not any(state in ("not-started", "overdue") for _, state in chart)
 
 
 def test_the_chart_and_the_table_disagreeing_would_be_caught():
@@ -588,3 +626,112 @@ def test_cli_diff_html(tmp_path, capsys):
     assert "<ins>" in out
     assert main(["diff", str(EXAMPLES[1]), str(EXAMPLES[1]), "--format", "html"]) == 0
     assert "do not differ" in capsys.readouterr().out
+
+
+# -- status on plan pages: tags in words, the force's own words, not stated -----------------------
+
+GWENT = sp.load_plan(DATA / "render" / "gwent-1.1.json")
+
+
+def test_a_plan_with_no_status_anywhere_says_not_stated_never_not_started():
+    page = render_html(NY)  # North Yorkshire's plan gives no status at all
+    glance = page.split('id="at-a-glance"')[1].split("</ul>")[0]
+    assert '<strong class="tag tag-none">Not stated</strong> 16 recommendation(s)' in glance
+    body = page.split("</style>")[1]
+    for invented in ("Not started", "Overdue", "overdue", "tag-red", "tag-yellow"):
+        assert invented not in body, invented
+    assert "Not started" not in render_markdown(NY)
+
+
+def test_plan_page_shows_status_tags_own_words_parts_links_and_leads():
+    page = render_html(GWENT)
+    glance = page.split('id="at-a-glance"')[1].split("</ul>")[0]
+    for colour, words, count in [
+        ("green", "Complete", 1),
+        ("blue", "In progress", 1),
+        ("grey", "Not applicable", 1),
+        ("none", "Not stated", 1),
+        ("none", "Not answered", 12),
+    ]:
+        assert f'<strong class="tag tag-{colour}">{words}</strong> {count} recom' in glance
+    seven = page.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
+    assert (
+        '<strong class="tag tag-green">Complete</strong> '
+        '<span class="own">(the plan says “Complete – BAU”)</span>' in seven  # noqa: RUF001 - the force's own dash
+    )
+    assert 'Accepted <span class="own">(the plan says “Accepted in full”)</span>' in seven
+    assert "Partly complies (assessed November 2024)" in seven
+    assert "<dt>Lead</dt><dd>Head of Crime Standards</dd>" in seven
+    assert 'href="https://www.example.org/gwent/crime-recording-standard' in seven
+    assert "<caption>Recommendation 7 in parts, as the plan divides it</caption>" in seven
+    # a part with only its own words is "not stated", its words kept beside it
+    assert 'tag-none">Not stated</strong> <span class="own">(the plan says “BAU”)' in seven
+    assert "March 2025 at the earliest; planned for February 2025; done 14 February 2025" in seven
+    # the plan's leads and documents; a link that cannot be parsed is text
+    assert "Executive Lead: ACC Jane Doe; Head of Public Protection" in page
+    assert '<a href="https://www.example.org/gwent/plan.pdf">Action plan (PDF)</a>' in page
+    assert "<li>http://[::1</li>" in page
+    assert '(<span lang="cy">Heddlu Gwent</span>)' in page
+
+
+def test_the_timeline_is_newest_first_with_undated_updates_last():
+    seven = render_html(GWENT).split('<h2 id="recommendation-7">')[1].split("</section>")[0]
+    timeline = seven.split('<ol class="timeline">')[1].split("</ol>")[0]
+    order = re.findall(r'<time datetime="([\d-]+)">', timeline)
+    assert order == ["2025-02-14", "2024-11"]
+    assert timeline.index("2024-11") < timeline.index("Undated")
+    assert '<time datetime="2024-11">November 2024</time>, Part 7.1' in timeline
+
+
+def test_text_not_in_english_carries_its_language():
+    page = render_html(GWENT)
+    assert '<div lang="cy"><p><strong lang="en-GB">The response in Welsh</strong></p>' in page
+    assert '<span class="text" lang="cy">Diweddariad: hyfforddiant ar y gweill.</span>' in page
+    md = render_markdown(GWENT)
+    assert "**The response in Welsh**" in md
+    assert "Mae ein system cofnodi troseddau" in md
+    welsh = sp.from_dict({**sp.to_dict(GWENT), "lang": "cy", "introduction": ["Cyflwyniad."]})
+    page = render_html(welsh)
+    assert '<h1 lang="cy">' in page
+    assert '<p class="text" lang="cy">Cyflwyniad.</p>' in page
+
+
+def test_a_dated_plan_with_no_status_is_never_called_overdue():
+    for plan in (NY, MER):  # Merseyside's text says "Recommendation complete." but states no status
+        dated = sp.from_dict({**sp.to_dict(plan), "published": "2024-11-22", "as_of": "2025-09-27"})
+        page = render_html(dated)
+        body = page.split("</style>")[1]
+        assert "Overdue" not in body
+        assert "Not started" not in body
+        glance = body.split('id="at-a-glance"')[1].split("</nav>")[0]
+        assert "Against the deadlines, as of 27 September 2025:" in glance
+        assert '<strong class="tag tag-purple">Deadline passed, no status stated</strong>' in glance
+        seven = body.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
+        assert (
+            '<dt>Against the deadline</dt><dd><strong class="tag tag-purple">Deadline passed, '
+            'no status stated</strong> <span class="own">(as of 27 September 2025)</span>'
+        ) in seven
+
+
+def test_each_recommendation_shows_its_schedule_state_as_of_the_plan_date():
+    page = render_html(GWENT)  # as of 27 March 2025
+    expected = {
+        7: ("green", "Met on time"),
+        10: ("orange", "Due within 30 days"),
+        11: ("orange", "Due within 30 days"),
+        12: ("grey", "Not applicable"),
+    }
+    progress = sp.status_as_of(GWENT, GWENT.as_of)
+    for number, (colour, words) in expected.items():
+        section = page.split(f'<h2 id="recommendation-{number}">')[1].split("</section>")[0]
+        shown = (
+            f'<dt>Against the deadline</dt><dd><strong class="tag tag-{colour}">{words}</strong>'
+        )
+        assert shown in section, number
+        # the page's words come from superplan.progress
+        state = str(progress.recommendation(number).schedule)
+        assert words == messages().value("schedule_values", state)
+    eleven = page.split('<h2 id="recommendation-11">')[1].split("</section>")[0]
+    assert '<dt>Status</dt><dd><strong class="tag tag-none">Not stated</strong>' in eleven
+    md = render_markdown(GWENT)
+    assert "- **Against the deadline:** **Met on time** (as of 27 March 2025)" in md

@@ -54,9 +54,9 @@ COLUMNS: dict[str, tuple[str, Any, str]] = {
     "schedule": (
         "Schedule",
         "string",
-        "Computed as of the roll-up's date from the deadline and the stated status: not-yet-due, "
-        "due-soon, overdue, met-on-time, met-late, no-deadline or deadline-passed-not-stated; "
-        "empty where there is nothing to compute.",
+        "Computed as of the roll-up's date from the deadline and the stated status (not-yet-due, "
+        "due-soon, overdue, met-on-time, met-late, no-deadline, deadline-passed-not-stated, "
+        "not-applicable); empty where there is nothing to compute.",
     ),
     "rag": (
         "RAG",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
+    from .catalogue import Catalogue
     from .model import ActionPlan, Addressee
     from .validation import Rule
 
@@ -296,6 +297,12 @@ def _build_parser() -> argparse.ArgumentParser:
     page.add_argument("--source-url", metavar="URL", help="where the page is published")
     page.add_argument("--out", metavar="FILE", help="write the draft plan here (default: stdout)")
     page.add_argument("--report", metavar="FILE", help="write the import report here (JSON)")
+    page.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="write a draft even when the page has no recommendation-level content",
+    )
+    _add_vocabulary(page)
     page.set_defaults(handler=_cmd_import_page)
     table = _command(
         kinds,
@@ -307,6 +314,8 @@ def _build_parser() -> argparse.ArgumentParser:
     table.add_argument("--responder", metavar="SLUG", help="needed for a mapped table")
     table.add_argument("--mapping", metavar="FILE", help="a column mapping (JSON) for other shapes")
     table.add_argument("--out", metavar="FILE", help="write the plan here (default: stdout)")
+    table.add_argument("--report", metavar="FILE", help="write how the table was read here (JSON)")
+    _add_vocabulary(table)
     table.set_defaults(handler=_cmd_import_table)
 
     export = _command(
@@ -363,6 +372,19 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 TABLE_FORMATS = ("csv", "xlsx")
+
+
+def _add_vocabulary(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--headers",
+        metavar="FILE",
+        help="more column-heading synonyms (JSON, the shape of the shipped headers.json)",
+    )
+    parser.add_argument(
+        "--statuses",
+        metavar="FILE",
+        help="more status words (JSON, the shape of the shipped statuses.json)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -650,32 +672,79 @@ def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> Non
 
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
-    from pathlib import Path
-
-    from .importers import import_page_file
-    from .validation import validate
+    from .importers import import_page_file, vocabulary
 
     cat = _catalogue(args)
+    cat.responder(args.responder)  # an unknown responder is a usage error (exit 2), nothing read
+    words = vocabulary(args.headers, args.statuses)
     result = import_page_file(
-        args.file, responder=args.responder, source_url=args.source_url, catalogue=cat
+        args.file,
+        responder=args.responder,
+        source_url=args.source_url,
+        catalogue=cat,
+        vocab=words,
     )
     print(result.report.format_text(), file=sys.stderr)
     if args.report:
-        Path(args.report).write_text(
-            json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n", "utf-8"
+        _write_text(
+            args.report,
+            json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n",
         )
+    if result.report.empty and not args.allow_empty:
+        print(
+            "superplan: no draft written: the page has no recommendation-level content "
+            "(--allow-empty writes one anyway)",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
     _write_plan(result.plan, args.out, out)
-    return EXIT_OK if validate(result.plan, catalogue=cat).valid else EXIT_PROBLEMS
+    # A draft is written even when it does not yet validate: a person finishes it.
+    return (
+        EXIT_PROBLEMS
+        if _findings(result.plan, cat, "the draft") or result.report.empty
+        else EXIT_OK
+    )
 
 
 def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
-    from .importers import ColumnMapping, table_to_plan
+    from .importers import ColumnMapping, import_table, vocabulary
+
+    cat = _catalogue(args)
+    if args.responder is not None:
+        cat.responder(args.responder)  # unknown: a usage error (exit 2), nothing read or written
+    mapping = ColumnMapping.load(args.mapping) if args.mapping else None
+    words = vocabulary(args.headers, args.statuses)
+    imported = import_table(
+        args.file, responder=args.responder, mapping=mapping, catalogue=cat, vocab=words
+    )
+    print(imported.format_text(), file=sys.stderr)
+    if args.report:
+        _write_text(
+            args.report, json.dumps(imported.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        )
+    if _findings(imported.plan, cat, "the imported plan"):
+        print("superplan: no plan written: fix the table and import it again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    _write_plan(imported.plan, args.out, out)
+    return EXIT_OK
+
+
+def _findings(plan: "ActionPlan", cat: "Catalogue", what: str) -> bool:
+    """Print the plan's validation errors (to stderr); True if there are any."""
     from .validation import validate
 
-    mapping = ColumnMapping.load(args.mapping) if args.mapping else None
-    plan = table_to_plan(args.file, responder=args.responder, mapping=mapping)
-    _write_plan(plan, args.out, out)
-    return EXIT_OK if validate(plan, catalogue=_catalogue(args)).valid else EXIT_PROBLEMS
+    report = validate(plan, catalogue=cat)
+    if report.valid:
+        return False
+    print(f"superplan: {what} does not validate:", file=sys.stderr)
+    print(report.format_text(), file=sys.stderr)
+    return True
+
+
+def _write_text(destination: str, text: str) -> None:
+    from pathlib import Path
+
+    Path(destination).write_text(text, encoding="utf-8")
 
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:

@@ -130,7 +130,6 @@ def _is_rule(line: str) -> bool:
 
 
 def _read_text(text: str) -> Page:
-    physical = [" ".join(line.split()) for line in text.splitlines()]
     raw = [line for line in text.splitlines() if line.strip()]
     items: list[Item] = []
     table = 0
@@ -139,7 +138,6 @@ def _read_text(text: str) -> Page:
     open_pipe = False
     current: TableRow | None = None
     texts: list[str] = []
-    del physical
 
     def emit_row(cells: list[str], number: int) -> TableRow:
         nonlocal row_index
@@ -167,7 +165,7 @@ def _read_text(text: str) -> Page:
             items[-1] = current
             open_pipe = not closed
             continue
-        if _is_rule(line) and current is not None:
+        if current is not None and "---" in line and _is_rule(line):
             current = _with(current, [c.text for c in current.cells], number)
             items[-1] = current
             continue

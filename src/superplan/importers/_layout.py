@@ -9,7 +9,7 @@ that names no recommendation continues the one above it (merged cells).
 """
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from attrs import define, field
@@ -496,11 +496,3 @@ def _other_language(lang: str | None, main: str | None) -> str | None:
     if lang and lang.split("-")[0] == "cy" and (main or "en").split("-")[0] != "cy":
         return "cy"
     return None
-
-
-def other_language(lang: str | None, main: str | None) -> str | None:
-    return _other_language(lang, main)
-
-
-def row_cells(rows: Sequence[TableRow]) -> int:
-    return max((len(r.cells) for r in rows), default=0)

@@ -69,9 +69,13 @@ COLUMNS = (
     "Update note",
     "Field",
     "Value",
+    "More",
 )
+"""``More`` holds, as JSON, a record's fields that have no column of their own (schema 1.1's
+parts, owners, status words, links, translations...), so that export then import loses nothing."""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 # Characters a worksheet cannot hold are written as OOXML escapes (_x000B_), and a literal "_x"
 # is escaped in turn, so that reading a workbook back gives every character as it was.
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")  # \r too: XML reads it as \n
@@ -116,6 +120,9 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
             Field="extensions",
             Value=json.dumps(data["extensions"], ensure_ascii=False, sort_keys=True),
         )
+    for key, value in data.items():
+        if key not in _PLAN_HANDLED:
+            row("plan", Field=key, Value=_json(value))
 
     for response in data.get("responses", ()):
         ref = response["recommendation"]
@@ -129,6 +136,7 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
                 "Response status": response.get("status", ""),
                 "Response": response.get("narrative", ""),
                 "Response note": response.get("transcription_note", ""),
+                "More": _more(response, _RESPONSE_HANDLED),
             },
         )
         for update in response.get("updates", ()):
@@ -146,6 +154,7 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
                     "Due": due.get("date") or due.get("milestone") or "",
                     "Due reason": due.get("reason", ""),
                     "Status": action.get("status", ""),
+                    "More": _more(action, _ACTION_HANDLED, due=due),
                 },
             )
             for item in action.get("evidence", ()):
@@ -155,9 +164,35 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
     return [{column: r.get(column, "") for column in COLUMNS} for r in rows]
 
 
+_PLAN_HANDLED = frozenset(
+    {*("$schema", "schema_version", "title", "published", "as_of", "source_url")}
+    | {"transcription_note", "responder", "introduction", "extensions", "responses"}
+)
+_RESPONSE_HANDLED = frozenset(
+    {"recommendation", "acceptance", "compliance", "status", "narrative"}
+    | {"transcription_note", "updates", "actions"}
+)
+_ACTION_HANDLED = frozenset(
+    {"id", "part", "description", "owner", "due", "status", "evidence", "updates"}
+)
+_UPDATE_HANDLED = frozenset({"date", "label", "status", "note"})
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _more(record: Mapping[str, Any], handled: frozenset[str], due: Any = None) -> str:
+    extra = {key: value for key, value in record.items() if key not in handled}
+    if due and set(due) - {"date", "milestone", "reason"}:
+        extra["due"] = due  # a due date's other keys (not_before) travel with it whole
+    return _json(extra) if extra else ""
+
+
 def _update_cells(update: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "Update date": update["date"],
+        "More": _more(update, _UPDATE_HANDLED),
+        "Update date": update.get("date", ""),
         "Update label": update.get("label", ""),
         "Update status": update.get("status", ""),
         "Update note": update.get("note", ""),
@@ -318,18 +353,27 @@ def _set(target: dict[str, Any], key: str, value: str) -> None:
 def _due(text: str, reason: str) -> dict[str, str] | None:
     if not text:
         return None
-    due = {"date": text} if _DATE.fullmatch(text) else {"milestone": text}
+    due = {"date": text} if _DATE.fullmatch(text) or _MONTH.fullmatch(text) else {"milestone": text}
     if reason:
         due["reason"] = reason
     return due
 
 
 def _update(row: Mapping[str, str]) -> dict[str, Any]:
-    update: dict[str, Any] = {"date": row.get("Update date", "")}
+    update: dict[str, Any] = {}
+    _set(update, "date", row.get("Update date", ""))  # an update may be undated (schema 1.1)
     _set(update, "label", row.get("Update label", ""))
     _set(update, "status", row.get("Update status", ""))
     _set(update, "note", row.get("Update note", ""))
-    return update
+    return _with_more(update, row)
+
+
+def _with_more(record: dict[str, Any], row: Mapping[str, str]) -> dict[str, Any]:
+    """The record with the fields its ``More`` cell holds (JSON; checked by the sheet reader)."""
+    more = row.get("More", "").strip()
+    if more:
+        record.update(json.loads(more))
+    return record
 
 
 def rows_to_plan(
@@ -355,8 +399,10 @@ def rows_to_plan(
                 plan.setdefault("introduction", []).append(value)
             elif field_name == "extensions":
                 plan["extensions"] = json.loads(value)
-            else:
+            elif field_name in _PLAN_HANDLED:
                 plan[field_name] = value
+            else:
+                plan[field_name] = json.loads(value)
         elif record == "response":
             response: dict[str, Any] = {"recommendation": _ref(ref)}
             _set(response, "acceptance", row.get("Acceptance", ""))
@@ -364,7 +410,7 @@ def rows_to_plan(
             _set(response, "status", row.get("Response status", ""))
             _set(response, "narrative", row.get("Response", ""))
             _set(response, "transcription_note", row.get("Response note", ""))
-            responses.append(response)
+            responses.append(_with_more(response, row))
         elif record in ("action", "evidence", "update"):
             if not responses or str(responses[-1]["recommendation"]) != ref.strip():
                 problems.append(
@@ -384,7 +430,7 @@ def rows_to_plan(
                 if due:
                     action["due"] = due
                 _set(action, "status", row.get("Status", ""))
-                current.setdefault("actions", []).append(action)
+                current.setdefault("actions", []).append(_with_more(action, row))
             elif not action_id:  # an update to the response as a whole
                 update = _update(row)
                 current.setdefault("updates", []).append(update)

@@ -8,6 +8,7 @@ as page import. Columns that map to nothing are kept under the plan's ``extensio
 (``unmapped_columns``) and named in the report.
 """
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -154,6 +155,10 @@ def ref_cell(text: str) -> int | str | None:
     return None
 
 
+_PLAN_TEXT = frozenset(
+    {"$schema", "schema_version", "title", "published", "as_of", "source_url"}
+    | {"transcription_note", "responder", "introduction"}
+)
 _ENUMS: Mapping[str, tuple[str, ...]] = {
     "Acceptance": tuple(a.value for a in Acceptance),
     "Compliance": tuple(c.value for c in Compliance),
@@ -197,6 +202,30 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
                 )
             else:
                 row["Update date"] = found.iso
+        more = row.get("More", "").strip()
+        if more:
+            try:
+                parsed = json.loads(more)
+            except ValueError:
+                parsed = None
+            if not isinstance(parsed, dict):
+                problems.add(
+                    record.row,
+                    columns["More"],
+                    "is not a JSON object of further fields",
+                    "bad-json",
+                )
+        plan_json = row.get("Record") == "plan" and row.get("Field") not in _PLAN_TEXT
+        if plan_json and row.get("Value", "").strip():
+            try:
+                json.loads(row["Value"])
+            except ValueError:
+                problems.add(
+                    record.row,
+                    columns["Value"],
+                    "the value of " + json.dumps(row.get("Field", "")) + " is not JSON",
+                    "bad-json",
+                )
         for heading, allowed in _ENUMS.items():
             value = row.get(heading, "").strip()
             if heading in columns and value and value not in allowed:

@@ -137,7 +137,8 @@ class Vocabulary:
                 reverse=True,
             )
             alternation = "|".join(re.escape(p) for p in phrases) or "(?!)"
-            cached = re.compile(rf"(?<= )({alternation})(?= )")
+            # A lookahead finds overlapping phrases too ("we comply" and "comply with most").
+            cached = re.compile(rf"(?<= )(?=({alternation})(?= ))")
             self._patterns[kind] = cached
         return cached
 

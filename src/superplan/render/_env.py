@@ -43,4 +43,5 @@ def environment(kind: str) -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md_url"] = _md_url
+    env.filters["md_text"] = escape_markdown
     return env

@@ -9,7 +9,7 @@ from ..catalogue import Catalogue, catalogue
 from ..model import ActionPlan
 from ._env import environment, escape_markdown
 from ._messages import Messages, messages
-from ._views import plan_title, plan_view
+from ._views import plan_title, plan_view, welsh_name
 
 __all__ = ["IndexEntry", "render_html", "render_index", "render_markdown", "write_pages"]
 
@@ -63,6 +63,8 @@ class IndexEntry:
     href: str
     published: str
     responses: int
+    name_cy: str = ""
+    """A Welsh force's name in Welsh, shown beside the title and marked as Welsh."""
 
 
 def render_index(
@@ -72,7 +74,14 @@ def render_index(
     t = language if isinstance(language, Messages) else messages(language)
     if kind == "markdown":
         shown = [
-            IndexEntry(escape_markdown(e.title), e.href, e.published, e.responses) for e in entries
+            IndexEntry(
+                escape_markdown(e.title),
+                e.href,
+                e.published,
+                e.responses,
+                escape_markdown(e.name_cy) if e.name_cy else "",
+            )
+            for e in entries
         ]
         return environment("markdown").get_template("index.md.j2").render(entries=shown, t=t)
     template = environment("html").get_template("index.html.j2")
@@ -112,7 +121,15 @@ def write_pages(
         path.write_text(text, encoding="utf-8")
         written.append(path)
         title = plan_title(plan, cat, t)
-        entries.append(IndexEntry(title, path.name, t.date(plan.published), len(plan.responses)))
+        entries.append(
+            IndexEntry(
+                title,
+                path.name,
+                t.date(plan.published),
+                len(plan.responses),
+                welsh_name(plan.responder, cat) or "",
+            )
+        )
     index = out / f"index{suffix}"
     index.write_text(render_index(entries, kind=kind, language=t), encoding="utf-8")
     return [*written, index]

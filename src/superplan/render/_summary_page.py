@@ -27,12 +27,12 @@ _SERIES = (
 
 
 def figures(summary: NationalSummary, t: Messages) -> dict[str, Any]:
-    """The numbers the chart and the table both show: per recommendation, the responders it is
-    addressed to, those answering, those in each state (every state, none merged) and those
-    overdue; ``series`` names the states shown, in order."""
-    rows = summary.per_recommendation()
-    shown = [s for s in _SERIES if any(s[0] in row for row in rows)]
-    most = max([row["addressed"] for row in rows] + [1])
+    """The numbers the chart and the table both show, from the roll-up's own
+    :meth:`~superplan.progress.NationalSummary.tally`: per recommendation, the responders it is
+    addressed to and answering, those in each category (every one, none merged), those overdue
+    and those whose deadline passed with no status stated; ``series`` names the categories."""
+    rows = summary.tally()
+    most = max([row.addressed for row in rows] + [1])
     out = []
     for row in rows:
         parts = [
@@ -40,21 +40,22 @@ def figures(summary: NationalSummary, t: Messages) -> dict[str, Any]:
                 "state": state,
                 "label": t(key),
                 "pattern": pattern,
-                "count": row.get(state, 0),
-                "width": round(100 * row.get(state, 0) / most, 3),
+                "count": row.categories.get(state, 0),
+                "width": round(100 * row.categories.get(state, 0) / most, 3),
             }
-            for state, key, pattern in shown
+            for state, key, pattern in _SERIES
         ]
         out.append(
             {
-                "recommendation": row["recommendation"],
-                "addressed": row["addressed"],
-                "answered": row["answered"],
-                "overdue": row["overdue"],
+                "recommendation": row.recommendation,
+                "addressed": row.addressed,
+                "answered": row.answered,
+                "overdue": row.overdue,
+                "passed": row.schedules.get("deadline-passed-not-stated", 0),
                 "parts": parts,
             }
         )
-    series = [{"state": s, "label": t(key), "pattern": p} for s, key, p in shown]
+    series = [{"state": s, "label": t(key), "pattern": p} for s, key, p in _SERIES]
     return {"series": series, "rows": out}
 
 

@@ -1,14 +1,25 @@
 """What a page shows, worked out once for both HTML and Markdown: plain values, already in words."""
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
+import pendulum
 from attrs import frozen
 
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency
-from ..model import Action, ActionPlan, ProgressUpdate, Recommendation, Response
+from ..model import (
+    Action,
+    ActionPlan,
+    DeliveryStatus,
+    Link,
+    ProgressUpdate,
+    Recommendation,
+    Response,
+)
+from ..progress import RecommendationProgress, status_as_of
 from ._messages import Messages
 
 __all__ = [
@@ -18,6 +29,7 @@ __all__ = [
     "recommendation_view",
     "responder_name",
     "safe_url",
+    "status_tag",
     "welsh_name",
 ]
 
@@ -46,6 +58,16 @@ class PlanView:
     responder: str
     meta: list[tuple[str, str, str | None]]
     """(label, text, link) rows describing the plan."""
+    lang: str
+    """The language of the plan's own text (title, introduction), when it is not English."""
+    responder_cy: str
+    leads: list[str]
+    links: list[dict[str, str | None]]
+    summary: list[dict[str, Any]]
+    """How many of the recommendations addressed to the responder stand in each state."""
+    schedule_summary: list[dict[str, Any]]
+    """How many stand in each schedule state, as of the plan's date."""
+    as_of: str
     introduction: list[str]
     note: list[str]
     sections: list[dict[str, Any]]
@@ -107,17 +129,86 @@ def _wording_blocks(wording: list[str], *, held_list: bool, e: Escape) -> list[d
     return blocks
 
 
-def _update_rows(
-    updates: tuple[ProgressUpdate, ...], t: Messages, e: Escape
-) -> list[dict[str, str]]:
+#: GOV.UK-style tag colours, for delivery status as the plan states it; the words always say it.
+_DELIVERY_COLOURS = {
+    "complete": "green",
+    "ongoing": "turquoise",
+    "in-progress": "blue",
+    "not-started": "yellow",
+    "not-applicable": "grey",
+}
+
+
+def status_tag(
+    status: DeliveryStatus | str | None, own_words: str | None, t: Messages, e: Escape = _same
+) -> dict[str, str]:
+    """A delivery status as a tag: its words, its colour, and the plan's own words beside it.
+    No status is "Not stated", never "Not started"."""
+    if status is None or str(status) == "not-stated":
+        words, colour = t("not_stated"), "none"
+    else:
+        words, colour = t.value("status_values", status), _DELIVERY_COLOURS[str(status)]
+    own = e(t("own_words", text=own_words)) if own_words else ""
+    return {"words": e(words), "colour": colour, "own": own}
+
+
+#: Tag colours for where a recommendation stands against its deadline.
+_SCHEDULE_COLOURS = {
+    "not-yet-due": "grey",
+    "due-soon": "orange",
+    "overdue": "red",
+    "met-on-time": "green",
+    "met-late": "yellow",
+    "no-deadline": "grey",
+    "deadline-passed-not-stated": "purple",
+    "not-applicable": "grey",
+}
+
+
+def schedule_tag(state: str, t: Messages, e: Escape = _same) -> dict[str, str]:
+    return {
+        "words": e(t.value("schedule_values", state)),
+        "colour": _SCHEDULE_COLOURS[state],
+        "own": "",
+    }
+
+
+def _links(links: tuple[Link, ...], e: Escape) -> list[dict[str, str | None]]:
+    """Each link's words (its title, else its address) and its address when it is safe to link."""
+    return [{"text": e(link.title or link.url), "url": safe_url(link.url)} for link in links]
+
+
+def _lang(value: str | None) -> str:
+    return value or ""
+
+
+def _timeline(
+    sources: list[tuple[str, tuple[ProgressUpdate, ...]]], t: Messages, e: Escape
+) -> list[dict[str, Any]]:
+    """Every update of a response, its parts and its actions: dated ones newest first, then the
+    undated ones in the plan's order."""
+    entries = [
+        (about, index, update) for about, updates in sources for index, update in enumerate(updates)
+    ]
+    dated = sorted(
+        (entry for entry in entries if entry[2].date is not None),
+        key=lambda entry: entry[2].date.sort_key if entry[2].date else (),
+        reverse=True,
+    )
+    undated = [entry for entry in entries if entry[2].date is None]
     return [
         {
-            "date": e(t.date(update.date)),
+            "date": e(t.date(update.date)) if update.date else e(t("undated")),
+            "datetime": str(update.date) if update.date else "",
+            "about": e(about),
             "label": e(update.label or ""),
-            "status": e(t.value("status_values", update.status)) if update.status else "",
+            "status": status_tag(update.status, update.status_text, t, e)
+            if update.status or update.status_text
+            else None,
             "note": e(update.note or ""),
+            "lang": _lang(update.lang),
         }
-        for update in updates
+        for about, _, update in [*dated, *undated]
     ]
 
 
@@ -126,6 +217,8 @@ def _due(action: Action, cat: Catalogue, t: Messages) -> str:
         return ""
     if action.due.date is not None:
         text = t.date(action.due.date)
+        if action.due.not_before:
+            text = t("due_not_before", date=text)
     else:
         slug = action.due.milestone or ""
         date = cat.milestone_date(slug)
@@ -137,49 +230,112 @@ def _due(action: Action, cat: Catalogue, t: Messages) -> str:
     return text + (f" ({action.due.reason})" if action.due.reason else "")
 
 
+def _completion(action: Action, t: Messages) -> str:
+    said = []
+    if action.planned_completion is not None:
+        said.append(t("planned_completion", date=t.date(action.planned_completion)))
+    if action.actual_completion is not None:
+        said.append(t("actual_completion", date=t.date(action.actual_completion)))
+    return "; ".join(said)
+
+
+_NO_RESPONSE: dict[str, Any] = {
+    "given": False,
+    "status": None,
+    "facts": [],
+    "narrative": [],
+    "lang": "",
+    "translations": [],
+    "quoted": [],
+    "note": [],
+    "links": [],
+    "parts": [],
+    "actions": [],
+    "show_part": False,
+    "timeline": [],
+}
+
+
 def _response_view(
     response: Response | None, cat: Catalogue, t: Messages, e: Escape
 ) -> dict[str, Any]:
     if response is None:
-        return {
-            "given": False,
-            "facts": [],
-            "narrative": [],
-            "note": [],
-            "actions": [],
-            "show_part": False,
-            "updates": [],
-        }
-    facts = []
-    if response.acceptance:
-        facts.append((t("acceptance"), t.value("acceptance_values", response.acceptance)))
-    if response.compliance:
-        facts.append((t("compliance"), t.value("compliance_values", response.compliance)))
-    if response.status:
-        facts.append((t("status"), t.value("status_values", response.status)))
+        return _NO_RESPONSE
+    facts: list[tuple[str, str, str]] = []
+    if response.acceptance or response.acceptance_text:
+        value = t.value("acceptance_values", response.acceptance) if response.acceptance else ""
+        facts.append((t("acceptance"), value, response.acceptance_text or ""))
+    if response.compliance or response.compliance_text:
+        value = t.value("compliance_values", response.compliance) if response.compliance else ""
+        if response.assessed_on is not None:
+            value = t("assessed_on", assessment=value, date=t.date(response.assessed_on))
+        facts.append((t("compliance"), value, response.compliance_text or ""))
+    if response.owner:
+        facts.append((t("lead"), response.owner, ""))
     actions = [
         {
             "id": e(action.id),
             "part": e(action.part or ""),
             "description": e(action.description),
+            "lang": _lang(action.lang),
             "owner": e(action.owner or ""),
             "due": e(_due(action, cat, t)),
-            "status": e(t.value("status_values", action.status)) if action.status else "",
+            "completion": e(_completion(action, t)),
+            "status": status_tag(action.status, action.status_text, t, e),
             "evidence": [e(item) for item in action.evidence],
-            "updates": _update_rows(action.updates, t, e),
-            "updates_caption": e(t("action_updates_caption", id=action.id)),
+            "links": _links(action.links, e),
         }
         for action in response.actions
     ]
+    parts = [
+        {
+            "part": e(part.part),
+            "requirement": e(part.requirement or ""),
+            "owner": e(part.owner or ""),
+            "status": status_tag(part.status, part.status_text, t, e),
+            "evidence": [e(item) for item in part.evidence],
+            "links": _links(part.links, e),
+        }
+        for part in response.parts
+    ]
+    sources = [("", response.updates)]
+    sources += [(t("about_part", part=part.part), part.updates) for part in response.parts]
+    sources += [(t("about_action", id=action.id), action.updates) for action in response.actions]
+    translations = [
+        {
+            "lang": translation.lang,
+            "heading": e(t("translation_heading", language=_language_name(translation.lang, t))),
+            "paragraphs": [e(p) for p in _paragraphs(translation.narrative)],
+        }
+        for translation in response.translations
+    ]
     return {
-        "given": bool(response.narrative or response.actions or response.updates or facts),
-        "facts": [(e(label), e(value)) for label, value in facts],
+        "given": bool(
+            response.narrative
+            or response.actions
+            or response.updates
+            or response.parts
+            or response.status
+            or facts
+        ),
+        "status": status_tag(response.status, response.status_text, t, e),
+        "facts": [(e(label), e(value), e(own)) for label, value, own in facts],
         "narrative": [e(p) for p in _paragraphs(response.narrative)],
+        "lang": _lang(response.lang),
+        "translations": translations,
+        "quoted": [e(p) for p in _paragraphs(response.recommendation_as_quoted)],
         "note": [e(p) for p in _paragraphs(response.transcription_note)],
+        "links": _links(response.links, e),
+        "parts": parts,
         "actions": actions,
         "show_part": any(a["part"] for a in actions),
-        "updates": _update_rows(response.updates, t, e),
+        "timeline": _timeline(sources, t, e),
     }
+
+
+def _language_name(tag: str, t: Messages) -> str:
+    names = t.texts["language_names"]
+    return str(names.get(tag.split("-")[0].lower(), tag))
 
 
 def responder_name(plan: ActionPlan, cat: Catalogue) -> str:
@@ -200,6 +356,31 @@ def plan_title(plan: ActionPlan, cat: Catalogue, t: Messages) -> str:
     return plan.title or t("plan_title", responder=responder_name(plan, cat))
 
 
+_END_OF_TIME = pendulum.date(9999, 12, 31)
+
+
+def _standing(
+    rec: RecommendationProgress, day: dt.date | None, t: Messages, e: Escape
+) -> dict[str, Any]:
+    """Where a recommendation stands, from superplan.progress: its delivery as stated (or not
+    stated), and its schedule state as of the plan's date (none where the plan has no date)."""
+    standing: dict[str, Any] = {
+        "delivery": str(rec.delivery) if rec.answered else "unanswered",
+        "delivery_tag": status_tag(str(rec.delivery), rec.status_text, t, e),
+        "delivery_from": e(t("delivery_from_actions")) if rec.delivery_from == "actions" else "",
+        "schedule": str(rec.schedule) if day is not None else None,
+        "schedule_tag": None,
+        "schedule_note": e(t("schedule_no_date")),
+    }
+    if day is not None:
+        note = t("schedule_as_of", date=t.date(day))
+        if not rec.certain and rec.reason:
+            note += "; " + t("schedule_uncertain", reason=rec.reason)
+        standing["schedule_tag"] = schedule_tag(str(rec.schedule), t, e)
+        standing["schedule_note"] = e(note)
+    return standing
+
+
 def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) -> PlanView:
     """Everything a plan's page shows, in the order it shows it; submitted text through ``e``."""
     name = responder_name(plan, cat)
@@ -212,11 +393,19 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
         rec = cat.find(response.recommendation)
         if rec is not None:
             answered.setdefault(rec.number, response)
+    day = plan.as_of or plan.published
+    # With no date on the plan, every statement counts and no schedule is shown.
+    progress = status_as_of(plan, day or _END_OF_TIME, catalogue=cat)
     sections = []
     for rec in addressed:
-        shown = _response_view(answered.get(rec.number), cat, t, e)
+        given = answered.get(rec.number)
         sections.append(
-            {**recommendation_view(rec, cat, t, e), "response": shown, "not_addressed": None}
+            {
+                **recommendation_view(rec, cat, t, e),
+                "response": _response_view(given, cat, t, e),
+                "not_addressed": None,
+                **_standing(progress.recommendation(rec.number), day, t, e),
+            }
         )
     addressed_numbers = {rec.number for rec in addressed}
     others = [
@@ -224,6 +413,7 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
             **recommendation_view(cat.recommendation(number), cat, t, e),
             "response": _response_view(response, cat, t, e),
             "not_addressed": e(t("not_addressed_note", responder=name)),
+            **_standing(progress.recommendation(number), day, t, e),
         }
         for number, response in sorted(answered.items())
         if number not in addressed_numbers
@@ -234,14 +424,60 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
     ]
     if plan.as_of is not None:
         meta.append((e(t("as_of")), e(t.date(plan.as_of)), None))
-    if plan.source_url:
-        meta.append((e(t("source")), e(plan.source_url), safe_url(plan.source_url)))
+    for url in (plan.source_url, *plan.source_urls):
+        if url:
+            meta.append((e(t("source")), e(url), safe_url(url)))
+    leads = [
+        e(t("lead_named", role=lead.role, name=lead.name) if lead.name else lead.role)
+        for lead in plan.leads
+    ]
     return PlanView(
         title=e(plan_title(plan, cat, t)),
         responder=e(name),
         meta=meta,
+        lang=_lang(plan.lang),
+        responder_cy=e(welsh_name(plan.responder, cat) or ""),
+        leads=leads,
+        links=_links(plan.links, e),
+        summary=_summary(sections, t, e),
+        schedule_summary=_schedule_summary(sections, t, e),
+        as_of=e(t.date(day)) if day is not None else "",
         introduction=[e(p) for p in plan.introduction],
         note=[e(p) for p in _paragraphs(plan.transcription_note)],
         sections=sections,
         other_sections=others,
     )
+
+
+#: The order the summary counts states in; "unanswered" is a recommendation with no response.
+_SUMMARY_ORDER = (*_DELIVERY_COLOURS, "not-stated", "unanswered")
+
+
+def _summary(sections: list[dict[str, Any]], t: Messages, e: Escape) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for section in sections:
+        counts[section["delivery"]] = counts.get(section["delivery"], 0) + 1
+    rows = []
+    for state in _SUMMARY_ORDER:
+        if not counts.get(state):
+            continue
+        if state == "unanswered":
+            tag = {"words": e(t("not_answered")), "colour": "none", "own": ""}
+        else:
+            tag = status_tag(state, None, t, e)
+        rows.append({"tag": tag, "count": counts[state]})
+    return rows
+
+
+def _schedule_summary(
+    sections: list[dict[str, Any]], t: Messages, e: Escape
+) -> list[dict[str, Any]]:
+    counts: dict[str, int] = {}
+    for section in sections:
+        if section["schedule"] is not None and section["delivery"] != "unanswered":
+            counts[section["schedule"]] = counts.get(section["schedule"], 0) + 1
+    return [
+        {"tag": schedule_tag(state, t, e), "count": counts[state]}
+        for state in _SCHEDULE_COLOURS
+        if counts.get(state)
+    ]
