@@ -5,12 +5,13 @@ jsonschema reports a failed ``anyOf`` or ``oneOf`` as the failure of every branc
 folded here into the single most useful error.
 """
 
+import re
 import typing
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from .._schema import _schema
@@ -35,7 +36,22 @@ __all__ = ["explain", "reference_errors", "schema_validator"]
 @cache
 def schema_validator(name: str = "action-plan") -> Draft202012Validator:
     """The reference validator of a published schema (formats are annotations, as in ajv's default)."""
-    return Draft202012Validator(_schema(name))
+    return typing.cast(Draft202012Validator, _Validator(_schema(name)))
+
+
+@cache
+def _ecmascript(pattern: str) -> re.Pattern[str]:
+    # A final "$" matches only at the very end, as in ECMAScript (ajv) and jsonschema-rs; Python's
+    # also matches before a final newline, which would let "kent\n" pass as a slug.
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern)
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not _ecmascript(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})  # type: ignore[no-untyped-call]
 
 
 def reference_errors(data: Any, name: str = "action-plan") -> Iterator[ShapeError]:

@@ -42,6 +42,9 @@ class Rule:
     """What to do about it, in a sentence."""
     check: Check | None = None
     """The catalogue check; None for codes that the reading and schema layers raise."""
+    model_refuses: bool = False
+    """The model refuses what this check finds, so it cannot fire on a document the model has
+    structured: then it is not run."""
     bad: Any = None
     """An example document with the problem (a JSON value, or raw text as a ``str``)."""
     fixed: Any = None
@@ -669,6 +672,7 @@ RULES: tuple[Rule, ...] = (
         message="{date!r} is not a date in the calendar",
         hint="Check the day and the month.",
         check=_check_calendar,
+        model_refuses=True,
         bad=_plan(published="2025-02-30"),
         fixed=_plan(published="2025-02-28"),
     ),
@@ -813,10 +817,11 @@ def rule(code_or_name: str) -> Rule:
     return found
 
 
-def run_checks(ctx: Context) -> Iterator[Finding]:
-    """Every catalogue and consistency finding for a document."""
+def run_checks(ctx: Context, *, structured: bool = False) -> Iterator[Finding]:
+    """Every catalogue and consistency finding for a document; ``structured``: the model has
+    structured it, so the checks whose findings the model refuses cannot fire."""
     for each in RULES:
-        if each.check is None:
+        if each.check is None or (structured and each.model_refuses):
             continue
         for path, params in each.check(ctx):
             yield each.finding(ctx.pointer(path), **params)

@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
-from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json
+from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json, too_large
 from .._locate import locate
+from .._quickjson import plain, read_quickly
 from .._shape import is_sound, shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
@@ -50,6 +51,10 @@ _READ_CODES = {
     "lone-surrogate": "SP010",
     "inexact-number": "SP011",
 }
+
+
+class _NotExact(Exception):
+    """A document read quickly needs reading by the strict reader before it is judged."""
 
 
 class _Refused(Exception):
@@ -93,7 +98,15 @@ def validate(
                 raw = _read(Path(name), max_bytes)
             else:
                 raw = source
-            data = _parse(raw, max_bytes, max_depth)
+            _check_size(raw, max_bytes)
+            quick = read_quickly(raw) if fast else None
+            if type(quick) is dict:
+                try:
+                    report = _check(quick, cat, fast, name, exact=False, max_depth=max_depth)
+                    return _with_lines(report, raw)
+                except _NotExact:
+                    pass  # read again by the strict reader, below
+            data = _parse(raw, max_depth)
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
     if not isinstance(data, dict):
@@ -129,9 +142,15 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise _Refused(_read_finding(error.problems[0], DEFAULT_MAX_DEPTH)) from None
 
 
-def _parse(raw: str | bytes, max_bytes: int, max_depth: int) -> Any:
+def _check_size(raw: str | bytes, max_bytes: int) -> None:
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise _Refused(_read_finding(too_large(size, max_bytes).problems[0], DEFAULT_MAX_DEPTH))
+
+
+def _parse(raw: str | bytes, max_depth: int) -> Any:
     try:
-        data = parse_json(raw, max_bytes=max_bytes, max_depth=max_depth)
+        data = parse_json(raw, max_bytes=None, max_depth=max_depth)  # size checked before
     except LoadError as error:
         raise _Refused(_read_finding(error.problems[0], max_depth)) from None
     return data
@@ -164,14 +183,27 @@ def _check(
     name: str | None,
     *,
     plan: ActionPlan | None = None,
+    exact: bool = True,
+    max_depth: int = DEFAULT_MAX_DEPTH,
 ) -> ValidationReport:
+    """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
+    than quickly (see ``_quickjson``), when only a plain value is surely the same."""
     ctx = Context(data, cat)
-    # Depth, numbers and characters were checked as the text was parsed (or the dict given).
-    if fast and plan is None and is_sound(data):
+    # Depth, numbers and characters were checked as the text was parsed (or the dict given);
+    # in a document proven sound, only the free-form extensions may hold what they refuse.
+    if (
+        fast
+        and plan is None
+        and is_sound(data)
+        and (exact or plain(data.get("extensions"), max_depth - 1))
+    ):
         # Proven sound by the compiled schema: structured once, with no second check of shape.
         plan = structure_sound(data, ActionPlan)
     if fast and plan is not None:
-        return ValidationReport(source=name, findings=list(run_checks(ctx)), plan=plan)
+        findings = list(run_checks(ctx, structured=True))
+        return ValidationReport(source=name, findings=findings, plan=plan)
+    if not exact and not plain(data, max_depth):
+        raise _NotExact
 
     findings = [
         rule(error.code).finding(error.pointer, **error.params)
