@@ -11,12 +11,12 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from ._jsontext import MAX_BYTES, too_large
+from ._jsontext import MAX_BYTES, parse_json, too_large
 from .errors import LoadError, Problem
 
-__all__ = ["STDIN", "expand_paths", "path_problem", "read_limited"]
+__all__ = ["STDIN", "expand_paths", "path_problem", "read_json", "read_limited"]
 
 STDIN = "-"
 """The path that means standard input."""
@@ -124,3 +124,12 @@ def _read_stream(stream: BinaryIO, name: str, max_bytes: int | None) -> bytes:
     except OSError as error:
         raise _unreadable(name, _reason(error)) from None
     return b"".join(chunks)
+
+
+def read_json(path: str | os.PathLike[str]) -> Any:
+    """A JSON file's value, read under the size limit by the strict reader; any problem (the
+    file, its size, its text) is a :class:`LoadError` naming the file."""
+    try:
+        return parse_json(read_limited(path))
+    except LoadError as error:
+        raise error.with_source(os.fspath(path)) from None

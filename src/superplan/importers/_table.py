@@ -25,7 +25,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
-from ..files import read_limited
+from ..files import read_json
 from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
 from ._table_import import (
@@ -283,17 +283,7 @@ class ColumnMapping:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> "ColumnMapping":
-        from .._jsontext import parse_json
-
-        try:
-            data = parse_json(read_limited(path))
-        except LoadError as error:
-            raise error.with_source(os.fspath(path)) from None
-        except OSError as error:
-            raise LoadError(
-                [Problem(pointer="", message=f"cannot read the mapping ({error.strerror})")],
-                source=os.fspath(path),
-            ) from None
+        data = read_json(path)
         problems = []
         if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
             problems.append(Problem(pointer="", message="expected an object with 'columns'"))

@@ -19,7 +19,7 @@ from attrs import field, frozen
 from rapidfuzz import fuzz
 
 from ..errors import LoadError, Problem
-from ..files import read_limited
+from ..files import read_json
 from ._dates import FoundDate, find_date
 
 __all__ = ["ColumnMeaning", "Vocabulary", "normal_words", "vocabulary"]
@@ -151,17 +151,7 @@ def _shipped(name: str) -> dict[str, Any]:
 
 
 def _user_file(path: str | os.PathLike[str]) -> dict[str, Any]:
-    from .._jsontext import parse_json
-
-    try:
-        data = parse_json(read_limited(path))
-    except LoadError as error:
-        raise error.with_source(os.fspath(path)) from None
-    except OSError as error:
-        raise LoadError(
-            [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
-            source=os.fspath(path),
-        ) from None
+    data = read_json(path)
     if not isinstance(data, dict):
         raise LoadError([Problem(pointer="", message="expected an object")], source=os.fspath(path))
     return data
