@@ -4,6 +4,8 @@ same reports from ``validate``."""
 import copy
 import functools
 import json
+import math
+import pickle
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -14,8 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
+from superplan._shape import EACH, doubtful_places
+from superplan._shape import _places as places_module
 from superplan.convert import reference_dumps
 from superplan.testing import synthetic_plans
+from superplan.validation._findings import Later
 
 from .conftest import DATA
 from .schema_strategies import from_schema
@@ -108,7 +113,7 @@ def test_both_routes_give_the_same_report_on_every_data_file(path):
 
 
 ODD_VALUES = [
-    None, True, False, 0, -1, 7, 30, 7.5, 2**70, "", " ", "x", "Kent", "kent\n", "7", "7.1",
+    None, True, False, 0, -1, 7, 7.0, 30, 7.5, 2**70, "", " ", "x", "Kent", "kent\n", "7", "7.1",
     "2025-02-30", "2025-1-1", "2025-13-01", "not-started", "done", "six-months", "next-spring",
     [], [1], ["x", " "], {}, {"z": 1}, {"date": "2025-03-01"}, {"milestone": "x", "date": "x"},
 ]  # fmt: skip
@@ -162,3 +167,102 @@ def test_both_routes_give_the_same_report_on_generated_documents(text):
 def test_both_routes_give_the_same_report_on_schema_generated_documents(document, odd):
     same_report(json.dumps(document))
     same_report(json.dumps({**document, "responses": copy.deepcopy(odd)}))
+
+
+# -- the lazy route: what the schema leaves open, and the plan structured when asked for --------
+
+
+def test_doubtful_places_are_derived_from_the_published_schema():
+    assert doubtful_places("action-plan") == (
+        ("free-form", ("extensions",)),
+        ("integer", ("responses", EACH, "recommendation")),
+    )
+
+
+def test_doubtful_places_follow_refs_lists_and_branches(monkeypatch):
+    schema = {
+        "type": "object",
+        "properties": {
+            "a": {"$ref": "#/$defs/A"},
+            "n": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+            "loose": {"type": "object", "properties": {"x": {"type": "string"}}},
+        },
+        "additionalProperties": False,
+        "$defs": {
+            "A": {
+                "type": "object",
+                "properties": {"items": {"type": "array", "items": {"$ref": "#/$defs/A"}}},
+                "additionalProperties": False,
+            }
+        },
+    }
+    monkeypatch.setattr(places_module, "_schema", lambda name: schema)
+    places_module.doubtful_places.cache_clear()
+    try:
+        # A recursive $ref is followed once; an object open to other keys is free-form.
+        assert places_module.doubtful_places("test") == (
+            ("free-form", ("loose",)),
+            ("integer", ("n",)),
+        )
+    finally:
+        places_module.doubtful_places.cache_clear()
+
+
+CANONICAL_PLAN = sp.dumps(sp.ActionPlan(responder="kent"))
+
+
+@pytest.mark.parametrize(
+    ("extensions", "kept"),
+    [
+        ('{"x": -0}', -0.0),  # orjson reads 0; the strict reader keeps the sign
+        ('{"x": 0.1}', 0.1),
+        ('{"x": 1e400}', None),  # refused: no float holds it
+        ('{"x": 123456789012345678901234567890}', 123456789012345678901234567890),
+    ],
+)
+def test_numbers_in_extensions_are_read_exactly_on_the_fast_route(extensions, kept):
+    text = CANONICAL_PLAN.replace(
+        '"responder": "kent"', f'"extensions": {extensions}, "responder": "kent"'
+    )
+    same_report(text)
+    report = sp.validate(text)
+    if kept is None:
+        assert not report.valid
+    else:
+        value = report.plan.extensions["x"]
+        assert value == kept
+        assert type(value) is type(kept)
+        assert math.copysign(1, value) == math.copysign(1, kept)
+
+
+def test_a_whole_float_where_a_number_goes_is_refused_on_both_routes():
+    text = json.dumps({"responder": "kent", "responses": [{"recommendation": 7.0}]}, indent=2)
+    same_report(text + "\n")
+    assert "SP108" in sp.validate(text + "\n").codes
+
+
+def test_a_duplicate_key_in_canonical_layout_is_refused():
+    text = '{\n  "responder": "kent",\n  "responder": "kent"\n}\n'
+    assert sp.validate(text).codes == ("SP006",)
+
+
+def test_the_plan_is_structured_only_when_asked_for():
+    report = sp.validate(CANONICAL_PLAN)
+    assert isinstance(report._plan, Later)  # the verdict did not need it
+    assert report.plan == sp.loads(CANONICAL_PLAN)
+    assert report.plan is report.plan  # structured once
+    assert pickle.loads(pickle.dumps(sp.validate(CANONICAL_PLAN))).plan == report.plan
+
+
+@settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
+@given(document=from_schema(sp.schema("action-plan")))
+def test_a_deferred_plan_is_never_missing_from_a_valid_report(document):
+    """The schema and the catalogue rules refuse everything the model refuses: so when the fast
+    route defers the plan of a document it finds valid, the plan always comes. (The document is
+    made to name a known responder and schema, so that many are valid.)"""
+    document = {**document, "responder": "kent", "schema_version": "1.1"}
+    document.pop("$schema", None)
+    report = sp.validate(json.dumps(document, indent=2) + "\n")
+    if isinstance(report._plan, Later) and report.valid:
+        assert report.plan is not None
+    same_report(json.dumps(document, indent=2) + "\n")

@@ -9,49 +9,95 @@ for a document with a problem. orjson's value can differ from the strict reader'
   colons inside strings are written back as they were read, so a value written with fewer colons
   than the text holds lost a member. (An escaped colon, ``\\u003a``, would hide one: such text is
   left to the strict reader.)
-- ``-0``, which orjson reads as 0 and the strict reader as -0.0: such text is left to it too.
+- ``-0``, which orjson reads as 0 and the strict reader as -0.0: see :func:`negative_zero`;
 - numbers the strict reader refuses or keeps exactly (too precise, past 64 bits): orjson gives a
   float for these, so a value holding a float is not :func:`plain`;
 - nesting past the limit: not :func:`plain` either.
 
 Anything orjson refuses (NaN, a lone surrogate, a byte order mark, bad UTF-8) is left to the
 strict reader.
+
+In a document the schema has proven sound, the last three can only hide where the schema leaves a
+value's type open (:func:`superplan._shape.doubtful_places`): :func:`exact_in_places` looks there
+alone. Any other value is judged by :func:`plain` and :func:`negative_zero`.
 """
 
 import re
 from functools import partial
 from itertools import chain, compress
 from operator import is_
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 
 from ._jsontext import MAX_DEPTH
 
-__all__ = ["plain", "read_quickly"]
+__all__ = ["exact_in_places", "negative_zero", "plain", "read_quickly"]
 
+# The canonical form superplan writes (see ``convert.dumps``), which orjson writes alike.
+_CANONICAL = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 _NEGATIVE_ZERO = re.compile(r"-0(?![0-9.eE])")
-_IS_DICT, _IS_LIST = partial(is_, dict), partial(is_, list)
+_IS_DICT, _IS_LIST, _IS_INT = partial(is_, dict), partial(is_, list), partial(is_, int)
 
 
 def read_quickly(data: str | bytes) -> Any | None:
-    """orjson's value of ``data`` when it has surely the keys and numbers the strict reader would
-    give, except perhaps floats and depth (see :func:`plain`); None for any doubt or refusal."""
+    """orjson's value of ``data`` when it has surely the keys the strict reader would give
+    (numbers and depth are judged later: see the module's notes); None for any doubt or refusal."""
     try:
         value = orjson.loads(data)
     except orjson.JSONDecodeError:
         return None
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if orjson.dumps(value, option=_CANONICAL) == raw:
+        return value  # written back byte for byte: every key read once (what superplan writes)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
-    if "\\u003" in text or _NEGATIVE_ZERO.search(text):
+    if "\\u003" in text:
         return None
     if orjson.dumps(value).count(b":") != text.count(":"):
         return None  # a duplicate key
     return value
 
 
-def plain(value: Any, max_depth: int = MAX_DEPTH) -> bool:
-    """Whether a value read by orjson holds no float and nests no deeper than ``max_depth``: then
-    it is exactly what the strict reader gives. Level by level, each step done by C built-ins."""
+def negative_zero(data: str | bytes) -> bool:
+    """Whether the text may write ``-0``, which orjson reads as 0 (the strict reader keeps the
+    sign); false positives (inside a string) only cost the slower route."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    return _NEGATIVE_ZERO.search(text) is not None
+
+
+def exact_in_places(
+    value: Any,
+    places: tuple[tuple[Literal["integer", "free-form"], tuple[str, ...]], ...],
+    max_depth: int = MAX_DEPTH,
+) -> bool:
+    """Whether a schema-sound value read by orjson is, at each doubtful place, exactly what the
+    strict reader gives: no float where an integer goes, and free-form values plain, no deeper
+    than the limit, and holding no 0 (which may have been written ``-0``)."""
+    for kind, path in places:
+        found = _at(value, path)
+        if kind == "integer":
+            if any(item.__class__ is float for item in found):
+                return False
+        elif not all(plain(item, max_depth - len(path), zero=False) for item in found):
+            return False
+    return True
+
+
+def _at(value: Any, path: tuple[str, ...]) -> list[Any]:
+    """The values at ``path`` ("*" for each item of a list) in a value of sound shape."""
+    found = [value]
+    for step in path:
+        if step == "*":
+            found = list(chain.from_iterable(v for v in found if type(v) is list))
+        else:
+            found = [v[step] for v in found if type(v) is dict and step in v]
+    return found
+
+
+def plain(value: Any, max_depth: int = MAX_DEPTH, *, zero: bool = True) -> bool:
+    """Whether a value read by orjson holds no float and nests no deeper than ``max_depth`` (and,
+    unless ``zero``, no integer 0): then, read from text with no ``-0``, it is exactly what the
+    strict reader gives. Level by level, each step done by C built-ins."""
     dicts: list[Any] = [value] if type(value) is dict else []
     lists: list[Any] = [value] if type(value) is list else []
     for _ in range(max_depth):
@@ -61,8 +107,12 @@ def plain(value: Any, max_depth: int = MAX_DEPTH) -> bool:
             chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
         )
         types = list(map(type, values))
-        if float in types:
+        if float in types or (not zero and _holds_zero(values, types)):
             return False
         dicts = list(compress(values, map(_IS_DICT, types)))
         lists = list(compress(values, map(_IS_LIST, types)))
     return not dicts and not lists
+
+
+def _holds_zero(values: list[Any], types: list[type]) -> bool:
+    return 0 in compress(values, map(_IS_INT, types))  # an int: not False, not 0.0

@@ -7,6 +7,7 @@ this force?) live in the validation layer, because they need the catalogue. No I
 and nothing here calls up into the layers that read the model (progress, rendering, validation).
 """
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
@@ -171,10 +172,12 @@ class PartialDate:
     '2024-11'
     """
 
-    __slots__ = ("_day", "_month", "_year")
+    __slots__ = ("_day", "_first", "_last", "_month", "_year")
     _year: int
     _month: int
     _day: int | None
+    _first: dt.date  # the bounds, worked out once: plans compare the same dates many times
+    _last: dt.date
 
     def __init__(self, year: int, month: int, day: int | None = None) -> None:
         for name, value in (("year", year), ("month", month), ("day", day)):
@@ -184,14 +187,19 @@ class PartialDate:
             raise ValueError(f"{_format(year, month, day)!r} is not a date in the calendar")
         if day is not None:
             try:
-                dt.date(year, month, day)
+                first = last = dt.date(year, month, day)
             except ValueError:
                 raise ValueError(
                     f"{_format(year, month, day)!r} is not a date in the calendar"
                 ) from None
+        else:
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
         object.__setattr__(self, "_year", year)
         object.__setattr__(self, "_month", month)
         object.__setattr__(self, "_day", day)
+        object.__setattr__(self, "_first", first)
+        object.__setattr__(self, "_last", last)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("a PartialDate cannot be changed")
@@ -242,14 +250,14 @@ class PartialDate:
     @property
     def earliest(self) -> pendulum.Date:
         """The first day it may stand for."""
-        return pendulum.Date(self._year, self._month, self._day or 1)
+        first = self._first
+        return pendulum.Date(first.year, first.month, first.day)
 
     @property
     def latest(self) -> pendulum.Date:
         """The last day it may stand for."""
-        if self._day is not None:
-            return pendulum.Date(self._year, self._month, self._day)
-        return pendulum.Date(self._year, self._month, 1).end_of("month")
+        last = self._last
+        return pendulum.Date(last.year, last.month, last.day)
 
     @property
     def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
@@ -259,17 +267,17 @@ class PartialDate:
 
     def surely_before(self, other: "PartialDate | dt.date | str") -> bool:
         """Every day this may stand for is before every day ``other`` may stand for."""
-        return self.latest < _bounds(other)[0]
+        return self._last < _bounds(other)[0]
 
     def surely_after(self, other: "PartialDate | dt.date | str") -> bool:
         """Every day this may stand for is after every day ``other`` may stand for."""
-        return self.earliest > _bounds(other)[1]
+        return self._first > _bounds(other)[1]
 
     def surely_on_or_before(self, other: "PartialDate | dt.date | str") -> bool:
-        return self.latest <= _bounds(other)[0]
+        return self._last <= _bounds(other)[0]
 
     def surely_on_or_after(self, other: "PartialDate | dt.date | str") -> bool:
-        return self.earliest >= _bounds(other)[1]
+        return self._first >= _bounds(other)[1]
 
     def overlaps(self, other: "PartialDate | dt.date | str") -> bool:
         """Neither surely before nor surely after: the two may be the same day."""
@@ -315,10 +323,12 @@ def _format(year: int, month: int, day: int | None) -> str:
 
 
 def _bounds(value: "PartialDate | dt.date | str") -> tuple[dt.date, dt.date]:
+    if value.__class__ is PartialDate:
+        return value._first, value._last
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value, value
     partial = PartialDate.of(value)
-    return partial.earliest, partial.latest
+    return partial._first, partial._last
 
 
 @lru_cache(maxsize=8192)

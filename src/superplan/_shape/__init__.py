@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from ._compiled import compiled_errors, is_sound
+from ._places import EACH, doubtful_places
 from ._words import MESSAGES, ShapeError
 
-__all__ = ["MESSAGES", "ShapeError", "is_sound", "shape_errors"]
+__all__ = ["EACH", "MESSAGES", "ShapeError", "doubtful_places", "is_sound", "shape_errors"]
 
 
 def shape_errors(

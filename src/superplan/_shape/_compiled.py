@@ -15,6 +15,7 @@ import jsonschema_rs
 
 from .._schema import _schema
 from ..errors import json_pointer
+from ._places import resolve
 from ._words import (
     ShapeError,
     exactly_one_of,
@@ -53,14 +54,7 @@ def _at(root: dict[str, Any], path: Sequence[str | int]) -> Any:
     for step in path:
         node = node[step]
         if isinstance(node, dict) and "$ref" in node and len(node) == 1:
-            node = _resolve(root, node["$ref"])
-    return node
-
-
-def _resolve(root: dict[str, Any], ref: str) -> Any:
-    node: Any = root
-    for step in ref.removeprefix("#/").split("/"):
-        node = node[step.replace("~1", "/").replace("~0", "~")]
+            node = resolve(root, node["$ref"])
     return node
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency, json_pointer
-from ..model import Responder
+from ..model import PartialDate, Recommendation, Responder
 
 __all__ = ["Context", "Path"]
 
@@ -20,6 +20,7 @@ Path = tuple[str | int, ...]
 
 #: A date as the schema writes one: a day (YYYY-MM-DD) or a month (YYYY-MM) where allowed.
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+_ACTION_DATES = ("planned_completion", "actual_completion")
 
 
 class Context:
@@ -28,6 +29,46 @@ class Context:
     def __init__(self, data: dict[str, Any], catalogue: Catalogue) -> None:
         self.data = data
         self.catalogue = catalogue
+        # Plans repeat the same few dates and recommendations many times: each is read once.
+        self._partials: dict[str, PartialDate | None] = {}
+        self._found: dict[tuple[type, Any], Recommendation | None] = {}
+
+    def partial(self, text: Any) -> PartialDate | None:
+        """The date or month ``text`` writes, or None if it is not one in the calendar (or not
+        text at all)."""
+        if text.__class__ is not str:
+            return None
+        try:
+            return self._partials[text]
+        except KeyError:
+            pass
+        try:
+            found: PartialDate | None = PartialDate.parse(text)
+        except ValueError:
+            found = None
+        self._partials[text] = found
+        return found
+
+    def milestone(self, slug: Any) -> PartialDate | None:
+        """A milestone's date by slug, or None (for an unknown slug, or not a slug at all)."""
+        if slug.__class__ is not str:
+            return None
+        date = self.catalogue.milestone_date(slug)
+        return None if date is None else self.partial(date.isoformat())
+
+    def recommendation(self, ref: Any) -> Recommendation | None:
+        """The recommendation a reference names, or None (also for a reference of a wrong
+        type)."""
+        key = (ref.__class__, ref)  # True is not 1 here, nor "7" 7
+        try:
+            return self._found[key]
+        except KeyError:
+            pass
+        except TypeError:  # a list or an object: no recommendation, and no key
+            return None
+        found = self.catalogue.find(ref)
+        self._found[key] = found
+        return found
 
     @staticmethod
     def pointer(path: Path) -> str:
@@ -92,6 +133,34 @@ class Context:
         """Each non-empty list of updates (a response's, an action's) with the path of the list."""
         return iter(self._update_lists)
 
+    @cached_property
+    def update_dates(self) -> list[list[tuple[Path, PartialDate]]]:
+        """Each list of updates as the dates they are given, in order: (path of the update,
+        date), leaving out the undated and the ill-written (other rules speak of those). One
+        pass, shared by the rules on update dates."""
+        partial = self.partial
+        lists = (
+            [(path, date) for path, update in updates if (date := partial(update.get("date")))]
+            for _, updates in self._update_lists
+        )
+        return [dated for dated in lists if dated]
+
+    def date_texts(self) -> list[str]:
+        """Every date written in the document, as :meth:`dates` gives them, without their paths."""
+        data, texts = self.data, []
+        texts += [data[key] for key in ("published", "as_of") if isinstance(data.get(key), str)]
+        for _, updates in self._update_lists:
+            texts += [u["date"] for _, u in updates if isinstance(u.get("date"), str)]
+        texts += [
+            r["assessed_on"] for _, r in self._responses if isinstance(r.get("assessed_on"), str)
+        ]
+        for _, action, _ in self._actions:
+            due = action.get("due")
+            if isinstance(due, dict) and isinstance(due.get("date"), str):
+                texts.append(due["date"])
+            texts += [action[k] for k in _ACTION_DATES if isinstance(action.get(k), str)]
+        return texts
+
     def dates(self) -> Iterator[tuple[Path, str]]:
         """Every date written in the document, well formed or not, with its path."""
         for key in ("published", "as_of"):
@@ -108,7 +177,7 @@ class Context:
             due = action.get("due")
             if isinstance(due, dict) and isinstance(due.get("date"), str):
                 yield (*path, "due", "date"), due["date"]
-            for key in ("planned_completion", "actual_completion"):
+            for key in _ACTION_DATES:
                 if isinstance(action.get(key), str):
                     yield (*path, key), action[key]
 

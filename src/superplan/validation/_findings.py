@@ -7,10 +7,11 @@ from typing import Any
 
 from attrs import field, frozen
 
+from ..convert import structure_sound
 from ..errors import located, pointer_order
 from ..model import ActionPlan
 
-__all__ = ["DOCS_PAGE", "Finding", "Severity", "ValidationReport"]
+__all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]
 
 #: The page of the documentation that explains every finding code.
 DOCS_PAGE = "docs/rules.md"
@@ -70,16 +71,47 @@ def _in_document_order(found: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(sorted(found, key=_order))
 
 
+class Later:
+    """The plan of a document the schema has proven sound, structured when first asked for: most
+    callers of :func:`~superplan.validate` want the verdict alone."""
+
+    __slots__ = ("_data", "_plan")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data: dict[str, Any] | None = data
+        self._plan: ActionPlan | None = None
+
+    def plan(self) -> ActionPlan | None:
+        data = self._data
+        if data is not None:  # the plan is set before the data is let go: safe across threads
+            self._plan = structure_sound(data, ActionPlan)
+            self._data = None
+        return self._plan
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _given, (self.plan(),)
+
+
+def _given(plan: ActionPlan | None) -> ActionPlan | None:
+    return plan
+
+
 @frozen(kw_only=True)
 class ValidationReport:
     """Everything found in one submission, in document order.
 
-    ``plan`` is the loaded :class:`~superplan.ActionPlan` when the document fits the model.
+    ``plan`` is the loaded :class:`~superplan.ActionPlan` when the document fits the model
+    (structured on first use, when validation did not need it).
     """
 
     source: str | None = None
     findings: tuple[Finding, ...] = field(default=(), converter=_in_document_order)
-    plan: ActionPlan | None = field(default=None, eq=False)
+    _plan: ActionPlan | Later | None = field(default=None, eq=False, alias="plan")
+
+    @property
+    def plan(self) -> ActionPlan | None:
+        """The loaded plan, or None when the document does not fit the model."""
+        return self._plan.plan() if isinstance(self._plan, Later) else self._plan
 
     @property
     def errors(self) -> tuple[Finding, ...]:

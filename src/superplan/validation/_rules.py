@@ -16,7 +16,7 @@ from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
 from .._words import one_of, whole_number
-from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
+from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, Recommendation, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
 
@@ -80,16 +80,6 @@ def _date(text: Any) -> pendulum.Date | None:
         return None
 
 
-def _partial(text: Any) -> PartialDate | None:
-    """The date or month ``text`` writes, or None if it is not one in the calendar."""
-    if not isinstance(text, str):
-        return None
-    try:
-        return PartialDate.parse(text)
-    except ValueError:
-        return None
-
-
 # -- catalogue and consistency checks ---------------------------------------------------------
 
 
@@ -131,7 +121,7 @@ def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
     for path, response in ctx.responses():
         ref = response.get("recommendation")
         well_typed = isinstance(ref, int | str) and not isinstance(ref, bool)
-        if well_typed and ctx.catalogue.find(ref) is None:
+        if well_typed and ctx.recommendation(ref) is None:
             yield (*path, "recommendation"), {"ref": ref}
 
 
@@ -139,7 +129,7 @@ def _check_number_as_text(ctx: Context) -> Iterator[Hit]:
     for path, response in ctx.responses():
         ref = response.get("recommendation")
         number = whole_number(ref) if isinstance(ref, str) else None
-        if number is not None and ctx.catalogue.find(ref) is not None:
+        if number is not None and ctx.recommendation(ref) is not None:
             yield (*path, "recommendation"), {"ref": ref, "number": number}
 
 
@@ -148,7 +138,7 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
     if responder is None:
         return
     for path, response in ctx.responses():
-        rec = ctx.catalogue.find(response.get("recommendation"))
+        rec = ctx.recommendation(response.get("recommendation"))
         if rec is None or not rec.addressees:
             continue  # unknown addressees cannot be checked
         if not set(rec.addressee_slugs) & set(responder.answers_as):
@@ -168,7 +158,7 @@ def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
     if responder is None:
         return
     for path, response in ctx.responses():
-        rec = ctx.catalogue.find(response.get("recommendation"))
+        rec = ctx.recommendation(response.get("recommendation"))
         if rec is None or set(rec.addressee_slugs) & set(responder.answers_as):
             continue  # SP204 speaks for known addressees
         for fact in rec.not_addressed_to:
@@ -201,7 +191,7 @@ def _check_renumbered(ctx: Context) -> Iterator[Hit]:
         if not isinstance(ref, int) or isinstance(ref, bool) or ref not in moved:
             continue
         was = moved[ref]
-        now = ctx.catalogue.find(ref)
+        now = ctx.recommendation(ref)
         yield (
             (*path, "recommendation"),
             {
@@ -220,7 +210,7 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
         return
     answered = set()
     for _, response in ctx.responses():
-        rec = ctx.catalogue.find(response.get("recommendation"))
+        rec = ctx.recommendation(response.get("recommendation"))
         if rec is not None:
             answered.add(rec.number)
     for rec in ctx.catalogue.addressed_to(responder.slug):
@@ -234,7 +224,7 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
 def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
     first: dict[int, Path] = {}
     for path, response in ctx.responses():
-        rec = ctx.catalogue.find(response.get("recommendation"))
+        rec = ctx.recommendation(response.get("recommendation"))
         if rec is None:
             continue
         if rec.number in first:
@@ -269,8 +259,10 @@ def _check_milestones(ctx: Context) -> Iterator[Hit]:
 def _check_parts(ctx: Context) -> Iterator[Hit]:
     for path, action, response in ctx.actions():
         part = action.get("part")
-        rec = ctx.catalogue.find(response.get("recommendation"))
-        if not isinstance(part, str) or rec is None or "." not in part:
+        if not isinstance(part, str) or "." not in part:
+            continue
+        rec = ctx.recommendation(response.get("recommendation"))
+        if rec is None:
             continue
         head = whole_number(part.split(".", 1)[0])
         if head is not None and head != rec.number:
@@ -278,9 +270,14 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
-    for path, text in ctx.dates():
-        if DATE.fullmatch(text) and _partial(text) is None:
-            yield path, {"date": text}
+    # Each distinct date is judged once; only when one is not in the calendar is it looked for.
+    impossible = {
+        text for text in ctx.date_texts() if ctx.partial(text) is None and DATE.fullmatch(text)
+    }
+    if impossible:
+        for path, text in ctx.dates():
+            if text in impossible:
+                yield path, {"date": text}
 
 
 def _check_as_of(ctx: Context) -> Iterator[Hit]:
@@ -293,22 +290,18 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
     published = _date(ctx.data.get("published"))
     if published is None:
         return
-    for _, updates in ctx.update_lists():
-        for path, update in updates:
-            date = _partial(update.get("date"))
+    for dates in ctx.update_dates:
+        for path, date in dates:
             # Only a date surely before: a month-precision update in the month of publication
             # is not before it.
-            if date is not None and date.surely_before(published):
+            if date.surely_before(published):
                 yield (*path, "date"), {"date": date, "published": published}
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
-    for _, updates in ctx.update_lists():
+    for dates in ctx.update_dates:
         previous: PartialDate | None = None
-        for path, update in updates:
-            date = _partial(update.get("date"))
-            if date is None:
-                continue
+        for path, date in dates:
             if previous is not None and date.surely_before(previous):
                 yield (*path, "date"), {"date": date, "previous": previous}
             previous = date
@@ -318,25 +311,33 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
     as_of = _date(ctx.data.get("as_of"))
     if as_of is None:
         return
-    for _, updates in ctx.update_lists():
-        for path, update in updates:
-            date = _partial(update.get("date"))
-            if date is not None and date.surely_after(as_of):
+    for dates in ctx.update_dates:
+        for path, date in dates:
+            if date.surely_after(as_of):
                 yield (*path, "date"), {"date": date, "as_of": as_of}
 
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
+    # A response's recommendation and its deadline, worked out once for all its actions.
+    deadlines: dict[int, tuple[Recommendation, PartialDate] | None] = {}
     for path, action, response in ctx.actions():
-        rec = ctx.catalogue.find(response.get("recommendation"))
         due = action.get("due")
-        if rec is None or not isinstance(due, dict) or due.get("reason"):
+        if not isinstance(due, dict) or due.get("reason"):
             continue
-        deadline = ctx.catalogue.milestone_date(rec.deadline.value)
-        milestone = due.get("milestone")
-        on = ctx.catalogue.milestone_date(milestone) if isinstance(milestone, str) else None
-        date = PartialDate.of(on) if on is not None else _partial(due.get("date"))
-        if deadline is not None and date is not None and date.surely_after(deadline):
-            yield (*path, "due"), {"due": date, "number": rec.number, "deadline": deadline}
+        if id(response) not in deadlines:
+            rec = ctx.recommendation(response.get("recommendation"))
+            deadline = None if rec is None else ctx.milestone(rec.deadline.value)
+            deadlines[id(response)] = None if rec is None or deadline is None else (rec, deadline)
+        known = deadlines[id(response)]
+        if known is None:
+            continue
+        rec, deadline = known
+        date = ctx.milestone(due.get("milestone")) or ctx.partial(due.get("date"))
+        if date is not None and date.surely_after(deadline):
+            yield (
+                (*path, "due"),
+                {"due": date, "number": rec.number, "deadline": deadline.exact or deadline},
+            )
 
 
 def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:

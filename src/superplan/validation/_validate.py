@@ -16,8 +16,8 @@ import attrs
 
 from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json, too_large
 from .._locate import locate
-from .._quickjson import plain, read_quickly
-from .._shape import is_sound, shape_errors
+from .._quickjson import exact_in_places, negative_zero, plain, read_quickly
+from .._shape import doubtful_places, is_sound, shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
@@ -26,7 +26,7 @@ from ..errors import LoadError, Problem
 from ..files import read_limited
 from ..model import ActionPlan
 from ._context import Context
-from ._findings import Finding, Severity, ValidationReport
+from ._findings import Finding, Later, Severity, ValidationReport
 from ._rules import rule, run_checks
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
@@ -102,7 +102,9 @@ def validate(
             quick = read_quickly(raw) if fast else None
             if type(quick) is dict:
                 try:
-                    report = _check(quick, cat, fast, name, exact=False, max_depth=max_depth)
+                    report = _check(
+                        quick, cat, fast, name, exact=False, max_depth=max_depth, raw=raw
+                    )
                     return _with_lines(report, raw)
                 except _NotExact:
                     pass  # read again by the strict reader, below
@@ -185,24 +187,34 @@ def _check(
     plan: ActionPlan | None = None,
     exact: bool = True,
     max_depth: int = DEFAULT_MAX_DEPTH,
+    raw: str | bytes | None = None,
 ) -> ValidationReport:
     """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
-    than quickly (see ``_quickjson``), when only a plain value is surely the same."""
+    than quickly from ``raw`` (see ``_quickjson``), when only a plain value is surely the same."""
     ctx = Context(data, cat)
+    if fast and plan is None and not exact and is_sound(data):
+        if exact_in_places(data, doubtful_places(), max_depth):
+            # Proven sound by the compiled schema, and read exactly: every rule runs on the
+            # document (the calendar's too), and the plan is structured only when asked for.
+            # (The schema and the calendar rule refuse all the model refuses: a property test
+            # holds them to it.)
+            return ValidationReport(source=name, findings=run_checks(ctx), plan=Later(data))
+        raise _NotExact
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
     if (
         fast
         and plan is None
+        and exact
         and is_sound(data)
-        and (exact or plain(data.get("extensions"), max_depth - 1))
+        and plain(data.get("extensions"), max_depth - 1)
     ):
         # Proven sound by the compiled schema: structured once, with no second check of shape.
         plan = structure_sound(data, ActionPlan)
     if fast and plan is not None:
         findings = list(run_checks(ctx, structured=True))
         return ValidationReport(source=name, findings=findings, plan=plan)
-    if not exact and not plain(data, max_depth):
+    if not exact and (not plain(data, max_depth) or raw is None or negative_zero(raw)):
         raise _NotExact
 
     findings = [
