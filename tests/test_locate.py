@@ -2,10 +2,11 @@
 
 import json
 
+import orjson
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from superplan._locate import locate
+from superplan._locate import locate, locate_in_layout
 from superplan.errors import json_pointer
 
 values = st.recursive(
@@ -61,3 +62,22 @@ def test_every_pointer_is_placed_at_its_key_or_value(value, indent, ascii_only):
 def test_a_byte_order_mark_and_unknown_pointers():
     assert locate('\ufeff{"a": 1}', ["/a", "/b"]) == {"/a": (1, 3)}
     assert locate("[1, 2]", []) == {}
+
+
+# Text characters that might upset a count of lines or columns: escapes, separators, non-ASCII.
+layout_text = st.text(st.sampled_from(list('a é😀\n\r\t\x00"\\/\u2028\u0085~')), max_size=5)
+layout_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | layout_text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(layout_text, inner, max_size=3),
+    max_leaves=14,
+)
+
+
+@settings(max_examples=500)
+@given(value=layout_values, extra=st.lists(st.text(max_size=4), max_size=3))
+def test_the_canonical_layout_is_located_from_the_value_alone(value, extra):
+    """locate_in_layout gives exactly what locate reads from the text, for every pointer in the
+    value and for pointers that are not (left out by both)."""
+    text = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+    wanted = [json_pointer(p) for p in pointers(value)] + ["/" + e for e in extra] + ["/01"]
+    assert locate_in_layout(value, wanted) == locate(text, wanted)

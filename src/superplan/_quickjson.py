@@ -32,7 +32,7 @@ import orjson
 
 from ._jsontext import MAX_DEPTH
 
-__all__ = ["exact_in_places", "negative_zero", "plain", "read_quickly"]
+__all__ = ["canonical", "exact_in_places", "negative_zero", "plain", "read_quickly"]
 
 # The canonical form superplan writes (see ``convert.dumps``), which orjson writes alike.
 _CANONICAL = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
@@ -47,8 +47,7 @@ def read_quickly(data: str | bytes) -> Any | None:
         value = orjson.loads(data)
     except orjson.JSONDecodeError:
         return None
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if orjson.dumps(value, option=_CANONICAL) == raw:
+    if canonical(value, data):
         return value  # written back byte for byte: every key read once (what superplan writes)
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if "\\u003" in text:
@@ -56,6 +55,12 @@ def read_quickly(data: str | bytes) -> Any | None:
     if orjson.dumps(value).count(b":") != text.count(":"):
         return None  # a duplicate key
     return value
+
+
+def canonical(value: Any, data: str | bytes) -> bool:
+    """Whether ``data`` is ``value`` written in the canonical layout, byte for byte."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    return orjson.dumps(value, option=_CANONICAL) == raw
 
 
 def negative_zero(data: str | bytes) -> bool:

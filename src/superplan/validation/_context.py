@@ -6,6 +6,7 @@ reports it).
 """
 
 import re
+import typing
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
@@ -21,6 +22,7 @@ Path = tuple[str | int, ...]
 #: A date as the schema writes one: a day (YYYY-MM-DD) or a month (YYYY-MM) where allowed.
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
 _ACTION_DATES = ("planned_completion", "actual_completion")
+_UNSEEN: Any = object()
 
 
 class Context:
@@ -32,29 +34,31 @@ class Context:
         # Plans repeat the same few dates and recommendations many times: each is read once.
         self._partials: dict[str, PartialDate | None] = {}
         self._found: dict[tuple[type, Any], Recommendation | None] = {}
+        self._milestones: dict[str, PartialDate | None] = {}
 
     def partial(self, text: Any) -> PartialDate | None:
         """The date or month ``text`` writes, or None if it is not one in the calendar (or not
         text at all)."""
         if text.__class__ is not str:
             return None
-        try:
-            return self._partials[text]
-        except KeyError:
-            pass
-        try:
-            found: PartialDate | None = PartialDate.parse(text)
-        except ValueError:
-            found = None
-        self._partials[text] = found
-        return found
+        found = self._partials.get(text, _UNSEEN)
+        if found is _UNSEEN:
+            try:
+                found = PartialDate.parse(text)
+            except ValueError:
+                found = None
+            self._partials[text] = found
+        return typing.cast(PartialDate | None, found)
 
     def milestone(self, slug: Any) -> PartialDate | None:
         """A milestone's date by slug, or None (for an unknown slug, or not a slug at all)."""
         if slug.__class__ is not str:
             return None
-        date = self.catalogue.milestone_date(slug)
-        return None if date is None else self.partial(date.isoformat())
+        found = self._milestones.get(slug, _UNSEEN)
+        if found is _UNSEEN:
+            date = self.catalogue.milestone_date(slug)
+            found = self._milestones[slug] = None if date is None else PartialDate.of(date)
+        return typing.cast(PartialDate | None, found)
 
     def recommendation(self, ref: Any) -> Recommendation | None:
         """The recommendation a reference names, or None (also for a reference of a wrong
@@ -84,106 +88,101 @@ class Context:
         except UnknownAgency:
             return None
 
-    # The rules walk the same parts of the document many times: each walk is made once.
+    # The rules look at the same parts of the document many times: one walk gathers them all.
 
     @cached_property
-    def _responses(self) -> list[tuple[Path, dict[str, Any]]]:
-        return list(_objects(self.data.get("responses"), ("responses",)))
-
-    @cached_property
-    def _actions(self) -> list[tuple[Path, dict[str, Any], dict[str, Any]]]:
-        return [
-            (action_path, action, response)
-            for path, response in self._responses
-            for action_path, action in _objects(response.get("actions"), (*path, "actions"))
-        ]
-
-    @cached_property
-    def _update_lists(self) -> list[tuple[Path, list[tuple[Path, dict[str, Any]]]]]:
-        lists = [
-            ((*path, "updates"), list(_objects(response.get("updates"), (*path, "updates"))))
-            for path, response in self._responses
-        ]
-        lists += [
-            ((*path, "updates"), list(_objects(action.get("updates"), (*path, "updates"))))
-            for path, action, _ in self._actions
-        ]
-        lists += [
-            ((*path, "updates"), list(_objects(part.get("updates"), (*path, "updates"))))
-            for path, part in self._parts
-        ]
-        return [(path, updates) for path, updates in lists if updates]
-
-    @cached_property
-    def _parts(self) -> list[tuple[Path, dict[str, Any]]]:
-        return [
-            part
-            for path, response in self._responses
-            for part in _objects(response.get("parts"), (*path, "parts"))
-        ]
+    def _walk(self) -> "_Walk":
+        return _Walk(self.data)
 
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
-        return iter(self._responses)
+        return iter(self._walk.responses)
 
     def actions(self) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
         """(path, action, the response it belongs to)."""
-        return iter(self._actions)
+        return iter(self._walk.actions)
 
     def update_lists(self) -> Iterator[tuple[Path, list[tuple[Path, dict[str, Any]]]]]:
-        """Each non-empty list of updates (a response's, an action's) with the path of the list."""
-        return iter(self._update_lists)
+        """Each non-empty list of updates (a response's, an action's, a part's) with the path of
+        the list."""
+        return iter(self._walk.update_lists)
+
+    def dates(self) -> Iterator[tuple[Path, str]]:
+        """Every date written in the document, well formed or not, with its path."""
+        return iter(self._walk.dates)
 
     @cached_property
     def update_dates(self) -> list[list[tuple[Path, PartialDate]]]:
         """Each list of updates as the dates they are given, in order: (path of the update,
-        date), leaving out the undated and the ill-written (other rules speak of those). One
-        pass, shared by the rules on update dates."""
+        date), leaving out the undated and the ill-written (other rules speak of those)."""
         partial = self.partial
         lists = (
-            [(path, date) for path, update in updates if (date := partial(update.get("date")))]
-            for _, updates in self._update_lists
+            [(path, date) for path, text in dated if (date := partial(text))]
+            for dated in self._walk.update_dates
         )
         return [dated for dated in lists if dated]
 
-    def date_texts(self) -> list[str]:
-        """Every date written in the document, as :meth:`dates` gives them, without their paths."""
-        data, texts = self.data, []
-        texts += [data[key] for key in ("published", "as_of") if isinstance(data.get(key), str)]
-        for _, updates in self._update_lists:
-            texts += [u["date"] for _, u in updates if isinstance(u.get("date"), str)]
-        texts += [
-            r["assessed_on"] for _, r in self._responses if isinstance(r.get("assessed_on"), str)
+
+class _Walk:
+    """The parts of a document the rules look at, gathered in one pass, each with its path;
+    whatever has the wrong shape is passed over."""
+
+    __slots__ = ("actions", "dates", "responses", "update_dates", "update_lists")
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        # One loop, written out: the rules' time is mostly this walk.
+        self.responses: list[tuple[Path, dict[str, Any]]] = []
+        self.actions: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
+        self.update_lists: list[tuple[Path, list[tuple[Path, dict[str, Any]]]]] = []
+        self.update_dates: list[list[tuple[Path, str]]] = []  # (update's path, its date's text)
+        self.dates: list[tuple[Path, str]] = [
+            ((key,), data[key]) for key in ("published", "as_of") if isinstance(data.get(key), str)
         ]
-        for _, action, _ in self._actions:
-            due = action.get("due")
-            if isinstance(due, dict) and isinstance(due.get("date"), str):
-                texts.append(due["date"])
-            texts += [action[k] for k in _ACTION_DATES if isinstance(action.get(k), str)]
-        return texts
-
-    def dates(self) -> Iterator[tuple[Path, str]]:
-        """Every date written in the document, well formed or not, with its path."""
-        for key in ("published", "as_of"):
-            if isinstance(self.data.get(key), str):
-                yield (key,), self.data[key]
-        for _, updates in self._update_lists:
-            for path, update in updates:
-                if isinstance(update.get("date"), str):
-                    yield (*path, "date"), update["date"]
-        for path, response in self._responses:
+        parts: list[tuple[Path, dict[str, Any]]] = []
+        responses = data.get("responses")
+        for index, response in enumerate(responses if isinstance(responses, list) else ()):
+            if not isinstance(response, dict):
+                continue
+            path: Path = ("responses", index)
+            self.responses.append((path, response))
+            self._updates(path, response)
             if isinstance(response.get("assessed_on"), str):
-                yield (*path, "assessed_on"), response["assessed_on"]
-        for path, action, _ in self._actions:
-            due = action.get("due")
-            if isinstance(due, dict) and isinstance(due.get("date"), str):
-                yield (*path, "due", "date"), due["date"]
-            for key in _ACTION_DATES:
-                if isinstance(action.get(key), str):
-                    yield (*path, key), action[key]
+                self.dates.append(((*path, "assessed_on"), response["assessed_on"]))
+        for path, response in self.responses:
+            actions = response.get("actions")
+            for index, action in enumerate(actions if isinstance(actions, list) else ()):
+                if not isinstance(action, dict):
+                    continue
+                action_path = (*path, "actions", index)
+                self.actions.append((action_path, action, response))
+                self._updates(action_path, action)
+                due = action.get("due")
+                if isinstance(due, dict) and isinstance(due.get("date"), str):
+                    self.dates.append(((*action_path, "due", "date"), due["date"]))
+                for key in _ACTION_DATES:
+                    if isinstance(action.get(key), str):
+                        self.dates.append(((*action_path, key), action[key]))
+            found = response.get("parts")
+            for index, part in enumerate(found if isinstance(found, list) else ()):
+                if isinstance(part, dict):
+                    parts.append(((*path, "parts", index), part))
+        for path, part in parts:
+            self._updates(path, part)
 
-
-def _objects(value: Any, path: Path) -> Iterator[tuple[Path, dict[str, Any]]]:
-    if isinstance(value, list):
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                yield (*path, index), item
+    def _updates(self, path: Path, holder: dict[str, Any]) -> None:
+        updates = holder.get("updates")
+        if not isinstance(updates, list) or not updates:
+            return
+        list_path = (*path, "updates")
+        found: list[tuple[Path, dict[str, Any]]] = []
+        dated: list[tuple[Path, str]] = []
+        for index, update in enumerate(updates):
+            if isinstance(update, dict):
+                where = (*list_path, index)
+                found.append((where, update))
+                text = update.get("date")
+                if isinstance(text, str):
+                    dated.append((where, text))
+                    self.dates.append(((*where, "date"), text))
+        if found:
+            self.update_lists.append((list_path, found))
+            self.update_dates.append(dated)

@@ -270,14 +270,10 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
-    # Each distinct date is judged once; only when one is not in the calendar is it looked for.
-    impossible = {
-        text for text in ctx.date_texts() if ctx.partial(text) is None and DATE.fullmatch(text)
-    }
-    if impossible:
-        for path, text in ctx.dates():
-            if text in impossible:
-                yield path, {"date": text}
+    partial = ctx.partial
+    for path, text in ctx.dates():
+        if partial(text) is None and DATE.fullmatch(text):
+            yield path, {"date": text}
 
 
 def _check_as_of(ctx: Context) -> Iterator[Hit]:

@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 
 from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json, too_large
-from .._locate import locate
-from .._quickjson import exact_in_places, negative_zero, plain, read_quickly
+from .._locate import locate, locate_in_layout
+from .._quickjson import canonical, exact_in_places, negative_zero, plain, read_quickly
 from .._shape import doubtful_places, is_sound, shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
@@ -105,7 +105,7 @@ def validate(
                     report = _check(
                         quick, cat, fast, name, exact=False, max_depth=max_depth, raw=raw
                     )
-                    return _with_lines(report, raw)
+                    return _with_lines(report, raw, quick)
                 except _NotExact:
                     pass  # read again by the strict reader, below
             data = _parse(raw, max_depth)
@@ -117,12 +117,19 @@ def validate(
     return _with_lines(_check(data, cat, fast, name), raw)
 
 
-def _with_lines(report: ValidationReport, raw: str | bytes | None) -> ValidationReport:
-    """The report, each finding placed at the line and column of its value in the text."""
+def _with_lines(
+    report: ValidationReport, raw: str | bytes | None, value: Any = None
+) -> ValidationReport:
+    """The report, each finding placed at the line and column of its value in the text (worked
+    out from ``value``, the text's value, when the text is its canonical layout)."""
     if not report.findings or raw is None:
         return report
-    text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    places = locate(text, {f.pointer for f in report.findings if f.line is None})
+    pointers = {f.pointer for f in report.findings if f.line is None}
+    if value is not None and canonical(value, raw):
+        places = locate_in_layout(value, pointers)
+    else:
+        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        places = locate(text, pointers)
     findings = [
         attrs.evolve(f, line=places[f.pointer][0], column=places[f.pointer][1])
         if f.line is None and f.pointer in places
