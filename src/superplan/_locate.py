@@ -8,7 +8,7 @@ character. :func:`first_fault` walks text the strict reader refused, to say wher
 import json.decoder
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
@@ -16,7 +16,6 @@ from attrs import frozen
 
 from ._jsontext import exact_float, surrogate_message
 from ._words import shorten
-from .errors import json_pointer
 
 __all__ = ["Fault", "first_fault", "locate", "locate_in_layout"]
 
@@ -26,19 +25,8 @@ _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _LITERALS = ("true", "false", "null")
 
 
-def _line_column(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _member(text: str, position: int, path: list[str | int], note: Callable[[int], None]) -> int:
-    """Read a member's key at ``position`` (its opening quote) and the colon after it; returns
-    where its value starts."""
-    key, after = _scanstring(text, position + 1)
-    path.append(key)
-    note(position)
-    colon = _SPACE.match(text, after).end()  # type: ignore[union-attr]
-    return _SPACE.match(text, colon + 1).end()  # type: ignore[union-attr]
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
 
 
 def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
@@ -52,47 +40,37 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
     for pointer in wanted:
         parts = pointer.split("/")
         on_the_way.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
-    decoder = json.JSONDecoder()
-    position = _SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end()  # type: ignore[union-attr]
-    # An explicit stack instead of recursion: the text may be deeply nested.
-    stack: list[tuple[str, list[str | int], int]] = []
-    path: list[str | int] = []
-
-    def note(offset: int) -> None:
-        pointer = json_pointer(path)
-        if pointer in wanted and pointer not in found:
-            found[pointer] = offset
-
+    skip = json.JSONDecoder().raw_decode
+    space = _SPACE.match
+    position = space(text, 1 if text.startswith("\ufeff") else 0).end()  # type: ignore[union-attr]
+    # An explicit stack instead of recursion (the text may be deeply nested): for each open
+    # container, whether it is an array, its pointer, and the index of the current item.
+    stack: list[tuple[bool, str, int]] = []
+    pointer = ""  # of the value about to be read
+    place = position  # where that value is placed: a member at its key, an item at itself
     expect_value = True
     try:
         while position < len(text) and len(found) < len(wanted):
             char = text[position]
             if expect_value:
-                if not stack or stack[-1][0] == "array":
-                    note(position)
-                if json_pointer(path) not in on_the_way:
-                    _, position = decoder.raw_decode(text, position)
+                if pointer in wanted and pointer not in found:
+                    found[pointer] = place
+                if pointer not in on_the_way:
+                    _, position = skip(text, position)
                     expect_value = False
                     continue
-                if char == "{":
-                    stack.append(("object", list(path), position))
-                    position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
-                    if text[position] == "}":
+                if char == "{" or char == "[":
+                    is_array = char == "["
+                    position = space(text, position + 1).end()  # type: ignore[union-attr]
+                    if text[position] == ("]" if is_array else "}"):
                         position += 1
-                        stack.pop()
                         expect_value = False
+                        continue
+                    stack.append((is_array, pointer, 0))
+                    if is_array:
+                        pointer, place = f"{pointer}/0", position
                     else:
-                        position = _member(text, position, path, note)
-                    continue
-                if char == "[":
-                    stack.append(("array", list(path), position))
-                    position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
-                    if text[position] == "]":
-                        position += 1
-                        stack.pop()
-                        expect_value = False
-                    else:
-                        path.append(0)
+                        pointer, place, position = _member(text, position, pointer)
                     continue
                 if char == '"':
                     _, position = _scanstring(text, position + 1)
@@ -108,31 +86,48 @@ def locate(text: str, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
                 expect_value = False
                 continue
             # after a value: a comma, or the end of its container
-            position = _SPACE.match(text, position).end()  # type: ignore[union-attr]
+            position = space(text, position).end()  # type: ignore[union-attr]
             if position >= len(text) or not stack:
                 break
             char = text[position]
-            kind = stack[-1][0]
             if char == ",":
-                position = _SPACE.match(text, position + 1).end()  # type: ignore[union-attr]
-                if kind == "array":
-                    index = path.pop()
-                    assert isinstance(index, int)
-                    path.append(index + 1)
+                position = space(text, position + 1).end()  # type: ignore[union-attr]
+                is_array, container, index = stack[-1]
+                if is_array:
+                    stack[-1] = (is_array, container, index + 1)
+                    pointer, place = f"{container}/{index + 1}", position
                 else:
-                    path.pop()
-                    position = _member(text, position, path, note)
+                    pointer, place, position = _member(text, position, container)
                 expect_value = True
             elif char in "}]":
                 position += 1
-                _, saved, _ = stack.pop()
-                path = saved
+                stack.pop()
                 expect_value = False
             else:
                 break
     except (IndexError, ValueError):  # pragma: no cover - the text parsed as JSON already
         pass
-    return {pointer: _line_column(text, offset) for pointer, offset in found.items()}
+    return _lines_and_columns(text, found)
+
+
+def _lines_and_columns(text: str, offsets: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """Each offset as a line and column: the text's lines counted once, in order."""
+    placed: dict[str, tuple[int, int]] = {}
+    line, counted = 1, 0
+    for pointer, offset in sorted(offsets.items(), key=lambda item: item[1]):
+        line += text.count("\n", counted, offset)
+        counted = offset
+        placed[pointer] = (line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
+    return placed
+
+
+def _member(text: str, position: int, container: str) -> tuple[str, int, int]:
+    """Read a member's key at ``position`` (its opening quote) and the colon after it: the
+    member's pointer, where it is placed (its key), and where its value starts."""
+    key, after = _scanstring(text, position + 1)
+    colon = _SPACE.match(text, after).end()  # type: ignore[union-attr]
+    start = _SPACE.match(text, colon + 1).end()  # type: ignore[union-attr]
+    return f"{container}/{_escape(key)}", position, start
 
 
 def locate_in_layout(value: Any, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
