@@ -893,3 +893,94 @@ def test_formula_starts_and_look_alikes_are_neutralised(start):
     text = start + "HYPERLINK(1)"
     assert neutralise(text) == "'" + text
     assert unescape_cell(escape_cell(text)) == text
+
+
+# -- class 6: JSON cells and text cells through a table -----------------------------------------
+
+# Text that a spreadsheet or a lax reader would turn into something else: numbers, booleans,
+# null, JSON, formulas and their look-alikes, padding and line breaks.
+TEXT_THAT_LOOKS_LIKE_MORE = [
+    "7", "007", "7.0", "1e3", "TRUE", "null", "=1+1", "+44 1234", "-5", "@x", "\t=x", "\uff1d1",
+    "'quoted", " 7 ", "7\n8", "{}", "[1]", '{"a": 1}',
+]  # fmt: skip
+
+
+def _every_text_field(plan: sp.ActionPlan, text: str) -> sp.ActionPlan:
+    """The plan with every free-text field (and every item of a list of text) set to ``text``;
+    fields with a fixed form (slugs, dates, ids, URLs, parts, languages) are left as they are."""
+    import enum
+
+    import attrs
+
+    fixed = {
+        "responder", "schema", "schema_version", "lang", "published", "as_of", "source_url",
+        "source_urls", "url", "date", "milestone", "part", "id", "recommendation",
+        "planned_completion", "actual_completion", "assessed_on", "not_before",
+    }  # fmt: skip
+
+    def fill(obj):
+        changes = {}
+        for field in attrs.fields(type(obj)):
+            value = getattr(obj, field.name)
+            if field.name in fixed:
+                continue
+            if isinstance(value, str) and not isinstance(value, enum.Enum):
+                changes[field.name] = text
+            elif isinstance(value, tuple):
+                changes[field.name] = tuple(
+                    text
+                    if isinstance(item, str) and not isinstance(item, enum.Enum)
+                    else fill(item)
+                    if attrs.has(type(item))
+                    else item
+                    for item in value
+                )
+            elif attrs.has(type(value)):
+                changes[field.name] = fill(value)
+        return attrs.evolve(obj, **changes)
+
+    filled = fill(plan)
+    return attrs.evolve(filled, extensions={"kept": text, "number": 7})
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+@pytest.mark.parametrize("text", TEXT_THAT_LOOKS_LIKE_MORE)
+def test_text_cells_stay_text_through_a_table(tmp_path, kind, text):
+    from superplan.importers import export_table, import_table
+
+    plan = _every_text_field(sp.load_plan(EXAMPLE), text)
+    table = tmp_path / f"plan.{kind}"
+    export_table(plan, table, kind=kind)
+    back = import_table(table, responder=plan.responder).plan
+    assert back == plan  # every field the same value, and the same type: "7" is not 7
+
+
+BAD_JSON_CELLS = [
+    ('{"x": 1, "x": 2}', "the key 'x' appears twice in one object; keep one (at /x in the cell)"),
+    ('{"x": NaN}', "NaN is not a JSON number; write a number or null (at /x in the cell)"),
+    ('{"x": 1e400}', "the number 1e400 cannot be kept exactly (too large to hold); write it as text (in quotes) (at /x in the cell)"),
+    ("[" * 3000 + "]" * 3000, "nested more than 64 levels deep"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("cell", "says"), BAD_JSON_CELLS)
+def test_a_bad_json_cell_in_a_workbook_is_refused_at_its_sheet_row_and_column(
+    tmp_path, capsys, cell, says
+):
+    import openpyxl
+
+    from superplan.importers import export_table
+
+    plan = sp.from_dict({"responder": "kent", "extensions": {"x": 1}})
+    table = tmp_path / "plan.xlsx"
+    export_table(plan, table, kind="xlsx")
+    book = openpyxl.load_workbook(table)
+    sheet = book.active
+    row = next(r for r in sheet.iter_rows() if r[19].value == "extensions")
+    row[20].value = cell
+    book.save(table)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "plan.json")]) == 1
+    err = capsys.readouterr().err
+    assert f'sheet "{sheet.title}", row {row[20].row}, column U "Value"' in err
+    assert says in err
+    assert not (tmp_path / "plan.json").exists()

@@ -30,6 +30,7 @@ from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
 from ._table_import import (
     TableImport,
+    cell_json,
     check_mapped_cells,
     check_own_cells,
     in_sheet_terms,
@@ -359,7 +360,7 @@ def _with_more(record: dict[str, Any], row: Mapping[str, str]) -> dict[str, Any]
     """The record with the fields its ``More`` cell holds (JSON; checked by the sheet reader)."""
     more = row.get("More", "").strip()
     if more:
-        record.update(json.loads(more))
+        record.update(cell_json(more))
     return record
 
 
@@ -385,11 +386,11 @@ def rows_to_plan(
             if field_name == "introduction":
                 plan.setdefault("introduction", []).append(value)
             elif field_name == "extensions":
-                plan["extensions"] = json.loads(value)
+                plan["extensions"] = cell_json(value)
             elif field_name in _PLAN_HANDLED:
                 plan[field_name] = value
             else:
-                plan[field_name] = json.loads(value)
+                plan[field_name] = cell_json(value)
         elif record == "response":
             response: dict[str, Any] = {"recommendation": _ref(ref)}
             _set(response, "acceptance", row.get("Acceptance", ""))

@@ -15,6 +15,8 @@ from typing import Any
 
 from attrs import frozen
 
+from .._jsontext import parse_json
+from .._words import shorten
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
@@ -205,25 +207,27 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
         more = row.get("More", "").strip()
         if more:
             try:
-                parsed = json.loads(more)
-            except ValueError:
-                parsed = None
-            if not isinstance(parsed, dict):
-                problems.add(
-                    record.row,
-                    columns["More"],
-                    "is not a JSON object of further fields",
-                    "bad-json",
-                )
+                parsed = cell_json(more)
+            except LoadError as error:
+                problems.add(record.row, columns["More"], _json_refusal("", error), "bad-json")
+            else:
+                if not isinstance(parsed, dict):
+                    problems.add(
+                        record.row,
+                        columns["More"],
+                        "is not a JSON object of further fields",
+                        "bad-json",
+                    )
         plan_json = row.get("Record") == "plan" and row.get("Field") not in _PLAN_TEXT
         if plan_json and row.get("Value", "").strip():
             try:
-                json.loads(row["Value"])
-            except ValueError:
+                cell_json(row["Value"])
+            except LoadError as error:
+                field = json.dumps(row.get("Field", ""))
                 problems.add(
                     record.row,
                     columns["Value"],
-                    "the value of " + json.dumps(row.get("Field", "")) + " is not JSON",
+                    _json_refusal(f"the value of {field} ", error),
                     "bad-json",
                 )
         for heading, allowed in _ENUMS.items():
@@ -238,6 +242,19 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
         rows.append(row)
     problems.raise_if_any()
     return rows
+
+
+def cell_json(text: str) -> Any:
+    """A cell's JSON, read by the strict reader: no duplicate key (the later would silently
+    win), no NaN, no number that would read as another, no lone surrogate, nothing nested past
+    the limit. Raises :class:`LoadError` saying what and where in the cell."""
+    return parse_json(text, max_bytes=None)
+
+
+def _json_refusal(what: str, error: LoadError) -> str:
+    problem = error.problems[0]
+    where = f" (at {shorten(problem.pointer, 40)} in the cell)" if problem.pointer else ""
+    return f"{what}is not JSON superplan can keep exactly: {problem.message}{where}"
 
 
 def check_mapped_cells(
