@@ -2,6 +2,7 @@
 
 import html
 import json
+import os
 import pathlib
 import re
 from html.parser import HTMLParser
@@ -274,8 +275,27 @@ def test_an_incomplete_translation_is_refused_with_the_missing_keys(tmp_path):
     text = str(caught.value)
     assert f"{path}: /skip_link: this text is missing" in text
     assert f"{path}: /surplus: unknown text key" in text
-    with pytest.raises(sp.LoadError, match="no such language or translation file"):
+    with pytest.raises(sp.LoadError, match=r"no such language \(shipped: en\) or translation file"):
         messages("xx")
+
+
+@pytest.mark.parametrize("name", ["../messages/en", "../../render/messages/en", "en/../en"])
+def test_a_language_name_is_never_a_path_into_the_package(name):
+    # Only a plain language tag names a shipped file; anything else is the user's own path.
+    with pytest.raises(sp.LoadError, match="there is no such file"):
+        messages(name)
+
+
+def test_a_translation_file_is_read_under_the_size_limit(tmp_path):
+    huge = tmp_path / "cy.json"
+    huge.write_bytes(b'{"language": "' + b"x" * (6 * 1024 * 1024) + b'"}')
+    with pytest.raises(sp.LoadError, match="over the limit"):
+        messages(huge)
+    if hasattr(os, "mkfifo"):  # a FIFO with no writer is refused at once, never waited on
+        fifo = tmp_path / "fifo.json"
+        os.mkfifo(fifo)
+        with pytest.raises(sp.LoadError):
+            messages(fifo)
 
 
 def test_write_pages_names_files_by_responder_only(tmp_path):

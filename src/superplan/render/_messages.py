@@ -7,13 +7,16 @@ A new language is a new JSON file with the same keys as ``messages/en.json`` (a 
 import datetime as dt
 import json
 import os
+import re
 import string
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .._jsontext import parse_json
 from ..errors import LoadError, Problem, json_pointer
+from ..files import read_json
 from ..model import PartialDate
 
 __all__ = ["Messages", "messages"]
@@ -48,9 +51,22 @@ class Messages:
         return str(self.texts["date_format"]).format(day=value.day, month=month, year=value.year)
 
 
+#: What names a shipped language rather than a file: a BCP 47-like tag, with no path in it.
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
 def _shipped(language: str) -> bytes | None:
+    if not _LANGUAGE_TAG.fullmatch(language):
+        return None  # never joined into a path inside the package
     path = resources.files("superplan.render").joinpath("messages", f"{language}.json")
     return path.read_bytes() if path.is_file() else None
+
+
+def _shipped_languages() -> list[str]:
+    folder = resources.files("superplan.render").joinpath("messages")
+    return sorted(
+        p.name.removesuffix(".json") for p in folder.iterdir() if p.name.endswith(".json")
+    )
 
 
 def _shape(value: Any) -> Any:
@@ -141,20 +157,20 @@ def _differences(reference: Any, candidate: Any, path: tuple[str, ...]) -> list[
 
 def messages(language: str | os.PathLike[str] = "en") -> Messages:
     """The page texts for a shipped language code (``en``) or a translation file's path."""
-    from .._jsontext import parse_json
-
-    if isinstance(language, str) and (data := _shipped(language)) is not None:
-        name = language
-    else:
-        path = Path(language)
-        name = os.fspath(path)
-        if not path.is_file():
-            raise LoadError(
-                [Problem(pointer="", message="no such language or translation file")], source=name
-            )
-        data = path.read_bytes()
+    name = os.fspath(language)
     try:
-        texts = parse_json(data)
+        if isinstance(language, str) and (data := _shipped(language)) is not None:
+            texts = parse_json(data)
+        elif (
+            isinstance(language, str)
+            and _LANGUAGE_TAG.fullmatch(language)
+            and not Path(language).exists()
+        ):
+            shipped = ", ".join(_shipped_languages())
+            message = f"no such language (shipped: {shipped}) or translation file"
+            raise LoadError([Problem(pointer="", message=message, kind="unreadable-file")])
+        else:
+            texts = read_json(language)  # under the size limit, by the strict reader
     except LoadError as error:
         raise error.with_source(name) from None
     problems = _differences(_english(), texts, ())
