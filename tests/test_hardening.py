@@ -984,3 +984,19 @@ def test_a_bad_json_cell_in_a_workbook_is_refused_at_its_sheet_row_and_column(
     assert f'sheet "{sheet.title}", row {row[20].row}, column U "Value"' in err
     assert says in err
     assert not (tmp_path / "plan.json").exists()
+
+
+def test_summarise_names_the_file_used_for_a_responder_and_the_ones_left_out(tmp_path, capsys):
+    # class 8: two plans from one responder; the roll-up counts one and says which, and why.
+    older = tmp_path / "older.json"
+    newer = tmp_path / "newer.json"
+    older.write_text(sp.dumps(sp.from_dict({"responder": "kent", "as_of": "2025-01-10"})))
+    newer.write_text(sp.dumps(sp.from_dict({"responder": "kent", "as_of": "2025-05-10"})))
+    out = tmp_path / "roll-up.csv"
+    argv = ["summarise", str(older), str(newer), "--as-of", "2025-06-01", "--out", str(out)]
+    assert main(argv) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"superplan: kent: used {newer}, the latest version dated on or before 2025-06-01 "
+        "(dated 2025-05-10)",
+        f"superplan: kent: left out {older}: dated 2025-01-10, older than the plan used",
+    ]

@@ -755,6 +755,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_USAGE
     cat = _catalogue(args)
     plans = []
+    sources: list[str] = []
     skipped = 0
     for report in run.reports(args, "reading", "plans"):
         if report.plan is None or not report.valid:
@@ -764,7 +765,17 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
             _complain(f"left out {report.source}: {report.summary()}")
         else:
             plans.append(report.plan)
+            sources.append(report.source or "(standard input)")
     summary = summarise(plans, as_of, catalogue=cat)
+    # Where a responder gave more than one plan (or none counts), say which file was used and
+    # why, and which were left out: never one dropped without a word.
+    for choice in summary.choices:
+        if choice.used is None:
+            _complain(f"{choice.responder}: no plan counted; {choice.reason}")
+        elif choice.left_out:
+            _complain(f"{choice.responder}: used {sources[choice.used]}, {choice.reason}")
+        for index, why in choice.left_out:
+            _complain(f"{choice.responder}: left out {sources[index]}: {why}")
     if kind == "csv":
         text = summary.to_csv()
     elif kind == "json":
