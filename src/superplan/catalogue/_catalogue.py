@@ -49,6 +49,10 @@ class Catalogue:
     _by_slug: dict[str, Recommendation] = field(init=False, eq=False, repr=False)
     _responders: dict[str, Responder] = field(init=False, eq=False, repr=False)
     _milestone_dates: dict[str, pendulum.Date] = field(init=False, eq=False, repr=False)
+    # Validation asks for the same responders' recommendations plan after plan.
+    _addressed: dict[tuple[str, bool], tuple[Recommendation, ...]] = field(
+        init=False, eq=False, repr=False, factory=dict
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_number", {r.number: r for r in self.recommendations})
@@ -101,15 +105,19 @@ class Catalogue:
         group (``chief-constables``). With ``include_inferred=False``, only addressees that a source
         confirms count.
         """
-        answers_as = set(self.responder(slug).answers_as)
-        return tuple(
-            rec
-            for rec in self.recommendations
-            if any(
-                a.agency in answers_as and (include_inferred or a.certainty == "confirmed")
-                for a in rec.addressees
+        found = self._addressed.get((slug, include_inferred))
+        if found is None:
+            answers_as = set(self.responder(slug).answers_as)
+            found = tuple(
+                rec
+                for rec in self.recommendations
+                if any(
+                    a.agency in answers_as and (include_inferred or a.certainty == "confirmed")
+                    for a in rec.addressees
+                )
             )
-        )
+            self._addressed[(slug, include_inferred)] = found
+        return found
 
     def deadline(self, ref: RecommendationRef) -> pendulum.Date | None:
         """The date a recommendation is due, computed from its milestone's rule, if known."""

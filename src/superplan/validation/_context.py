@@ -5,6 +5,7 @@ document does not fit the model; whatever has the wrong shape they pass over (th
 reports it).
 """
 
+import datetime as dt
 import re
 import typing
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency, json_pointer
-from ..model import PartialDate, Recommendation, Responder
+from ..model import PartialDate, Recommendation, Responder, _bounds
 
 __all__ = ["Context", "Path"]
 
@@ -35,6 +36,7 @@ class Context:
         self._partials: dict[str, PartialDate | None] = {}
         self._found: dict[tuple[type, Any], Recommendation | None] = {}
         self._milestones: dict[str, PartialDate | None] = {}
+        self._answers: dict[int, bool] = {}
 
     def partial(self, text: Any) -> PartialDate | None:
         """The date or month ``text`` writes, or None if it is not one in the calendar (or not
@@ -88,6 +90,36 @@ class Context:
         except UnknownAgency:
             return None
 
+    @cached_property
+    def response_recommendations(self) -> list[tuple[Path, dict[str, Any], Recommendation]]:
+        """Each response whose recommendation the catalogue knows, with it: (path, response,
+        recommendation)."""
+        found = []
+        for path, response in self._walk.responses:
+            rec = self.recommendation(response.get("recommendation"))
+            if rec is not None:
+                found.append((path, response, rec))
+        return found
+
+    @cached_property
+    def recommendation_of(self) -> dict[int, Recommendation]:
+        """The recommendation a response answers, by the response's ``id()``, for the rules on
+        actions (each action comes with its response)."""
+        return {id(response): rec for _, response, rec in self.response_recommendations}
+
+    def answers(self, rec: Recommendation) -> bool:
+        """Whether the responder answers as one of the recommendation's known addressees."""
+        try:
+            return self._answers[rec.number]
+        except KeyError:
+            pass
+        responder = self.responder
+        answered = responder is not None and not set(rec.addressee_slugs).isdisjoint(
+            responder.answers_as
+        )
+        self._answers[rec.number] = answered
+        return answered
+
     # The rules look at the same parts of the document many times: one walk gathers them all.
 
     @cached_property
@@ -108,18 +140,52 @@ class Context:
 
     def dates(self) -> Iterator[tuple[Path, str]]:
         """Every date written in the document, well formed or not, with its path."""
-        return iter(self._walk.dates)
+        yield from self._walk.dates
+        for dated in self._walk.update_dates:
+            for where, text in dated:
+                yield (*where, "date"), text
+
+    def impossible_dates(self) -> Iterator[tuple[Path, str]]:
+        """Every date written in the document that is not a date (or month) in the calendar,
+        with its path (well formed or not: the schema speaks of the form)."""
+        partials, partial = self._partials, self.partial
+        for path, text in self._walk.dates:
+            date = partials.get(text, _UNSEEN)
+            if (partial(text) if date is _UNSEEN else date) is None:
+                yield path, text
+        for dated in self._walk.update_dates:
+            for where, text in dated:
+                date = partials.get(text, _UNSEEN)
+                if (partial(text) if date is _UNSEEN else date) is None:
+                    yield (*where, "date"), text
 
     @cached_property
     def update_dates(self) -> list[list[tuple[Path, PartialDate]]]:
         """Each list of updates as the dates they are given, in order: (path of the update,
         date), leaving out the undated and the ill-written (other rules speak of those)."""
-        partial = self.partial
-        lists = (
-            [(path, date) for path, text in dated if (date := partial(text))]
-            for dated in self._walk.update_dates
-        )
-        return [dated for dated in lists if dated]
+        partials, partial = self._partials, self.partial
+        lists = []
+        for dated in self._walk.update_dates:
+            found = []
+            for where, text in dated:
+                date = partials.get(text, _UNSEEN)
+                if date is _UNSEEN:
+                    date = partial(text)
+                if date is not None:
+                    found.append((where, date))
+            if found:
+                lists.append(found)
+        return lists
+
+    @cached_property
+    def update_span(self) -> tuple[dt.date, dt.date] | None:
+        """(The earliest last day, the latest first day) any update date may stand for; None
+        when no update is dated. A rule on update dates before or after a day can fire only
+        past these."""
+        bounds = [_bounds(date) for dates in self.update_dates for _, date in dates]
+        if not bounds:
+            return None
+        return min(last for _, last in bounds), max(first for first, _ in bounds)
 
 
 class _Walk:
@@ -182,7 +248,6 @@ class _Walk:
                 text = update.get("date")
                 if isinstance(text, str):
                     dated.append((where, text))
-                    self.dates.append(((*where, "date"), text))
         if found:
             self.update_lists.append((list_path, found))
             self.update_dates.append(dated)

@@ -16,7 +16,7 @@ from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
 from .._words import one_of, whole_number
-from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, Recommendation, to_date
+from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity
 
@@ -137,11 +137,10 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
     responder = ctx.responder
     if responder is None:
         return
-    for path, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
-        if rec is None or not rec.addressees:
+    for path, _, rec in ctx.response_recommendations:
+        if not rec.addressees:
             continue  # unknown addressees cannot be checked
-        if not set(rec.addressee_slugs) & set(responder.answers_as):
+        if not ctx.answers(rec):
             names = [ctx.catalogue.agency(slug).name.lower() for slug in rec.addressee_slugs]
             yield (
                 (*path, "recommendation"),
@@ -157,9 +156,8 @@ def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
     responder = ctx.responder
     if responder is None:
         return
-    for path, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
-        if rec is None or set(rec.addressee_slugs) & set(responder.answers_as):
+    for path, _, rec in ctx.response_recommendations:
+        if ctx.answers(rec) or not rec.not_addressed_to:
             continue  # SP204 speaks for known addressees
         for fact in rec.not_addressed_to:
             if fact.agency in responder.answers_as:
@@ -208,11 +206,7 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
     responder = ctx.responder
     if responder is None:
         return
-    answered = set()
-    for _, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
-        if rec is not None:
-            answered.add(rec.number)
+    answered = {rec.number for _, _, rec in ctx.response_recommendations}
     for rec in ctx.catalogue.addressed_to(responder.slug):
         if rec.number not in answered:
             yield (
@@ -223,10 +217,7 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
 
 def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
     first: dict[int, Path] = {}
-    for path, response in ctx.responses():
-        rec = ctx.recommendation(response.get("recommendation"))
-        if rec is None:
-            continue
+    for path, _, rec in ctx.response_recommendations:
         if rec.number in first:
             where = ctx.pointer(first[rec.number])
             yield (*path, "recommendation"), {"number": rec.number, "first": where}
@@ -257,11 +248,12 @@ def _check_milestones(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_parts(ctx: Context) -> Iterator[Hit]:
+    recommendation_of = ctx.recommendation_of
     for path, action, response in ctx.actions():
         part = action.get("part")
         if not isinstance(part, str) or "." not in part:
             continue
-        rec = ctx.recommendation(response.get("recommendation"))
+        rec = recommendation_of.get(id(response))
         if rec is None:
             continue
         head = whole_number(part.split(".", 1)[0])
@@ -270,9 +262,8 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
-    partial = ctx.partial
-    for path, text in ctx.dates():
-        if partial(text) is None and DATE.fullmatch(text):
+    for path, text in ctx.impossible_dates():
+        if DATE.fullmatch(text):
             yield path, {"date": text}
 
 
@@ -284,8 +275,9 @@ def _check_as_of(ctx: Context) -> Iterator[Hit]:
 
 def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
     published = _date(ctx.data.get("published"))
-    if published is None:
-        return
+    span = ctx.update_span
+    if published is None or span is None or span[0] >= published:
+        return  # no update date ends before publication
     for dates in ctx.update_dates:
         for path, date in dates:
             # Only a date surely before: a month-precision update in the month of publication
@@ -305,8 +297,9 @@ def _check_update_order(ctx: Context) -> Iterator[Hit]:
 
 def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
     as_of = _date(ctx.data.get("as_of"))
-    if as_of is None:
-        return
+    span = ctx.update_span
+    if as_of is None or span is None or span[1] <= as_of:
+        return  # no update date starts after as_of
     for dates in ctx.update_dates:
         for path, date in dates:
             if date.surely_after(as_of):
@@ -314,21 +307,16 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
-    # A response's recommendation and its deadline, worked out once for all its actions.
-    deadlines: dict[int, tuple[Recommendation, PartialDate] | None] = {}
+    recommendation_of, milestone, partial = ctx.recommendation_of, ctx.milestone, ctx.partial
     for path, action, response in ctx.actions():
         due = action.get("due")
         if not isinstance(due, dict) or due.get("reason"):
             continue
-        if id(response) not in deadlines:
-            rec = ctx.recommendation(response.get("recommendation"))
-            deadline = None if rec is None else ctx.milestone(rec.deadline.value)
-            deadlines[id(response)] = None if rec is None or deadline is None else (rec, deadline)
-        known = deadlines[id(response)]
-        if known is None:
+        rec = recommendation_of.get(id(response))
+        deadline = None if rec is None else milestone(rec.deadline.value)
+        if rec is None or deadline is None:
             continue
-        rec, deadline = known
-        date = ctx.milestone(due.get("milestone")) or ctx.partial(due.get("date"))
+        date = milestone(due.get("milestone")) or partial(due.get("date"))
         if date is not None and date.surely_after(deadline):
             yield (
                 (*path, "due"),
