@@ -10,7 +10,7 @@ and nothing here calls up into the layers that read the model (progress, renderi
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
@@ -320,6 +320,15 @@ class PartialDate:
 def _format(year: int, month: int, day: int | None) -> str:
     text = f"{year:04d}-{month:02d}"
     return text if day is None else f"{text}-{day:02d}"
+
+
+def span(dates: "Iterable[PartialDate]") -> tuple[dt.date, dt.date] | None:
+    """(The earliest last day, the latest first day) over ``dates``; None for none. No date
+    is surely before a day on or before the first, nor surely after one on or after the second."""
+    dates = list(dates)
+    if not dates:
+        return None
+    return min(date._last for date in dates), max(date._first for date in dates)
 
 
 def _bounds(value: "PartialDate | dt.date | str") -> tuple[dt.date, dt.date]:

@@ -9,12 +9,12 @@ import datetime as dt
 import re
 import typing
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency, json_pointer
-from ..model import PartialDate, Recommendation, Responder, _bounds
+from ..model import PartialDate, Recommendation, Responder, span
 
 __all__ = ["Context", "Path"]
 
@@ -26,31 +26,32 @@ _ACTION_DATES = ("planned_completion", "actual_completion")
 _UNSEEN: Any = object()
 
 
+@lru_cache(maxsize=8192)
+def _read_date(text: str) -> PartialDate | None:
+    # Plans repeat the same few dates many times, and a PartialDate is immutable.
+    try:
+        return PartialDate.parse(text)
+    except ValueError:
+        return None
+
+
 class Context:
     """One document under validation, with the catalogue it is checked against."""
 
     def __init__(self, data: dict[str, Any], catalogue: Catalogue) -> None:
         self.data = data
         self.catalogue = catalogue
-        # Plans repeat the same few dates and recommendations many times: each is read once.
-        self._partials: dict[str, PartialDate | None] = {}
+        # Plans repeat the same few recommendations and milestones many times: each is looked
+        # up once.
         self._found: dict[tuple[type, Any], Recommendation | None] = {}
         self._milestones: dict[str, PartialDate | None] = {}
         self._answers: dict[int, bool] = {}
 
-    def partial(self, text: Any) -> PartialDate | None:
+    @staticmethod
+    def partial(text: Any) -> PartialDate | None:
         """The date or month ``text`` writes, or None if it is not one in the calendar (or not
         text at all)."""
-        if text.__class__ is not str:
-            return None
-        found = self._partials.get(text, _UNSEEN)
-        if found is _UNSEEN:
-            try:
-                found = PartialDate.parse(text)
-            except ValueError:
-                found = None
-            self._partials[text] = found
-        return typing.cast(PartialDate | None, found)
+        return _read_date(text) if text.__class__ is str else None
 
     def milestone(self, slug: Any) -> PartialDate | None:
         """A milestone's date by slug, or None (for an unknown slug, or not a slug at all)."""
@@ -142,50 +143,36 @@ class Context:
         """Every date written in the document, well formed or not, with its path."""
         yield from self._walk.dates
         for dated in self._walk.update_dates:
-            for where, text in dated:
+            for where, text, _ in dated:
                 yield (*where, "date"), text
 
     def impossible_dates(self) -> Iterator[tuple[Path, str]]:
         """Every date written in the document that is not a date (or month) in the calendar,
         with its path (well formed or not: the schema speaks of the form)."""
-        partials, partial = self._partials, self.partial
         for path, text in self._walk.dates:
-            date = partials.get(text, _UNSEEN)
-            if (partial(text) if date is _UNSEEN else date) is None:
+            if _read_date(text) is None:
                 yield path, text
         for dated in self._walk.update_dates:
-            for where, text in dated:
-                date = partials.get(text, _UNSEEN)
-                if (partial(text) if date is _UNSEEN else date) is None:
+            for where, text, date in dated:
+                if date is None:
                     yield (*where, "date"), text
 
     @cached_property
     def update_dates(self) -> list[list[tuple[Path, PartialDate]]]:
         """Each list of updates as the dates they are given, in order: (path of the update,
         date), leaving out the undated and the ill-written (other rules speak of those)."""
-        partials, partial = self._partials, self.partial
-        lists = []
-        for dated in self._walk.update_dates:
-            found = []
-            for where, text in dated:
-                date = partials.get(text, _UNSEEN)
-                if date is _UNSEEN:
-                    date = partial(text)
-                if date is not None:
-                    found.append((where, date))
-            if found:
-                lists.append(found)
-        return lists
+        lists = (
+            [(where, date) for where, _, date in dated if date is not None]
+            for dated in self._walk.update_dates
+        )
+        return [found for found in lists if found]
 
     @cached_property
     def update_span(self) -> tuple[dt.date, dt.date] | None:
         """(The earliest last day, the latest first day) any update date may stand for; None
         when no update is dated. A rule on update dates before or after a day can fire only
         past these."""
-        bounds = [_bounds(date) for dates in self.update_dates for _, date in dates]
-        if not bounds:
-            return None
-        return min(last for _, last in bounds), max(first for first, _ in bounds)
+        return span(date for dates in self.update_dates for _, date in dates)
 
 
 class _Walk:
@@ -199,7 +186,8 @@ class _Walk:
         self.responses: list[tuple[Path, dict[str, Any]]] = []
         self.actions: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
         self.update_lists: list[tuple[Path, list[tuple[Path, dict[str, Any]]]]] = []
-        self.update_dates: list[list[tuple[Path, str]]] = []  # (update's path, its date's text)
+        # Each list's dated updates: (update's path, its date's text, the date or None).
+        self.update_dates: list[list[tuple[Path, str, PartialDate | None]]] = []
         self.dates: list[tuple[Path, str]] = [
             ((key,), data[key]) for key in ("published", "as_of") if isinstance(data.get(key), str)
         ]
@@ -240,14 +228,14 @@ class _Walk:
             return
         list_path = (*path, "updates")
         found: list[tuple[Path, dict[str, Any]]] = []
-        dated: list[tuple[Path, str]] = []
+        dated: list[tuple[Path, str, PartialDate | None]] = []
         for index, update in enumerate(updates):
             if isinstance(update, dict):
                 where = (*list_path, index)
                 found.append((where, update))
                 text = update.get("date")
                 if isinstance(text, str):
-                    dated.append((where, text))
+                    dated.append((where, text, _read_date(text)))
         if found:
             self.update_lists.append((list_path, found))
             self.update_dates.append(dated)
