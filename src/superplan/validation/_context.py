@@ -134,18 +134,6 @@ class Context:
         """(path, action, the response it belongs to)."""
         return iter(self._walk.actions)
 
-    def update_lists(self) -> Iterator[tuple[Path, list[tuple[Path, dict[str, Any]]]]]:
-        """Each non-empty list of updates (a response's, an action's, a part's) with the path of
-        the list."""
-        return iter(self._walk.update_lists)
-
-    def dates(self) -> Iterator[tuple[Path, str]]:
-        """Every date written in the document, well formed or not, with its path."""
-        yield from self._walk.dates
-        for dated in self._walk.update_dates:
-            for where, text, _ in dated:
-                yield (*where, "date"), text
-
     def impossible_dates(self) -> Iterator[tuple[Path, str]]:
         """Every date written in the document that is not a date (or month) in the calendar,
         with its path (well formed or not: the schema speaks of the form)."""
@@ -179,13 +167,12 @@ class _Walk:
     """The parts of a document the rules look at, gathered in one pass, each with its path;
     whatever has the wrong shape is passed over."""
 
-    __slots__ = ("actions", "dates", "responses", "update_dates", "update_lists")
+    __slots__ = ("actions", "dates", "responses", "update_dates")
 
     def __init__(self, data: dict[str, Any]) -> None:
         # One loop, written out: the rules' time is mostly this walk.
         self.responses: list[tuple[Path, dict[str, Any]]] = []
         self.actions: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
-        self.update_lists: list[tuple[Path, list[tuple[Path, dict[str, Any]]]]] = []
         # Each list's dated updates: (update's path, its date's text, the date or None).
         self.update_dates: list[list[tuple[Path, str, PartialDate | None]]] = []
         self.dates: list[tuple[Path, str]] = [
@@ -227,15 +214,11 @@ class _Walk:
         if not isinstance(updates, list) or not updates:
             return
         list_path = (*path, "updates")
-        found: list[tuple[Path, dict[str, Any]]] = []
         dated: list[tuple[Path, str, PartialDate | None]] = []
         for index, update in enumerate(updates):
             if isinstance(update, dict):
-                where = (*list_path, index)
-                found.append((where, update))
                 text = update.get("date")
                 if isinstance(text, str):
-                    dated.append((where, text, _read_date(text)))
-        if found:
-            self.update_lists.append((list_path, found))
+                    dated.append(((*list_path, index), text, _read_date(text)))
+        if dated:
             self.update_dates.append(dated)
