@@ -114,6 +114,7 @@ def test_both_routes_give_the_same_report_on_every_data_file(path):
 
 ODD_VALUES = [
     None, True, False, 0, -1, 7, 7.0, 30, 7.5, 2**70, "", " ", "x", "Kent", "kent\n", "7", "7.1",
+    "\u00a0", " \u3000 ", "\x1c", "\u2028",
     "2025-02-30", "2025-1-1", "2025-13-01", "not-started", "done", "six-months", "next-spring",
     [], [1], ["x", " "], {}, {"z": 1}, {"date": "2025-03-01"}, {"milestone": "x", "date": "x"},
 ]  # fmt: skip
@@ -266,3 +267,38 @@ def test_a_deferred_plan_is_never_missing_from_a_valid_report(document):
     if isinstance(report._plan, Later) and report.valid:
         assert report.plan is not None
     same_report(json.dumps(document, indent=2) + "\n")
+
+
+# Found by an attack on the fast route: each gave a different report from the reference route,
+# or raised. Now the same.
+ROUTE_EDGES = {
+    "a caller's depth limit below a sound plan's own depth": (
+        '{"responder": "home-office", "responses": [{"recommendation": 27}]}',
+        {"max_depth": 2},
+    ),
+    "text of white space beyond ASCII's (no-break space)": (
+        '{"responder": "home-office", "responses": [{"recommendation": 27}], "title": "\\u00a0"}',
+        {},
+    ),
+    "the same, written as itself": (
+        '{"responder": "home-office", "responses": [{"recommendation": 27}], "title": "\u3000"}',
+        {},
+    ),
+    "deeper than orjson writes, not as deep as it reads": ("[" * 255 + "]" * 255, {}),
+    "the same inside extensions": ('{"extensions": ' + "[" * 600 + "]" * 600 + "}", {}),
+}
+
+
+@pytest.mark.parametrize("case", ROUTE_EDGES)
+def test_route_edges_give_the_reference_report(case):
+    text, options = ROUTE_EDGES[case]
+    fast, reference = sp.validate(text, **options), sp.validate(text, fast=False, **options)
+    assert [f.to_dict() for f in fast.findings] == [f.to_dict() for f in reference.findings]
+    assert fast.plan == reference.plan
+    assert not fast.valid
+
+
+def test_a_plan_given_is_the_plan_reported_on_both_routes():
+    plan = attrs.evolve(_pool()[0], extensions={"a": (1, 2)})
+    assert sp.validate(plan).plan is plan
+    assert sp.validate(plan, fast=False).plan is plan

@@ -32,10 +32,22 @@ import orjson
 
 from ._jsontext import MAX_DEPTH
 
-__all__ = ["canonical", "exact_in_places", "negative_zero", "plain", "read_quickly"]
+__all__ = [
+    "canonical",
+    "exact_in_places",
+    "negative_zero",
+    "plain",
+    "read_quickly",
+    "wide_space",
+]
 
 # The canonical form superplan writes (see ``convert.dumps``), which orjson writes alike.
 _CANONICAL = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+# White space by str.isspace beyond ASCII's " \t\n\r\f\v" (and its escapes in JSON text).
+_WIDE_SPACE = re.compile("[\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_ESCAPED_WIDE_SPACE = re.compile(
+    r"\\u(?:00(?:1[c-fC-F]|85|[aA]0)|1680|200[0-9a-fA-F]|202[89fF]|205[fF]|3000)"
+)
 _NEGATIVE_ZERO = re.compile(r"-0(?![0-9.eE])")
 _IS_DICT, _IS_LIST, _IS_INT = partial(is_, dict), partial(is_, list), partial(is_, int)
 
@@ -52,7 +64,11 @@ def read_quickly(data: str | bytes) -> Any | None:
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if "\\u003" in text:
         return None
-    if orjson.dumps(value).count(b":") != text.count(":"):
+    try:
+        written = orjson.dumps(value)
+    except (orjson.JSONEncodeError, TypeError):  # orjson reads deeper than it writes
+        return None
+    if written.count(b":") != text.count(":"):
         return None  # a duplicate key
     return value
 
@@ -60,7 +76,21 @@ def read_quickly(data: str | bytes) -> Any | None:
 def canonical(value: Any, data: str | bytes) -> bool:
     """Whether ``data`` is ``value`` written in the canonical layout, byte for byte."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
-    return orjson.dumps(value, option=_CANONICAL) == raw
+    try:
+        return orjson.dumps(value, option=_CANONICAL) == raw
+    except (orjson.JSONEncodeError, TypeError):  # orjson reads deeper than it writes
+        return False
+
+
+def wide_space(data: str | bytes) -> bool:
+    """Whether the text may hold, as itself or escaped, white space that Python's ``strip``
+    removes and the schema's non-blank pattern (ASCII white space only) lets through: then a
+    text of it alone is sound by the schema and refused by the model. False positives only
+    cost structuring the plan at once."""
+    text = data.decode("utf-8", "surrogatepass") if isinstance(data, bytes) else data
+    if not text.isascii() and _WIDE_SPACE.search(text):
+        return True
+    return "\\u" in text and _ESCAPED_WIDE_SPACE.search(text) is not None
 
 
 def negative_zero(data: str | bytes) -> bool:

@@ -16,7 +16,14 @@ import attrs
 
 from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json, too_large
 from .._locate import locate, locate_in_layout
-from .._quickjson import canonical, exact_in_places, negative_zero, plain, read_quickly
+from .._quickjson import (
+    canonical,
+    exact_in_places,
+    negative_zero,
+    plain,
+    read_quickly,
+    wide_space,
+)
 from .._shape import doubtful_places, is_sound, shape_errors
 from .._words import describe
 from ..catalogue import Catalogue
@@ -200,12 +207,20 @@ def _check(
     than quickly from ``raw`` (see ``_quickjson``), when only a plain value is surely the same."""
     ctx = Context(data, cat)
     if fast and plan is None and not exact and is_sound(data):
-        if exact_in_places(data, doubtful_places(), max_depth):
+        # A sound document nests far less deep than the limit but where the schema leaves
+        # values free; a caller's lower limit is left to the strict reader.
+        if max_depth >= MAX_DEPTH and exact_in_places(data, doubtful_places(), max_depth):
             # Proven sound by the compiled schema, and read exactly: every rule runs on the
             # document (the calendar's too), and the plan is structured only when asked for.
-            # (The schema and the calendar rule refuse all the model refuses: a property test
-            # holds them to it.)
-            return ValidationReport(source=name, findings=run_checks(ctx), plan=Later(data))
+            # The schema and the rules refuse all the model refuses but text of white space
+            # beyond ASCII's: where the text may hold some, a valid verdict structures the plan
+            # at once. (A property test holds them to it.)
+            findings = list(run_checks(ctx))
+            later = Later(data)
+            valid = not any(finding.severity is Severity.ERROR for finding in findings)
+            if valid and raw is not None and wide_space(raw) and later.plan() is None:
+                raise _NotExact  # the strict route says what the model refuses, and where
+            return ValidationReport(source=name, findings=findings, plan=later)
         raise _NotExact
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
@@ -241,6 +256,8 @@ def _check(
                 rule("SP108").finding(problem.pointer, message=problem.message)
                 for problem in error.problems
             )
+        else:
+            loaded = plan or loaded  # the plan given is the plan reported, as it was given
     elif sound:  # it fits the model even so (the errors are the catalogue's): keep the plan
         loaded = try_structure(data, ActionPlan)
     return ValidationReport(source=name, findings=findings, plan=loaded)
