@@ -50,6 +50,12 @@ def fuzz_validate(data: bytes) -> None:
     report.to_dict()
     if report.valid and report.plan is None:
         raise AssertionError("a valid report without its plan")
+    # The fast route gives exactly the reference route's report.
+    reference = sp.validate(data, fast=False)
+    if [f.to_dict() for f in report.findings] != [f.to_dict() for f in reference.findings]:
+        raise AssertionError("the fast and reference routes found different things")
+    if report.plan != reference.plan:
+        raise AssertionError("the fast and reference routes gave different plans")
 
 
 def fuzz_render(data: bytes) -> None:
