@@ -307,17 +307,23 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
-    recommendation_of, milestone, partial = ctx.recommendation_of, ctx.milestone, ctx.partial
+    milestone, partial = ctx.milestone, ctx.partial
+    # Each response's recommendation and deadline, worked out once for all its actions.
+    deadlines = {
+        id(response): (rec, deadline)
+        for _, response, rec in ctx.response_recommendations
+        if (deadline := milestone(rec.deadline.value)) is not None
+    }
     for path, action, response in ctx.actions():
         due = action.get("due")
         if not isinstance(due, dict) or due.get("reason"):
             continue
-        rec = recommendation_of.get(id(response))
-        deadline = None if rec is None else milestone(rec.deadline.value)
-        if rec is None or deadline is None:
+        known = deadlines.get(id(response))
+        if known is None:
             continue
         date = milestone(due.get("milestone")) or partial(due.get("date"))
-        if date is not None and date.surely_after(deadline):
+        if date is not None and date.surely_after(known[1]):
+            rec, deadline = known
             yield (
                 (*path, "due"),
                 {"due": date, "number": rec.number, "deadline": deadline.exact or deadline},
