@@ -1000,3 +1000,155 @@ def test_summarise_names_the_file_used_for_a_responder_and_the_ones_left_out(tmp
         "(dated 2025-05-10)",
         f"superplan: kent: left out {older}: dated 2025-01-10, older than the plan used",
     ]
+
+
+# -- superplan's own table: every cell is read, or refused where it is --------------------------
+
+TABLE_EDITS = {
+    # name: (row kind to edit, column, new value, the message's place and words)
+    "More repeats a column": ("action", "More", '{"owner": "Someone else"}', 'column V "More": gives \'owner\' again'),
+    "More gives an action's id": ("action", "More", '{"id": "7-9"}', 'column V "More": gives \'id\' again'),
+    "More repeats a response's narrative": ("response", "More", '{"narrative": "x"}', 'column V "More": gives \'narrative\' again'),
+    "a value in a column the row does not read": ("plan", "Owner", "Head of PPU", 'column L "Owner": a plan row is not read from this column'),
+    "an edited wording column": ("response", "Recommendation", "Something else", 'column C "Recommendation": this column shows the report\'s recommendation'),
+    "an unknown record": ("action", "Record", "Action", 'column A "Record": unknown record \'Action\''),
+}  # fmt: skip
+
+
+def _own_table(tmp_path: pathlib.Path) -> tuple[pathlib.Path, list[list[str]]]:
+    import csv
+
+    from superplan.importers import export_table
+
+    plan = sp.from_dict(
+        {
+            "responder": "kent",
+            "extensions": {"x": 1},
+            "responses": [
+                {"recommendation": 7, "actions": [{"id": "7-1", "description": "Review."}]}
+            ],
+        }
+    )
+    table = tmp_path / "plan.csv"
+    export_table(plan, table)
+    with table.open(encoding="utf-8-sig", newline="") as handle:
+        return table, list(csv.reader(handle))
+
+
+def _write_rows(table: pathlib.Path, rows: list[list[str]]) -> None:
+    import csv
+
+    with table.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+
+
+@pytest.mark.parametrize("edit", TABLE_EDITS)
+def test_a_cell_that_would_be_lost_is_refused_where_it_is(tmp_path, capsys, edit):
+    kind, column, value, says = TABLE_EDITS[edit]
+    table, rows = _own_table(tmp_path)
+    header = rows[0]
+    row = next(r for r in rows[1:] if r[0] == kind)
+    row[header.index(column)] = value
+    _write_rows(table, rows)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "plan.json")]) == 1
+    err = capsys.readouterr().err
+    assert f"row {rows.index(row) + 1}, {says}" in err
+    assert not (tmp_path / "plan.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("layout", "says"),
+    [
+        ("repeated heading", 'row 1, column W "Owner": this heading repeats column L\'s'),
+        ("unknown heading", 'column W "My notes": this column is not a column of superplan\'s table'),
+        ("no heading", 'column W "": this column has no heading'),
+        ("past the headings", 'column W "": this cell is past the last heading'),
+        ("a plan field twice", "'extensions' is already given in row"),
+        ("responses as a plan row", "responses are given by their own rows"),
+    ],
+)  # fmt: skip
+def test_a_table_whose_layout_would_lose_values_is_refused(tmp_path, capsys, layout, says):
+    table, rows = _own_table(tmp_path)
+    action = next(r for r in rows if r[0] == "action")
+    if layout == "repeated heading":
+        rows[0].append("Owner")
+        action.append("Someone")
+    elif layout == "unknown heading":
+        rows[0].append("My notes")
+        action.append("a note")
+    elif layout == "no heading":
+        rows[0].append("")
+        action.append("a value")
+    elif layout == "past the headings":
+        action.append("a value")
+    elif layout == "a plan field twice":
+        rows.insert(2, ["plan"] + [""] * 18 + ["extensions", '{"y": 2}', ""])
+    else:
+        rows.insert(2, ["plan"] + [""] * 18 + ["responses", "[]", ""])
+    _write_rows(table, rows)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "plan.json")]) == 1
+    assert says in capsys.readouterr().err
+
+
+def test_a_csv_neither_utf8_nor_windows_1252_is_refused_with_its_line(tmp_path, capsys):
+    table, rows = _own_table(tmp_path)
+    text = "\n".join(",".join(f'"{c}"' for c in r) for r in rows) + "\n"
+    line = text[: text.index("Review.")].count("\n") + 1
+    raw = text.replace("Review.", "Review\x00").encode("cp1252").replace(b"\x00", b"\x81")
+    table.write_bytes(raw)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "plan.json")]) == 1
+    err = capsys.readouterr().err
+    assert f"line {line}: the file is neither UTF-8 nor Windows-1252 (byte 0x81" in err
+
+
+def test_workbook_formulas_times_and_other_sheets(tmp_path, capsys):
+    import datetime as dt
+
+    import openpyxl
+
+    from superplan.importers import export_table, import_table
+
+    plan = sp.from_dict(
+        {
+            "responder": "kent",
+            "responses": [
+                {"recommendation": 7, "actions": [{"id": "7-1", "description": "Review."}]}
+            ],
+        }
+    )
+    table = tmp_path / "plan.xlsx"
+    export_table(plan, table, kind="xlsx")
+    book = openpyxl.load_workbook(table)
+    sheet = book.active
+    action = next(r for r in sheet.iter_rows() if r[0].value == "action")
+    action[11].value = '=A1&"x"'  # a formula no spreadsheet has computed
+    book.save(table)
+    assert main(["import", "table", str(table), "--out", str(tmp_path / "a.json")]) == 1
+    assert (
+        f"row {action[11].row}, column L: this cell holds a formula with no computed value"
+        in capsys.readouterr().err
+    )
+    action[11].value = dt.datetime(2025, 3, 1, 14, 30)  # a time of day is kept, not cut
+    action[12].value = dt.datetime(2025, 3, 1)  # a date, as spreadsheets store one
+    book.create_sheet("Extra")["A1"] = "more rows"
+    book.save(table)
+    result = import_table(table)
+    back = result.plan.responses[0].actions[0]
+    assert back.owner == "2025-03-01T14:30:00"
+    assert str(back.due.date) == "2025-03-01"
+    assert 'the workbook\'s sheet "Extra" was not read' in " ".join(result.notes)
+
+
+def test_paths_given_oddly(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plan = sp.dumps(sp.from_dict({"responder": "kent"}))
+    (tmp_path / "-").write_text(plan)
+    assert main(["validate", "./-"]) == 0  # the file named "-", not standard input
+    assert main(["validate", ""]) == 2
+    assert capsys.readouterr().err.endswith("an empty argument was given; give a path or a name\n")
+    (tmp_path / "a.json").write_text(plan)
+    assert main(["summarise", "a.json", "./a.json", "--as-of", "2025-06-01"]) == 0
+    assert "superplan: a.json: given more than once; read once" in capsys.readouterr().err
+    assert main(["summarise", "a.json", "--as-of", "2025-06-01", "--out", "a.json"]) == 2
+    assert "a.json: this is an input of the command" in capsys.readouterr().err
+    assert (tmp_path / "a.json").read_text() == plan

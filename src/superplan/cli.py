@@ -460,15 +460,26 @@ def _check_outputs(args: argparse.Namespace) -> None:
     parent folder must exist, a folder must not be a file (and the other way round), and it must
     be writable. Raises :class:`OutputError` (exit 2) naming the path and what to do."""
     from ._output import check_output_file, output_folder
+    from .errors import OutputError
+    from .files import STDIN
 
+    given = [getattr(args, name, None) for name in ("file", "plan", "old", "new")]
+    given += list(getattr(args, "paths", None) or [])
+    inputs = {os.path.realpath(p) for p in given if isinstance(p, str) and p != STDIN}
     for option in ("out", "report", "write"):
         value = getattr(args, option, None)
         if not isinstance(value, str):
             continue
         if (args.command, option) in _FOLDER_OUTPUTS:
             output_folder(value)
-        else:
-            check_output_file(value)
+            continue
+        check_output_file(value)
+        if os.path.realpath(value) in inputs:
+            raise OutputError(
+                value,
+                "this is an input of the command; writing here would replace it, so give "
+                "another name",
+            )
 
 
 def _bad_argument(argv: list[str]) -> str | None:
@@ -477,6 +488,8 @@ def _bad_argument(argv: list[str]) -> str | None:
     from .files import path_problem
 
     for argument in argv:
+        if argument == "":
+            return "an empty argument was given; give a path or a name"
         problem = path_problem(argument)
         if problem is not None:
             return f"'{printable(argument)}': {problem}"
@@ -529,12 +542,21 @@ class _FolderRun:
     or that trips a bug, is reported with its path and the others still go through."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        from .files import expand_paths
+        from .files import STDIN, expand_paths
 
         self.given = paths
-        self.paths = list(expand_paths(paths))
+        self.paths = []
         self.bugs = 0
         self.unreadable = 0
+        seen: set[str] = set()
+        for path in expand_paths(paths):
+            # A file given twice (or found twice) is read once: a roll-up would count it twice.
+            key = os.fspath(path) if os.fspath(path) == STDIN else os.path.realpath(path)
+            if key in seen:
+                _complain(f"{path}: given more than once; read once")
+                continue
+            seen.add(key)
+            self.paths.append(path)
 
     def reports(
         self, args: argparse.Namespace, doing: str, things: str

@@ -36,6 +36,8 @@ def expand_paths(
     """
     for raw in paths:
         path = Path(raw)
+        if os.fspath(raw) != STDIN and os.fspath(path) == STDIN:
+            path = Path(os.path.abspath(raw))  # "./-" is the file named "-", not standard input
         if os.fspath(raw) != STDIN and path.is_dir():
             found: list[Path] = []
             unlistable: list[Path] = []
@@ -133,3 +135,25 @@ def read_json(path: str | os.PathLike[str]) -> Any:
         return parse_json(read_limited(path))
     except LoadError as error:
         raise error.with_source(os.fspath(path)) from None
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str, bool]:
+    """Text a person saved: UTF-8 (a byte order mark dropped), else Windows-1252, as older
+    sites and spreadsheets save it; and whether it was Windows-1252. Five bytes have no
+    character in Windows-1252 either: such a file is refused, naming the line, rather than read
+    with a character guessed."""
+    try:
+        return raw.decode("utf-8-sig"), False
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("cp1252"), True
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        message = (
+            f"line {line}: the file is neither UTF-8 nor Windows-1252 (byte "
+            f"0x{raw[error.start]:02X} has no character in either); save it as UTF-8"
+        )
+        raise LoadError(
+            [Problem(pointer="", message=message, kind="not-utf8")], source=name
+        ) from None

@@ -31,7 +31,7 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
-from ..files import read_limited
+from ..files import decode_text, read_limited
 from ..model import ActionPlan, Recommendation
 from ._dates import find_date
 from ._document import PageLine, TableRow, read_page
@@ -823,11 +823,8 @@ def import_page_file(
             source=name,
         ) from None
     note = None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Older sites save pages as Windows-1252; say so, since a character may have been guessed.
-        text = raw.decode("cp1252", errors="replace")
+    text, legacy = decode_text(raw, name)
+    if legacy:  # older sites save pages as Windows-1252: say so
         note = "the page is not UTF-8 text; it was read as Windows-1252: check accented characters"
     result = import_page(
         text,

@@ -8,6 +8,7 @@ with a pointer to the right command.
 """
 
 import csv
+import datetime as dt
 import io
 import os
 import re
@@ -18,11 +19,12 @@ from attrs import frozen
 
 from .._spreadsheet import unescape_cell
 from ..errors import LoadError, Problem
-from ..files import read_limited
+from ..files import decode_text, read_limited
 
 __all__ = ["Record", "Sheet", "column_letter", "read_sheet"]
 
 _DELIMITERS = (",", ";", "\t")
+_INSTRUCTIONS_SHEET = "Instructions"  # what `superplan template` writes beside the table
 _XLSX_ESCAPE = re.compile(r"_x([0-9A-F]{4})_")
 
 
@@ -92,13 +94,12 @@ def read_sheet(path: str | os.PathLike[str]) -> Sheet:
             source=name,
         )
     notes: list[str] = []
-    try:
-        text = raw.decode("utf-8-sig")
-        encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text, legacy = decode_text(raw, name)
+    if legacy:
         encoding = "cp1252"
         notes.append("the file is not UTF-8; it was read as Windows-1252 (check accented letters)")
+    else:
+        encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
     delimiter = _sniff(text)
     table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     if not table or not any(cell.strip() for cell in table[0]):
@@ -146,13 +147,34 @@ def _read_xlsx(raw: bytes, name: str) -> Sheet:
     from openpyxl import load_workbook
 
     try:
+        # Values as last computed, and (read again) the formulas: a formula never computed
+        # (a file written by a program, not saved by a spreadsheet) has no value to read.
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         sheet = book.worksheets[0]
         # Some writers understate the sheet's size in <dimension>; read every row there is.
         sheet.reset_dimensions()
         rows = [list(row) for row in sheet.iter_rows(values_only=True)]
         title = sheet.title
+        others = [
+            other.title
+            for other in book.worksheets[1:]
+            if other.title != _INSTRUCTIONS_SHEET and _has_values(other)
+        ]
         book.close()
+        formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False).worksheets[0]
+        formulas.reset_dimensions()
+        uncomputed = [
+            (number, index)
+            for number, row in enumerate(formulas.iter_rows(values_only=True), start=1)
+            for index, value in enumerate(row)
+            if isinstance(value, str)
+            and value.startswith("=")
+            and (
+                len(rows) < number
+                or len(rows[number - 1]) <= index
+                or rows[number - 1][index] is None
+            )
+        ]
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise LoadError(
             [_problem(f"not a readable XLSX workbook ({type(error).__name__})", "unreadable-xlsx")],
@@ -161,19 +183,53 @@ def _read_xlsx(raw: bytes, name: str) -> Sheet:
     if not rows or not any(v is not None and str(v).strip() for v in rows[0]):
         raise LoadError([_problem("the workbook's first sheet is empty", "empty")], source=name)
     header = tuple("" if h is None else str(h).strip() for h in rows[0])
+    if uncomputed:
+        raise LoadError(
+            [
+                _problem(
+                    f'sheet "{title}", row {number}, column {column_letter(index)}: this cell '
+                    "holds a formula with no computed value; open the workbook in a spreadsheet "
+                    "and save it, or type the value",
+                    "uncomputed-formula",
+                )
+                for number, index in uncomputed
+            ],
+            source=name,
+        )
     records = tuple(
         Record(row=number, cells=tuple(_xlsx_text(value) for value in row))
         for number, row in enumerate(rows[1:], start=2)
         if any(value is not None and str(value).strip() for value in row)
     )
-    return Sheet(source=name, sheet=title, header=header, records=records)
+    notes = tuple(
+        f'the workbook\'s sheet "{other}" was not read: only the first sheet, "{title}", is'
+        for other in others
+    )
+    return Sheet(source=name, sheet=title, header=header, records=records, notes=notes)
+
+
+def _has_values(sheet: Any) -> bool:
+    sheet.reset_dimensions()
+    return any(
+        value is not None and str(value).strip()
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+    )
 
 
 def _xlsx_text(value: Any) -> str:
+    """A cell's value as the text a person sees in it: numbers without a spurious ".0", a
+    date as YYYY-MM-DD and a date with a time of day in full, true and false as a spreadsheet
+    shows them, and OOXML escapes (_x000B_) as the characters they stand for."""
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "date") and hasattr(value, "isoformat"):
-        return str(value.date().isoformat() if hasattr(value, "hour") else value.isoformat())
+    if isinstance(value, dt.datetime):
+        at_midnight = value.time() == dt.time(0)
+        return value.date().isoformat() if at_midnight else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
     return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))

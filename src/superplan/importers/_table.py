@@ -29,12 +29,14 @@ from ..files import read_json
 from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
 from ._table_import import (
+    OWN_FIELDS,
     TableImport,
     cell_json,
     check_mapped_cells,
     check_own_cells,
     in_sheet_terms,
     mapped_by_meaning,
+    report_wording,
 )
 from ._vocabulary import Vocabulary
 from ._workbook import workbook_cell, workbook_row
@@ -96,11 +98,6 @@ _PLAN_TEXT_FIELDS = (
 # -- export -------------------------------------------------------------------------------------
 
 
-def _wording(cat: Catalogue, ref: int | str) -> str:
-    rec = cat.find(ref)
-    return "\n\n".join(rec.wording.value or ()) if rec is not None else ""
-
-
 def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
     """The plan as superplan's own table rows (dicts keyed by :data:`COLUMNS`)."""
     cat = or_shipped(catalogue)
@@ -132,7 +129,7 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
             "response",
             **{
                 "Rec No": ref,
-                "Recommendation": _wording(cat, ref),
+                "Recommendation": report_wording(cat, ref),
                 "Acceptance": response.get("acceptance", ""),
                 "Compliance": response.get("compliance", ""),
                 "Response status": response.get("status", ""),
@@ -170,14 +167,9 @@ _PLAN_HANDLED = frozenset(
     {*("$schema", "schema_version", "title", "published", "as_of", "source_url")}
     | {"transcription_note", "responder", "introduction", "extensions", "responses"}
 )
-_RESPONSE_HANDLED = frozenset(
-    {"recommendation", "acceptance", "compliance", "status", "narrative"}
-    | {"transcription_note", "updates", "actions"}
-)
-_ACTION_HANDLED = frozenset(
-    {"id", "part", "description", "owner", "due", "status", "evidence", "updates"}
-)
-_UPDATE_HANDLED = frozenset({"date", "label", "status", "note"})
+_RESPONSE_HANDLED = OWN_FIELDS["response"]
+_ACTION_HANDLED = OWN_FIELDS["action"] | {"due"}
+_UPDATE_HANDLED = OWN_FIELDS["update"]
 
 
 def _json(value: Any) -> str:
@@ -404,7 +396,8 @@ def rows_to_plan(
                 problems.append(
                     Problem(
                         pointer=f"/rows/{number}",
-                        message=f"this {record} row comes before a response row for recommendation {ref!r}",
+                        message=f'row {number}, column "Record": this {record} row comes before '
+                        f"a response row for recommendation {ref!r}",
                     )
                 )
                 continue
@@ -426,7 +419,8 @@ def rows_to_plan(
                 problems.append(
                     Problem(
                         pointer=f"/rows/{number}",
-                        message=f"this {record} row does not follow its action {action_id!r}",
+                        message=f'row {number}, column "Record": this {record} row does not '
+                        f"follow its action {action_id!r}",
                     )
                 )
             elif record == "evidence":
@@ -437,7 +431,8 @@ def rows_to_plan(
             problems.append(
                 Problem(
                     pointer=f"/rows/{number}",
-                    message=f"unknown record {record!r}; expected plan, response, action, evidence or update",
+                    message=f'row {number}, column "Record": unknown record {record!r}; '
+                    "expected plan, response, action, evidence or update",
                 )
             )
     if problems:
@@ -469,7 +464,12 @@ _COLUMN_OF = {
         "due": "Due",
         "status": "Status",
     },
-    "update": {"date": "Update date", "label": "Update label", "status": "Update status"},
+    "update": {
+        "date": "Update date",
+        "label": "Update label",
+        "status": "Update status",
+        "note": "Update note",
+    },
 }
 
 
@@ -510,7 +510,9 @@ def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
             column = "Value"
         else:
             kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
-            column = _COLUMN_OF[kind].get(parts[end] if end < len(parts) else "", "")
+            key = parts[end] if end < len(parts) else ""
+            # A field with no column of its own can only have come from the More cell.
+            column = _COLUMN_OF[kind].get(key, "More" if key else "")
         where = f"row {row}" + (f', column "{column}"' if column else "")
         return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
     return problem

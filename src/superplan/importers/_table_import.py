@@ -16,17 +16,18 @@ from typing import Any
 from attrs import frozen
 
 from .._jsontext import parse_json
+from .._template import NOT_HELD, REFERENCE_COLUMNS
 from .._words import shorten
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem
-from ..model import Acceptance, ActionPlan, ActionStatus, Compliance
+from ..model import Acceptance, ActionPlan, ActionStatus, Compliance, Recommendation
 from ._dates import due_cell, not_a_date, parse_date
 from ._document import Cell, TableRow
 from ._draft import Draft
 from ._layout import TableReader, find_layout, leading_number
-from ._sheet import Sheet, column_letter
+from ._sheet import Record, Sheet, column_letter
 from ._vocabulary import Vocabulary, vocabulary
 
 __all__ = [
@@ -170,16 +171,157 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 }
 
 
+#: The fields each record's own columns (and the records that follow it) give: its More cell
+#: may not give them again, or one of the two would be lost. (An action's ``due`` may travel
+#: whole in More when it has keys with no column, as long as it agrees with the Due columns.)
+OWN_FIELDS: Mapping[str, frozenset[str]] = {
+    "response": frozenset(
+        {"recommendation", "acceptance", "compliance", "status", "narrative"}
+        | {"transcription_note", "updates", "actions"}
+    ),
+    "action": frozenset({"id", "part", "description", "owner", "status", "evidence", "updates"}),
+    "update": frozenset({"date", "label", "status", "note"}),
+}
+
+#: The columns each kind of row is read from; a value in another column would be lost.
+RECORD_COLUMNS: Mapping[str, frozenset[str]] = {
+    "plan": frozenset({"Record", "Field", "Value"}),
+    "response": frozenset(
+        {"Record", "Rec No", "Acceptance", "Compliance", "Response status"}
+        | {"Response", "Response note", "More"}
+        | set(REFERENCE_COLUMNS)
+    ),
+    "action": frozenset(
+        {"Record", "Rec No", "Action ID", "Part", "Action", "Owner", "Due", "Due reason"}
+        | {"Status", "More"}
+    ),
+    "evidence": frozenset({"Record", "Rec No", "Action ID", "Value"}),
+    "update": frozenset(
+        {"Record", "Rec No", "Action ID", "Update date", "Update label", "Update status"}
+        | {"Update note", "More"}
+    ),
+}
+_OWN_COLUMNS = frozenset().union(*RECORD_COLUMNS.values())
+#: Plan fields a plan row may give, once each (introduction: once a paragraph).
+_PLAN_STRUCTURE = frozenset({"responses"})
+
+
+def _check_layout(sheet: Sheet, problems: "CellProblems") -> None:
+    """Every heading once, and every value under a heading superplan reads: otherwise a column
+    (or a cell past the headings) would be lost without a word."""
+    seen: dict[str, int] = {}
+    for index, heading in enumerate(sheet.header):
+        if heading and heading in seen:
+            first = column_letter(seen[heading])
+            problems.add(
+                1, index, f"this heading repeats column {first}'s; rename or remove one", "layout"
+            )
+        seen.setdefault(heading, index)
+    width = len(sheet.header)
+    for index, heading in enumerate(sheet.header):
+        if heading in _OWN_COLUMNS:
+            continue
+        row = next((r.row for r in sheet.records if r.get(index).strip()), None)
+        if row is not None:
+            what = "has no heading" if not heading else "is not a column of superplan's table"
+            problems.add(
+                row,
+                index,
+                f"this column {what}, so its values would be lost; move them into More "
+                "(as JSON) or remove the column",
+                "layout",
+            )
+    for record in sheet.records:
+        extra = next((i for i in range(width, len(record.cells)) if record.cells[i].strip()), None)
+        if extra is not None:
+            problems.add(record.row, extra, "this cell is past the last heading", "layout")
+
+
+def _check_record(
+    record: Record,
+    row: Mapping[str, str],
+    columns: Mapping[str, int],
+    problems: "CellProblems",
+) -> None:
+    """A row's kind is known, and it has values only in the columns that kind is read from."""
+    kind = row.get("Record", "")
+    used = RECORD_COLUMNS.get(kind)
+    if used is None:
+        problems.add(
+            record.row,
+            columns.get("Record", 0),
+            f"unknown record {kind!r}; expected plan, response, action, evidence or update",
+            "bad-record",
+        )
+        return
+    for heading, index in columns.items():
+        if heading in _OWN_COLUMNS and heading not in used and row.get(heading, "").strip():
+            problems.add(
+                record.row,
+                index,
+                f"{_a(kind)} row is not read from this column, so this value would be lost; "
+                "move it to the row it belongs to, or clear it",
+                "unused-cell",
+            )
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
+
+
+def _check_more(
+    record: Record,
+    row: Mapping[str, str],
+    parsed: Mapping[str, Any],
+    columns: Mapping[str, int],
+    problems: "CellProblems",
+) -> None:
+    """More gives only fields that have no column of their own in a row of its kind."""
+    kind = row.get("Record", "")
+    own = sorted(OWN_FIELDS.get(kind, frozenset()) & set(parsed))
+    if own:
+        problems.add(
+            record.row,
+            columns["More"],
+            "gives "
+            + ", ".join(repr(k) for k in own)
+            + " again, which "
+            + ("has" if len(own) == 1 else "have")
+            + " a column (or rows) of its own; give each value once",
+            "bad-json",
+        )
+    due = parsed.get("due")
+    if kind == "action" and due is not None:
+        given = due.get("date") or due.get("milestone") if isinstance(due, dict) else None
+        reason = due.get("reason", "") if isinstance(due, dict) else None
+        if given != row.get("Due", "") or reason != row.get("Due reason", ""):
+            problems.add(
+                record.row,
+                columns["More"],
+                "gives a due date that differs from the Due and Due reason columns; give it once",
+                "bad-json",
+            )
+
+
 def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
     """superplan's own table, cell by cell: the rows as dicts, with UK dates read as dates.
 
     Raises :class:`TableError` listing every cell that is wrong, by sheet, row and column.
     """
     problems = CellProblems(sheet)
-    columns = {heading: index for index, heading in enumerate(sheet.header)}
+    _check_layout(sheet, problems)
+    columns: dict[str, int] = {}
+    for index, heading in enumerate(sheet.header):
+        columns.setdefault(heading, index)  # a repeated heading is refused above
     rows = []
+    plan_fields: dict[str, int] = {}
     for record in sheet.records:
         row = {h: record.get(i) for h, i in columns.items() if h}
+        _check_record(record, row, columns, problems)
+        if row.get("Record") == "plan":
+            _check_plan_row(record, row, columns, plan_fields, problems)
+        elif row.get("Record") == "response":
+            _check_reference_cells(record, row, columns, cat, problems)
         if row.get("Rec No", "").strip() and ref_cell(row["Rec No"]) is None:
             problems.add(
                 record.row,
@@ -218,6 +360,8 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
                         "is not a JSON object of further fields",
                         "bad-json",
                     )
+                else:
+                    _check_more(record, row, parsed, columns, problems)
         plan_json = row.get("Record") == "plan" and row.get("Field") not in _PLAN_TEXT
         if plan_json and row.get("Value", "").strip():
             try:
@@ -255,6 +399,89 @@ def _json_refusal(what: str, error: LoadError) -> str:
     problem = error.problems[0]
     where = f" (at {shorten(problem.pointer, 40)} in the cell)" if problem.pointer else ""
     return f"{what}is not JSON superplan can keep exactly: {problem.message}{where}"
+
+
+def _check_reference_cells(
+    record: Record,
+    row: Mapping[str, str],
+    columns: Mapping[str, int],
+    cat: Catalogue,
+    problems: "CellProblems",
+) -> None:
+    """The reference columns (the report's title, deadline and wording, shown beside a response
+    for reading) are not read: a value there other than the catalogue's would be lost."""
+    rec = cat.find(ref_cell(row.get("Rec No", "")) or "")
+    for heading in REFERENCE_COLUMNS:
+        given = row.get(heading, "").strip()
+        if not given or given in _reference_values(cat, rec, heading):
+            continue
+        hint = (
+            "give the wording as you have it as recommendation_as_quoted in More"
+            if heading == "Recommendation"
+            else "clear it"
+        )
+        problems.add(
+            record.row,
+            columns[heading],
+            f"this column shows the report's {heading.lower()} for reading and is not read, so "
+            f"an edit here would be lost; {hint}",
+            "unused-cell",
+        )
+
+
+def _reference_values(cat: Catalogue, rec: Recommendation | None, heading: str) -> set[str]:
+    """What superplan writes in a reference column (as export and the template write it)."""
+    if rec is None:
+        return set()
+    if heading == "Title":
+        return {rec.title}
+    if heading == "Deadline":
+        deadline = cat.deadline(rec.number)
+        return {deadline.isoformat() if deadline is not None else NOT_HELD}
+    wording = "\n\n".join(rec.wording.value or ())
+    return {wording.strip() if wording else NOT_HELD}
+
+
+def _check_plan_row(
+    record: Record,
+    row: Mapping[str, str],
+    columns: Mapping[str, int],
+    seen: dict[str, int],
+    problems: "CellProblems",
+) -> None:
+    """A plan row names a field (once, but for introduction paragraphs) and gives its value."""
+    field = row.get("Field", "").strip()
+    where = columns.get("Field", 0)
+    if not field:
+        problems.add(record.row, where, "a plan row names the field it gives here", "bad-field")
+        return
+    if field in _PLAN_STRUCTURE:
+        problems.add(
+            record.row,
+            where,
+            f"{field} are given by their own rows, not by a plan row",
+            "bad-field",
+        )
+    elif field != "introduction" and field in seen:
+        problems.add(
+            record.row,
+            where,
+            f"{field!r} is already given in row {seen[field]}; give it once",
+            "bad-field",
+        )
+    seen.setdefault(field, record.row)
+    if field not in _PLAN_TEXT and not row.get("Value", "").strip():
+        problems.add(
+            record.row,
+            columns.get("Value", where),
+            f"the value of {json.dumps(field)} is empty; give it as JSON, or remove the row",
+            "bad-json",
+        )
+
+
+def report_wording(cat: Catalogue, ref: int | str | None) -> str:
+    rec = cat.find(ref) if ref is not None else None
+    return "\n\n".join(rec.wording.value or ()) if rec is not None else ""
 
 
 def check_mapped_cells(

@@ -159,6 +159,9 @@ def messages(language: str | os.PathLike[str] = "en") -> Messages:
     """The page texts for a shipped language code (``en``) or a translation file's path."""
     name = os.fspath(language)
     try:
+        if name == "":
+            message = "no language or translation file was named"
+            raise LoadError([Problem(pointer="", message=message, kind="unreadable-file")])
         if isinstance(language, str) and (data := _shipped(language)) is not None:
             texts = parse_json(data)
         elif (

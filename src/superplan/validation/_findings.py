@@ -8,7 +8,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ..convert import structure_sound
-from ..errors import located, pointer_order
+from ..errors import located, pointer_order, printable
 from ..model import ActionPlan
 
 __all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]
@@ -158,7 +158,7 @@ class ValidationReport:
         """One line per finding, then a summary line and, once per code, what to do about it."""
         lines = [finding.describe(self.source) for finding in self.findings]
         counts = self.counts()
-        summary = f"{self.source or 'input'}: {self.summary()}"
+        summary = f"{printable(self.source or 'input')}: {self.summary()}"
         if counts:
             summary += " (" + ", ".join(f"{code} x{n}" for code, n in counts.items()) + ")"
         lines.append(summary)
