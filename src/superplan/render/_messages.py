@@ -177,6 +177,9 @@ def messages(language: str | os.PathLike[str] = "en") -> Messages:
     except LoadError as error:
         raise error.with_source(name) from None
     problems = _differences(_english(), texts, ())
+    if not problems and not _LANGUAGE_TAG.fullmatch(str(texts["language"]).lower()):
+        message = "expected a language tag (as cy, or en-GB): it goes into the pages' lang"
+        problems.append(Problem(pointer="/language", message=message))
     if problems:
         raise LoadError(problems, source=name)
     return Messages(texts, name)
