@@ -170,7 +170,7 @@ class _Walk:
     __slots__ = ("actions", "dates", "responses", "update_dates")
 
     def __init__(self, data: dict[str, Any]) -> None:
-        # One loop, written out: the rules' time is mostly this walk.
+        # One loop, written out, names bound locally: the rules' time is mostly this walk.
         self.responses: list[tuple[Path, dict[str, Any]]] = []
         self.actions: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
         # Each list's dated updates: (update's path, its date's text, the date or None).
@@ -178,6 +178,7 @@ class _Walk:
         self.dates: list[tuple[Path, str]] = [
             ((key,), data[key]) for key in ("published", "as_of") if isinstance(data.get(key), str)
         ]
+        dates, updates_of = self.dates, self._updates
         parts: list[tuple[Path, dict[str, Any]]] = []
         responses = data.get("responses")
         for index, response in enumerate(responses if isinstance(responses, list) else ()):
@@ -185,32 +186,32 @@ class _Walk:
                 continue
             path: Path = ("responses", index)
             self.responses.append((path, response))
-            self._updates(path, response)
+            updates_of(path, response.get("updates"))
             if isinstance(response.get("assessed_on"), str):
-                self.dates.append(((*path, "assessed_on"), response["assessed_on"]))
+                dates.append(((*path, "assessed_on"), response["assessed_on"]))
+        add_action = self.actions.append
         for path, response in self.responses:
             actions = response.get("actions")
             for index, action in enumerate(actions if isinstance(actions, list) else ()):
                 if not isinstance(action, dict):
                     continue
                 action_path = (*path, "actions", index)
-                self.actions.append((action_path, action, response))
-                self._updates(action_path, action)
+                add_action((action_path, action, response))
+                updates_of(action_path, action.get("updates"))
                 due = action.get("due")
                 if isinstance(due, dict) and isinstance(due.get("date"), str):
-                    self.dates.append(((*action_path, "due", "date"), due["date"]))
+                    dates.append(((*action_path, "due", "date"), due["date"]))
                 for key in _ACTION_DATES:
                     if isinstance(action.get(key), str):
-                        self.dates.append(((*action_path, key), action[key]))
+                        dates.append(((*action_path, key), action[key]))
             found = response.get("parts")
             for index, part in enumerate(found if isinstance(found, list) else ()):
                 if isinstance(part, dict):
                     parts.append(((*path, "parts", index), part))
         for path, part in parts:
-            self._updates(path, part)
+            updates_of(path, part.get("updates"))
 
-    def _updates(self, path: Path, holder: dict[str, Any]) -> None:
-        updates = holder.get("updates")
+    def _updates(self, path: Path, updates: Any) -> None:
         if not isinstance(updates, list) or not updates:
             return
         list_path = (*path, "updates")
