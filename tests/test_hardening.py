@@ -1152,3 +1152,30 @@ def test_paths_given_oddly(tmp_path, capsys, monkeypatch):
     assert main(["summarise", "a.json", "--as-of", "2025-06-01", "--out", "a.json"]) == 2
     assert "a.json: this is an input of the command" in capsys.readouterr().err
     assert (tmp_path / "a.json").read_text() == plan
+
+
+def test_a_template_saved_back_by_a_spreadsheet_still_imports(tmp_path, capsys):
+    # Reference columns are not read, but an edit there is refused; a spreadsheet writing the
+    # same deadline its own way, or the wording with other line breaks, is not an edit.
+    import csv
+
+    template = tmp_path / "template.csv"
+    assert main(["template", "--responder", "kent", "--out", str(template)]) == 0
+    with template.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    header = rows[0]
+    deadline, wording = header.index("Deadline"), header.index("Recommendation")
+    for row in rows[1:]:
+        if row[0] == "response" and row[deadline] == "2025-03-27":
+            row[deadline] = "27/03/2025"
+            row[wording] = row[wording].replace("\n", "\r\n")
+    with template.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\r\n").writerows(rows)
+    assert main(["import", "table", str(template), "--out", str(tmp_path / "plan.json")]) == 0
+    rows[1 + next(i for i, r in enumerate(rows[1:]) if r[0] == "response")][deadline] = "2026-01-01"
+    with template.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    assert main(["import", "table", str(template), "--out", str(tmp_path / "plan2.json")]) == 1
+    assert (
+        'column D "Deadline": this column shows the report\'s deadline' in capsys.readouterr().err
+    )

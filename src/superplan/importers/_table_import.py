@@ -412,8 +412,10 @@ def _check_reference_cells(
     for reading) are not read: a value there other than the catalogue's would be lost."""
     rec = cat.find(ref_cell(row.get("Rec No", "")) or "")
     for heading in REFERENCE_COLUMNS:
-        given = row.get(heading, "").strip()
-        if not given or given in _reference_values(cat, rec, heading):
+        given = _as_shown(row.get(heading, ""), heading)
+        if not given or given in {
+            _as_shown(v, heading) for v in _reference_values(cat, rec, heading)
+        }:
             continue
         hint = (
             "give the wording as you have it as recommendation_as_quoted in More"
@@ -427,6 +429,14 @@ def _check_reference_cells(
             f"an edit here would be lost; {hint}",
             "unused-cell",
         )
+
+
+def _as_shown(text: str, heading: str) -> str:
+    """A reference cell as a spreadsheet may have saved it back: line breaks and spacing
+    changed, a date written another way ("27/03/2025")."""
+    if heading == "Deadline" and (found := parse_date(text)) is not None:
+        return found.iso
+    return " ".join(text.split())
 
 
 def _reference_values(cat: Catalogue, rec: Recommendation | None, heading: str) -> set[str]:
