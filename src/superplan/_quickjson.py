@@ -52,15 +52,16 @@ _NEGATIVE_ZERO = re.compile(r"-0(?![0-9.eE])")
 _IS_DICT, _IS_LIST, _IS_INT = partial(is_, dict), partial(is_, list), partial(is_, int)
 
 
-def read_quickly(data: str | bytes) -> Any | None:
+def read_quickly(data: str | bytes) -> tuple[Any, bool] | None:
     """orjson's value of ``data`` when it has surely the keys the strict reader would give
-    (numbers and depth are judged later: see the module's notes); None for any doubt or refusal."""
+    (numbers and depth are judged later: see the module's notes), and whether the text is that
+    value in the canonical layout; None for any doubt or refusal."""
     try:
         value = orjson.loads(data)
     except orjson.JSONDecodeError:
         return None
     if canonical(value, data):
-        return value  # written back byte for byte: every key read once (what superplan writes)
+        return value, True  # written back byte for byte: every key read once
     text = data.decode("utf-8") if isinstance(data, bytes) else data
     if "\\u003" in text:
         return None
@@ -70,7 +71,7 @@ def read_quickly(data: str | bytes) -> Any | None:
         return None
     if written.count(b":") != text.count(":"):
         return None  # a duplicate key
-    return value
+    return value, False
 
 
 def canonical(value: Any, data: str | bytes) -> bool:

@@ -17,7 +17,6 @@ import attrs
 from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json, too_large
 from .._locate import locate, locate_in_layout
 from .._quickjson import (
-    canonical,
     exact_in_places,
     negative_zero,
     plain,
@@ -106,13 +105,14 @@ def validate(
             else:
                 raw = source
             _check_size(raw, max_bytes)
-            quick = read_quickly(raw) if fast else None
-            if type(quick) is dict:
+            read = read_quickly(raw) if fast else None
+            if read is not None and type(read[0]) is dict:
+                quick, laid_out = read
                 try:
                     report = _check(
                         quick, cat, fast, name, exact=False, max_depth=max_depth, raw=raw
                     )
-                    return _with_lines(report, raw, quick)
+                    return _with_lines(report, raw, quick if laid_out else None)
                 except _NotExact:
                     pass  # read again by the strict reader, below
             data = _parse(raw, max_depth)
@@ -125,15 +125,16 @@ def validate(
 
 
 def _with_lines(
-    report: ValidationReport, raw: str | bytes | None, value: Any = None
+    report: ValidationReport, raw: str | bytes | None, laid_out: Any = None
 ) -> ValidationReport:
     """The report, each finding placed at the line and column of its value in the text (worked
-    out from ``value``, the text's value, when the text is its canonical layout)."""
+    out from ``laid_out``, the text's value, when the text is known to be its canonical
+    layout)."""
     if not report.findings or raw is None:
         return report
     pointers = {f.pointer for f in report.findings if f.line is None}
-    if value is not None and canonical(value, raw):
-        places = locate_in_layout(value, pointers)
+    if laid_out is not None:
+        places = locate_in_layout(laid_out, pointers)
     else:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         places = locate(text, pointers)
