@@ -270,6 +270,8 @@ def test_every_text_field_with_injection_round_trips_untouched():
 
 REFUSED_TEXT = [
     ('{"a": 1, "a": 2}', "duplicate-key", "/a", 1, 10),
+    ('{"x": 0e4044444444444444444444444440}', "inexact-number", "/x", 1, 7),
+    ('{"x": [1e-4044444444444444444444444440]}', "inexact-number", "/x/0", 1, 8),
     ('{"x": {"b": [1, 2, NaN]}}', "not-a-number", "/x/b/2", 1, 20),
     ('{"x": [Infinity]}', "not-a-number", "/x/0", 1, 8),
     ('{\n  "x": -Infinity\n}', "not-a-number", "/x", 2, 8),

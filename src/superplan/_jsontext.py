@@ -92,7 +92,11 @@ def exact_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
         raise ValueError("too large to hold")
-    if repr(value) != text and Decimal(repr(value)) != Decimal(text):
+    try:
+        same = repr(value) == text or Decimal(repr(value)) == Decimal(text)
+    except ArithmeticError:  # an exponent past what a Decimal holds (0e4044444444444444444444)
+        raise ValueError("its exponent is too large to compare it exactly") from None
+    if not same:
         raise ValueError(f"would read as {value!r}")
     return value
 
