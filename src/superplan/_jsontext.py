@@ -225,6 +225,21 @@ _IS_STR, _IS_FLOAT = partial(operator.is_, str), partial(operator.is_, float)
 _IS_DICT, _IS_LIST = partial(operator.is_, dict), partial(operator.is_, list)
 
 
+def next_level(
+    dicts: list[Any], lists: list[Any]
+) -> tuple[list[Any], list[type], list[Any], list[Any]]:
+    """One level down from some objects and arrays, by C built-ins: the values there, their
+    types, and those of them that are objects and arrays in turn."""
+    values = list(chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists)))
+    types = list(map(type, values))
+    return (
+        values,
+        types,
+        list(compress(values, map(_IS_DICT, types))),
+        list(compress(values, map(_IS_LIST, types))),
+    )
+
+
 def _too_deep(value: Any, max_depth: int) -> bool:
     """Whether a parsed value nests past ``max_depth``: level by level, by C built-ins."""
     dicts: list[Any] = [value] if type(value) is dict else []
@@ -232,12 +247,7 @@ def _too_deep(value: Any, max_depth: int) -> bool:
     for _ in range(max_depth):
         if not dicts and not lists:
             return False
-        values = list(
-            chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
-        )
-        types = list(map(type, values))
-        dicts = list(compress(values, map(_IS_DICT, types)))
-        lists = list(compress(values, map(_IS_LIST, types)))
+        _, _, dicts, lists = next_level(dicts, lists)
     return bool(dicts or lists)
 
 

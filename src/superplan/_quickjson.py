@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 import orjson
 
-from ._jsontext import MAX_DEPTH
+from ._jsontext import MAX_DEPTH, next_level
 
 __all__ = [
     "canonical",
@@ -49,7 +49,7 @@ _ESCAPED_WIDE_SPACE = re.compile(
     r"\\u(?:00(?:1[c-fC-F]|85|[aA]0)|1680|200[0-9a-fA-F]|202[89fF]|205[fF]|3000)"
 )
 _NEGATIVE_ZERO = re.compile(r"-0(?![0-9.eE])")
-_IS_DICT, _IS_LIST, _IS_INT = partial(is_, dict), partial(is_, list), partial(is_, int)
+_IS_INT = partial(is_, int)
 
 
 def read_quickly(data: str | bytes) -> tuple[Any, bool] | None:
@@ -139,14 +139,9 @@ def plain(value: Any, max_depth: int = MAX_DEPTH, *, zero: bool = True) -> bool:
     for _ in range(max_depth):
         if not dicts and not lists:
             return True
-        values = list(
-            chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
-        )
-        types = list(map(type, values))
+        values, types, dicts, lists = next_level(dicts, lists)
         if float in types or (not zero and _holds_zero(values, types)):
             return False
-        dicts = list(compress(values, map(_IS_DICT, types)))
-        lists = list(compress(values, map(_IS_LIST, types)))
     return not dicts and not lists
 
 
