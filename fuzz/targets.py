@@ -6,6 +6,7 @@ every target on the adversarial corpus.
 """
 
 import contextlib
+import functools
 import os
 import tempfile
 from collections.abc import Callable
@@ -96,15 +97,20 @@ def fuzz_amendments(data: bytes) -> None:
         sp.catalogue(amendments=_file("amendments.json", data))
 
 
+_EXAMPLE = Path(__file__).parent.parent / "examples" / "merseyside-police.json"
+
+
+@functools.cache
+def _example_plan() -> sp.ActionPlan:
+    return sp.loads(_EXAMPLE.read_bytes())
+
+
 def fuzz_translations(data: bytes) -> None:
     try:
         texts = messages(os.fspath(_file("language.json", data)))
     except sp.LoadError:
         return
-    plan = sp.loads(
-        (Path(__file__).parent.parent / "examples" / "merseyside-police.json").read_bytes()
-    )
-    render_html(plan, language=texts)
+    render_html(_example_plan(), language=texts)
 
 
 TARGETS: dict[str, Callable[[bytes], None]] = {
