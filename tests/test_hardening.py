@@ -835,6 +835,64 @@ def test_a_bug_in_one_file_of_a_folder_run_exits_3_and_the_rest_go_on(
     assert "2 file(s) checked: 2 valid" in captured.out
 
 
+def test_render_goes_on_past_a_plan_that_trips_a_bug(tmp_path, monkeypatch, capsys):
+    from superplan.render import _pages
+
+    real = _pages.render_html
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for responder in ("kent", "essex", "surrey"):
+        plan = json.loads(EXAMPLE.read_bytes())
+        plan["responder"] = responder
+        (folder / f"{responder}.json").write_text(json.dumps(plan))
+
+    def sometimes_broken(plan, **kwargs):
+        if plan.responder == "essex":
+            raise ZeroDivisionError("a bug")
+        return real(plan, **kwargs)
+
+    monkeypatch.setattr(_pages, "render_html", sometimes_broken)
+    site = tmp_path / "site"
+    assert main(["render", "--no-progress", str(folder), "--out", str(site)]) == 3
+    captured = capsys.readouterr()
+    assert (
+        f"superplan: {folder}/essex.json: rendering: internal error (ZeroDivisionError: a bug)"
+        in captured.err
+    )
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", "kent.html", "surrey.html"]
+    index = (site / "index.html").read_text()
+    assert "kent.html" in index
+    assert "essex.html" not in index
+    with pytest.raises(ZeroDivisionError):  # the library raises unless asked to go on
+        _pages.write_pages([sp.load_plan(folder / "essex.json")], tmp_path / "other")
+
+
+@pytest.mark.parametrize("command", ["validate", "render", "summarise"])
+def test_a_file_named_with_a_final_slash_is_not_read_as_the_file(tmp_path, capsys, command):
+    path = tmp_path / "plan.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    argv = [command, "--no-progress", f"{path}/"]
+    if command == "render":
+        argv += ["--out", str(tmp_path / "site")]
+    if command == "summarise":
+        argv += ["--as-of", "2025-06-01"]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert (
+        f"{path}/: error SP001 (top level): part of this path is a file, not a folder "
+        "(a name ending in / must be a folder)"
+    ) in captured.out + captured.err
+    assert main([command, "--no-progress", str(path), *argv[3:]]) in (0, 1)  # without: read
+
+
+def test_validate_keeps_a_final_slash_on_a_path_given_as_text(tmp_path):
+    path = tmp_path / "plan.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    assert sp.validate(str(path)).valid
+    report = sp.validate(f"{path}/")
+    assert report.codes == ("SP001",)
+
+
 # -- spreadsheets: nothing cut, nothing broken, nothing split (class 2, 6, 13) ---------------
 
 

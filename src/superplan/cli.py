@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from .catalogue import Catalogue
     from .model import ActionPlan, Addressee
@@ -545,7 +546,7 @@ class _FolderRun:
         from .files import STDIN, expand_paths
 
         self.given = paths
-        self.paths = []
+        self.paths: list[Path | str] = []
         self.bugs = 0
         self.unreadable = 0
         seen: set[str] = set()
@@ -700,6 +701,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     texts = messages(args.language)  # a bad translation file stops here, before any writing
     cat = _catalogue(args)
     plans = []
+    sources: dict[int, str] = {}
     failed = 0
     for report in run.reports(args, "reading", "plans"):
         if report.plan is None or not report.valid:
@@ -707,7 +709,15 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             _say(out, report.format_text(hints=False))
         else:
             plans.append(report.plan)
-    written = write_pages(plans, Path(args.out), kind=args.format, catalogue=cat, language=texts)
+            sources[id(report.plan)] = report.source or ""
+
+    def tripped(plan: "ActionPlan", error: Exception) -> None:  # a bug: say so, go on
+        run.bugs += 1
+        _internal_error(error, about=f"{sources[id(plan)]}: rendering: ")
+
+    written = write_pages(
+        plans, Path(args.out), kind=args.format, catalogue=cat, language=texts, on_error=tripped
+    )
     for path in written:
         _say(out, f"wrote {path}")
     if failed:

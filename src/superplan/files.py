@@ -26,16 +26,20 @@ _CHUNK = 1024 * 1024
 
 def expand_paths(
     paths: Iterable[str | os.PathLike[str]], pattern: str = "*.json"
-) -> Iterator[Path]:
+) -> Iterator[Path | str]:
     """Each path as given; each folder as the files below it matching ``pattern``, sorted.
 
     A path that does not exist is passed on, so that reading it reports the problem; so is a
     sub-folder that cannot be listed (reading it says why), so that nothing is skipped unsaid.
     Entries that are not folders are all kept, FIFOs and links to devices too: reading them
-    is safe (see :func:`read_limited`).
+    is safe (see :func:`read_limited`). A name ending in a separator that is not a folder is
+    passed on as the text given (``Path`` would drop the separator), so that reading it says so.
     """
     for raw in paths:
         path = Path(raw)
+        if _names_folder(os.fspath(raw)) and not path.is_dir():
+            yield os.fspath(raw)
+            continue
         if os.fspath(raw) != STDIN and os.fspath(path) == STDIN:
             path = Path(os.path.abspath(raw))  # "./-" is the file named "-", not standard input
         if os.fspath(raw) != STDIN and path.is_dir():
@@ -53,6 +57,10 @@ def expand_paths(
             yield from sorted([*found, *unlistable])
         else:
             yield path
+
+
+def _names_folder(name: str) -> bool:
+    return name.endswith(os.sep) or (os.altsep is not None and name.endswith(os.altsep))
 
 
 def path_problem(name: str) -> str | None:
@@ -73,6 +81,8 @@ def _reason(error: OSError) -> str:
         return "there is no such file"
     if isinstance(error, IsADirectoryError):
         return "this is a folder, not a file"
+    if isinstance(error, NotADirectoryError):
+        return "part of this path is a file, not a folder (a name ending in / must be a folder)"
     if isinstance(error, PermissionError):
         return "the file cannot be read (permission denied)"
     return f"the file cannot be read ({error.strerror or error})"

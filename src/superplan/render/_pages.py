@@ -1,6 +1,7 @@
 """Rendering plans to pages: one page per plan, and an index of them."""
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from attrs import frozen
@@ -98,11 +99,17 @@ def write_pages(
     kind: str = "html",
     catalogue: Catalogue | None = None,
     language: Language | Messages = "en",
+    on_error: Callable[[ActionPlan, Exception], None] | None = None,
 ) -> list[Path]:
     """Write one page per plan and an index into ``out``; returns the paths written.
 
     File names come from the responder's slug (lowercase letters, digits and hyphens), never from
     submitted text, so nothing can be written outside ``out``.
+
+    Rendering a plan never fails on one that validation accepted. Should it ever (a bug in
+    superplan), the error is raised; or, given ``on_error``, it is passed there with the plan,
+    that plan gets no page and no place in the index, and the others are still written.
+    Errors writing files are always raised.
     """
     cat, t = _context(catalogue, language)
     suffix = ".html" if kind == "html" else ".md"
@@ -115,13 +122,19 @@ def write_pages(
         stem = plan.responder + (f"-{used[plan.responder]}" if used[plan.responder] > 1 else "")
         path = out / f"{stem}{suffix}"
         text: str
-        if kind == "html":
-            text = render_html(plan, catalogue=cat, language=t, home="index.html")
-        else:
-            text = render_markdown(plan, catalogue=cat, language=t)
+        try:
+            if kind == "html":
+                text = render_html(plan, catalogue=cat, language=t, home="index.html")
+            else:
+                text = render_markdown(plan, catalogue=cat, language=t)
+            title = plan_title(plan, cat, t)
+        except Exception as error:
+            if on_error is None:
+                raise
+            on_error(plan, error)
+            continue
         write_output(path, text, folder=out)
         written.append(path)
-        title = plan_title(plan, cat, t)
         entries.append(
             IndexEntry(
                 title,

@@ -9,7 +9,6 @@ Two routes give the same verdict (a test proves it on every fixture and on gener
 """
 
 import os
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -101,7 +100,7 @@ def validate(
                 isinstance(source, str) and not _looks_like_json(source)
             ):
                 name = os.fspath(source)
-                raw = _read(Path(name), max_bytes)
+                raw = _read(name, max_bytes)  # as given: Path drops a final /
             else:
                 raw = source
             _check_size(raw, max_bytes)
@@ -152,7 +151,7 @@ def _looks_like_json(text: str) -> bool:
     return not stripped or stripped[0] in "{[" or "\n" in text
 
 
-def _read(path: Path, max_bytes: int) -> bytes:
+def _read(path: str, max_bytes: int) -> bytes:
     try:
         return read_limited(path, max_bytes)
     except LoadError as error:
