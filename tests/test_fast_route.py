@@ -302,3 +302,28 @@ def test_a_plan_given_is_the_plan_reported_on_both_routes():
     plan = attrs.evolve(_pool()[0], extensions={"a": (1, 2)})
     assert sp.validate(plan).plan is plan
     assert sp.validate(plan, fast=False).plan is plan
+
+
+@given(st.text(alphabet='\\u0a"x\u00a0', max_size=40))
+def test_has_unicode_escape_finds_exactly_the_escapes(text):
+    from superplan._jsontext import has_unicode_escape
+
+    # An escape is a backslash after an even run of backslashes, followed by "u".
+    expected = re.search(r"(?<!\\)(?:\\\\)*\\u", text) is not None
+    assert has_unicode_escape(text) is expected
+
+
+def test_wide_space_sees_an_escaped_no_break_space_behind_other_escapes():
+    from superplan._quickjson import wide_space
+
+    assert wide_space('{"title": "\\"\\n\\\\\\u00a0"}')
+    assert not wide_space('{"title": "\\"\\n\\\\u00a0"}')  # an escaped backslash, then "u00a0"
+    plan = json.loads((DATA.parent.parent / "examples" / "merseyside-police.json").read_text())
+    plan["title"] = "TITLE"
+    text = json.dumps(plan, indent=2)
+    # A no-break space written as an escape, after other escapes: blank to the model (SP108).
+    for title, blank in (('\\"\\\\\\u00a0', False), ("\\n\\u00a0", True), ("\\u00a0", True)):
+        fast = sp.validate(text.replace("TITLE", title))
+        reference = sp.validate(text.replace("TITLE", title), fast=False)
+        assert fast.codes == reference.codes
+        assert ("SP108" in fast.codes) is blank

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 import orjson
 
-from ._jsontext import MAX_DEPTH, next_level
+from ._jsontext import MAX_DEPTH, has_unicode_escape, next_level
 
 __all__ = [
     "canonical",
@@ -63,7 +63,7 @@ def read_quickly(data: str | bytes) -> tuple[Any, bool] | None:
     if canonical(value, data):
         return value, True  # written back byte for byte: every key read once
     text = data.decode("utf-8") if isinstance(data, bytes) else data
-    if "\\u003" in text:
+    if has_unicode_escape(text) and "\\u003" in text:
         return None
     try:
         written = orjson.dumps(value)
@@ -91,7 +91,7 @@ def wide_space(data: str | bytes) -> bool:
     text = data.decode("utf-8", "surrogatepass") if isinstance(data, bytes) else data
     if not text.isascii() and _WIDE_SPACE.search(text):
         return True
-    return "\\u" in text and _ESCAPED_WIDE_SPACE.search(text) is not None
+    return has_unicode_escape(text) and _ESCAPED_WIDE_SPACE.search(text) is not None
 
 
 def negative_zero(data: str | bytes) -> bool:
