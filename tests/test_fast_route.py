@@ -327,3 +327,29 @@ def test_wide_space_sees_an_escaped_no_break_space_behind_other_escapes():
         reference = sp.validate(text.replace("TITLE", title), fast=False)
         assert fast.codes == reference.codes
         assert ("SP108" in fast.codes) is blank
+
+
+def test_patterns_in_the_rust_dialect_mean_what_the_published_ones_do():
+    import jsonschema_rs
+
+    from superplan._schema import _schema
+    from superplan._shape._compiled import _NOTHING_AFTER, _in_rust_dialect
+
+    def patterns(node: Any) -> list[str]:
+        if isinstance(node, dict):
+            own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+            return own + [p for value in node.values() for p in patterns(value)]
+        if isinstance(node, list):
+            return [p for item in node for p in patterns(item)]
+        return []
+
+    published = patterns(_schema("action-plan"))
+    rewritten = patterns(_in_rust_dialect(_schema("action-plan")))
+    assert sum(p.endswith(_NOTHING_AFTER) for p in published) >= 10
+    values = ["kent", "kent-police", "2024-11-22", "2024-11", "1.2", "en", "cy-GB", "x"]
+    values += [v + end for v in values for end in ("\n", "\r\n", "\r", " ", "\u2028", "\x00")]
+    values += ["", "\n", " kent"]
+    for old, new in zip(published, rewritten, strict=True):
+        compiled = jsonschema_rs.validator_for({"type": "string", "pattern": new})
+        for value in values:
+            assert compiled.is_valid(value) is (re.search(old, value) is not None), (old, value)

@@ -30,10 +30,31 @@ from ._words import (
 __all__ = ["compiled_errors", "is_sound"]
 
 
+#: How the published patterns say "and nothing after": a lookahead that ajv and Python read alike
+#: (``$`` would let a final newline through in Python). jsonschema-rs sends a pattern with a
+#: lookahead to its backtracking engine; ``\\z`` means the same to its fast one.
+_NOTHING_AFTER = "(?![\\s\\S])"
+
+
+def _in_rust_dialect(node: Any) -> Any:
+    """The schema with each pattern's ending written as the Rust regex crate writes it."""
+    if isinstance(node, dict):
+        return {
+            key: value.replace(_NOTHING_AFTER, "\\z")
+            if key == "pattern" and isinstance(value, str) and value.endswith(_NOTHING_AFTER)
+            else _in_rust_dialect(value)
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_in_rust_dialect(item) for item in node]
+    return node
+
+
 @cache
 def _validator(name: str) -> Any:
-    # Formats are annotations, as in the reference route and ajv's default.
-    return jsonschema_rs.validator_for(_schema(name), validate_formats=False)
+    # Formats are annotations, as in the reference route and ajv's default. Error paths are
+    # the published schema's: only pattern text differs.
+    return jsonschema_rs.validator_for(_in_rust_dialect(_schema(name)), validate_formats=False)
 
 
 def is_sound(data: Any, name: str = "action-plan") -> bool:

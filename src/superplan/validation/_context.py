@@ -10,6 +10,7 @@ import re
 import typing
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Any
 
 from ..catalogue import Catalogue
@@ -136,24 +137,15 @@ class Context:
 
     def impossible_dates(self) -> Iterator[tuple[Path, str]]:
         """Every date written in the document that is not a date (or month) in the calendar,
-        with its path (well formed or not: the schema speaks of the form)."""
-        for path, text in self._walk.dates:
-            if _read_date(text) is None:
-                yield path, text
-        for dated in self._walk.update_dates:
-            for where, text, date in dated:
-                if date is None:
-                    yield (*where, "date"), text
+        with its path (well formed or not: the schema speaks of the form); those of updates
+        last."""
+        return chain(self._walk.impossible, self._walk.impossible_updates)
 
-    @cached_property
+    @property
     def update_dates(self) -> list[list[tuple[Path, PartialDate]]]:
         """Each list of updates as the dates they are given, in order: (path of the update,
         date), leaving out the undated and the ill-written (other rules speak of those)."""
-        lists = (
-            [(where, date) for where, _, date in dated if date is not None]
-            for dated in self._walk.update_dates
-        )
-        return [found for found in lists if found]
+        return self._walk.update_dates
 
     @cached_property
     def update_span(self) -> tuple[dt.date, dt.date] | None:
@@ -164,21 +156,24 @@ class Context:
 
 
 class _Walk:
-    """The parts of a document the rules look at, gathered in one pass, each with its path;
-    whatever has the wrong shape is passed over."""
+    """The parts of a document the rules look at, gathered in one pass, each with its path, and
+    every date judged as it is met; whatever has the wrong shape is passed over."""
 
-    __slots__ = ("actions", "dates", "responses", "update_dates")
+    __slots__ = ("actions", "impossible", "impossible_updates", "responses", "update_dates")
 
     def __init__(self, data: dict[str, Any]) -> None:
         # One loop, written out, names bound locally: the rules' time is mostly this walk.
         self.responses: list[tuple[Path, dict[str, Any]]] = []
         self.actions: list[tuple[Path, dict[str, Any], dict[str, Any]]] = []
-        # Each list's dated updates: (update's path, its date's text, the date or None).
-        self.update_dates: list[list[tuple[Path, str, PartialDate | None]]] = []
-        self.dates: list[tuple[Path, str]] = [
-            ((key,), data[key]) for key in ("published", "as_of") if isinstance(data.get(key), str)
+        self.update_dates: list[list[tuple[Path, PartialDate]]] = []
+        # Dates not in the calendar (or not dates at all): (path, text).
+        self.impossible: list[tuple[Path, str]] = [
+            ((key,), data[key])
+            for key in ("published", "as_of")
+            if isinstance(data.get(key), str) and _read_date(data[key]) is None
         ]
-        dates, updates_of = self.dates, self._updates
+        self.impossible_updates: list[tuple[Path, str]] = []
+        impossible, updates_of = self.impossible.append, self._updates
         parts: list[tuple[Path, dict[str, Any]]] = []
         responses = data.get("responses")
         for index, response in enumerate(responses if isinstance(responses, list) else ()):
@@ -187,8 +182,9 @@ class _Walk:
             path: Path = ("responses", index)
             self.responses.append((path, response))
             updates_of(path, response.get("updates"))
-            if isinstance(response.get("assessed_on"), str):
-                dates.append(((*path, "assessed_on"), response["assessed_on"]))
+            text = response.get("assessed_on")
+            if isinstance(text, str) and _read_date(text) is None:
+                impossible(((*path, "assessed_on"), text))
         add_action = self.actions.append
         for path, response in self.responses:
             actions = response.get("actions")
@@ -199,11 +195,14 @@ class _Walk:
                 add_action((action_path, action, response))
                 updates_of(action_path, action.get("updates"))
                 due = action.get("due")
-                if isinstance(due, dict) and isinstance(due.get("date"), str):
-                    dates.append(((*action_path, "due", "date"), due["date"]))
+                if isinstance(due, dict):
+                    text = due.get("date")
+                    if isinstance(text, str) and _read_date(text) is None:
+                        impossible(((*action_path, "due", "date"), text))
                 for key in _ACTION_DATES:
-                    if isinstance(action.get(key), str):
-                        dates.append(((*action_path, key), action[key]))
+                    text = action.get(key)
+                    if isinstance(text, str) and _read_date(text) is None:
+                        impossible(((*action_path, key), text))
             found = response.get("parts")
             for index, part in enumerate(found if isinstance(found, list) else ()):
                 if isinstance(part, dict):
@@ -215,11 +214,15 @@ class _Walk:
         if not isinstance(updates, list) or not updates:
             return
         list_path = (*path, "updates")
-        dated: list[tuple[Path, str, PartialDate | None]] = []
+        dated: list[tuple[Path, PartialDate]] = []
         for index, update in enumerate(updates):
             if isinstance(update, dict):
                 text = update.get("date")
                 if isinstance(text, str):
-                    dated.append(((*list_path, index), text, _read_date(text)))
+                    date = _read_date(text)
+                    if date is None:
+                        self.impossible_updates.append(((*list_path, index, "date"), text))
+                    else:
+                        dated.append(((*list_path, index), date))
         if dated:
             self.update_dates.append(dated)

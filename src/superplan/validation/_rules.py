@@ -239,16 +239,18 @@ def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
 
 def _check_milestones(ctx: Context) -> Iterator[Hit]:
     known = [m.slug for m in ctx.catalogue.milestones]
+    slugs = frozenset(known)
     for path, action, _ in ctx.actions():
         due = action.get("due")
         if isinstance(due, dict):
             slug = due.get("milestone")
-            if isinstance(slug, str) and slug not in known:
+            if isinstance(slug, str) and slug not in slugs:
                 yield (*path, "due", "milestone"), {"slug": slug, "known": one_of(known)}
 
 
 def _check_parts(ctx: Context) -> Iterator[Hit]:
     recommendation_of = ctx.recommendation_of
+    heads: dict[str, int | None] = {}  # a plan names the same few parts many times
     for path, action, response in ctx.actions():
         part = action.get("part")
         if not isinstance(part, str) or "." not in part:
@@ -256,7 +258,10 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
         rec = recommendation_of.get(id(response))
         if rec is None:
             continue
-        head = whole_number(part.split(".", 1)[0])
+        try:
+            head = heads[part]
+        except KeyError:
+            head = heads[part] = whole_number(part.split(".", 1)[0])
         if head is not None and head != rec.number:
             yield (*path, "part"), {"part": part, "number": rec.number}
 
@@ -314,6 +319,8 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
         for _, response, rec in ctx.response_recommendations
         if (deadline := milestone(rec.deadline.value)) is not None
     }
+    # Plans give the same few due dates many times: each is judged once against each deadline.
+    late: dict[tuple[int, Any, Any], PartialDate | None] = {}
     for path, action, response in ctx.actions():
         due = action.get("due")
         if not isinstance(due, dict) or due.get("reason"):
@@ -321,8 +328,17 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
         known = deadlines.get(id(response))
         if known is None:
             continue
-        date = milestone(due.get("milestone")) or partial(due.get("date"))
-        if date is not None and date.surely_after(known[1]):
+        slug, text = due.get("milestone"), due.get("date")
+        try:
+            date = late[known[0].number, slug, text]
+        except KeyError:
+            date = milestone(slug) or partial(text)
+            if date is not None and not date.surely_after(known[1]):
+                date = None
+            late[known[0].number, slug, text] = date
+        except TypeError:  # an unhashable value where a slug or date goes: not judged here
+            continue
+        if date is not None:
             rec, deadline = known
             yield (
                 (*path, "due"),
