@@ -15,19 +15,20 @@ declare -A runs=(
 # export 1370, import-table 610, import-page 105, amendments 1790, translations 1690.
 lanes=("import-table validate translations" "import-page export amendments loads render")
 logs=$(mktemp -d)
+echo "each target's libFuzzer output goes to $logs/TARGET.log (tail -f it to watch)"
 
 run_lane() {  # run_lane N "target target ..."; writes "target count" lines to $logs/lane-N
-  local target out count
+  local target count
   for target in $2; do
     mkdir -p "$corpus/$target"
-    if ! out=$(nice -n 10 python fuzz.py "$target" -runs="${runs[$target]}" \
-          -print_final_stats=1 "$corpus/$target" \
-          ../examples ../tests/data/adversarial ../tests/data/invalid 2>&1); then
-      printf '%s\n' "$out" | tail -40
+    if ! nice -n 10 python fuzz.py "$target" -runs="${runs[$target]}" -print_final_stats=1 \
+          "$corpus/$target" ../examples ../tests/data/adversarial ../tests/data/invalid \
+          > "$logs/$target.log" 2>&1; then
+      tail -40 "$logs/$target.log"
       echo "$target: FAILED (see above)"
       return 1
     fi
-    count=$(printf '%s\n' "$out" | awk '/stat::number_of_executed_units/ {print $2}')
+    count=$(awk '/stat::number_of_executed_units/ {print $2}' "$logs/$target.log")
     echo "$target: $count inputs, nothing found ($(date -u +%H:%M:%S))"
     echo "$target $count" >> "$logs/lane-$1"
   done
