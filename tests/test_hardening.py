@@ -879,10 +879,93 @@ def test_a_file_named_with_a_final_slash_is_not_read_as_the_file(tmp_path, capsy
     assert main(argv) == 2
     captured = capsys.readouterr()
     assert (
-        f"{path}/: error SP001 (top level): part of this path is a file, not a folder "
-        "(a name ending in / must be a folder)"
+        f"{path}/: error SP001 (top level): this path goes on past a file, as if the file were "
+        "a folder"
     ) in captured.out + captured.err
     assert main([command, "--no-progress", str(path), *argv[3:]]) in (0, 1)  # without: read
+
+
+@pytest.mark.parametrize("suffix", ["/", "//", "/."])
+@pytest.mark.parametrize("name", ["plan.json", "[draft].json", "two\nlines.json"])
+def test_a_file_named_as_a_folder_is_refused_whatever_its_name_looks_like(
+    tmp_path, capsys, name, suffix
+):
+    name = name.replace("\\n", "\n")
+    path = tmp_path / name
+    path.write_bytes(EXAMPLE.read_bytes())
+    given = f"{path}{suffix}"
+    assert main(["validate", "--no-progress", given]) == 2
+    out = capsys.readouterr().out
+    assert "error SP001 (top level): this path goes on past a file" in out
+    assert "SP005" not in out  # read as a path, never as JSON text
+
+
+def test_a_file_and_the_same_name_as_a_folder_are_both_reported(tmp_path, capsys):
+    path = tmp_path / "plan.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    for order in ([str(path), f"{path}/"], [f"{path}/", str(path)]):
+        assert main(["validate", "--no-progress", "--format", "json", *order]) == 2
+        report = json.loads(capsys.readouterr().out)
+        assert report["summary"]["files"] == 2
+        assert sorted(f["source"] for f in report["files"]) == sorted(order)
+
+
+@pytest.mark.parametrize("command", ["export", "summarise", "import table"])
+def test_an_output_file_named_as_a_folder_is_refused_and_nothing_written(tmp_path, capsys, command):
+    target = tmp_path / "old.csv"
+    target.write_bytes(b"the old file")
+    table = tmp_path / "plan.csv"
+    argv = {
+        "export": ["export", str(EXAMPLE)],
+        "summarise": ["summarise", "--no-progress", str(EXAMPLE), "--as-of", "2025-06-01"],
+        "import table": ["import", "table", str(table)],
+    }[command]
+    if command == "import table":
+        from superplan.importers import export_table
+
+        export_table(sp.load_plan(EXAMPLE), table)
+    assert main([*argv, "--out", f"{target}/"]) == 2
+    assert capsys.readouterr().err == (
+        f"superplan: {target}/: a name ending in / names a folder; give a file name\n"
+    )
+    assert target.read_bytes() == b"the old file"
+
+
+def test_a_dict_holding_other_types_than_json_s_gets_the_reference_route_s_report():
+    import collections
+
+    from superplan.model import ActionStatus
+
+    class Text(str):
+        pass
+
+    class Number(int):
+        pass
+
+    from superplan.testing import synthetic_plans
+
+    base = json.loads(sp.dumps(synthetic_plans(n_forces=1, seed=1)[0]))  # it has actions
+
+    def changed(change):
+        document = json.loads(json.dumps(base))
+        change(document)
+        return document
+
+    def first_action(document):
+        return next(a for r in document["responses"] for a in r.get("actions", []))
+
+    documents = [
+        changed(lambda d: d.update(title=Text("A title"))),
+        changed(lambda d: d.update(responder=Text(d["responder"]))),
+        changed(lambda d: d["responses"][0].update(recommendation=Number(7))),
+        changed(lambda d: first_action(d).update(status=ActionStatus.COMPLETE)),
+        changed(lambda d: d.update(responses=tuple(d["responses"]))),
+        collections.OrderedDict(base),
+    ]
+    for document in documents:
+        fast, reference = sp.validate(document), sp.validate(document, fast=False)
+        assert [f.to_dict() for f in fast.findings] == [f.to_dict() for f in reference.findings]
+        assert fast.plan == reference.plan
 
 
 def test_validate_keeps_a_final_slash_on_a_path_given_as_text(tmp_path):

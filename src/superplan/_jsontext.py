@@ -30,6 +30,7 @@ __all__ = [
     "check_value",
     "exact_float",
     "has_unicode_escape",
+    "only_json_types",
     "parse_json",
     "sort_keys_deep",
 ]
@@ -265,13 +266,19 @@ def _too_deep(value: Any, max_depth: int) -> bool:
     return bool(dicts or lists)
 
 
+def only_json_types(value: Any, max_depth: int = MAX_DEPTH) -> bool:
+    """Whether a value :func:`check_value` accepts is made of JSON's own types alone (no
+    subclass, such as a StrEnum member, and no tuple): jsonschema-rs takes nothing else."""
+    return not _suspect(value, max_depth)  # check_value refused the rest _suspect looks for
+
+
 def _suspect(value: Any, max_depth: int) -> bool:
     """Whether a parsed value may hold something :func:`check_value` refuses. Level by level,
     with every per-value step done by C built-ins: quick enough to run on every large document."""
     dicts: list[Any] = [value] if type(value) is dict else []
     lists: list[Any] = [value] if type(value) is list else []
     if not dicts and not lists:
-        return check_value(value, max_depth) is not None
+        return type(value) not in _JSON_TYPES or check_value(value, max_depth) is not None
     depth = 0
     while dicts or lists:
         depth += 1
@@ -298,7 +305,7 @@ def check_value(value: Any, max_depth: int = MAX_DEPTH) -> Problem | None:
     """The first thing in a parsed value that could not be written as strict JSON and read back
     the same (nesting past ``max_depth``, NaN or infinity, a lone surrogate, a key that is not
     text, a value that is not JSON), or None. Walks without recursion."""
-    if isinstance(value, dict | list) and not _suspect(value, max_depth):
+    if type(value) in (dict, list) and not _suspect(value, max_depth):  # (a subclass: walked)
         return None
     stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, ())]
     while stack:

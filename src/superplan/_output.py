@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import OutputError
+from .files import names_folder
 
 __all__ = ["OutputError", "output_folder", "write_output"]
 
@@ -52,6 +53,8 @@ def check_output_file(path: str | os.PathLike[str]) -> Path:
     target = Path(path)
     if target.is_dir():
         raise OutputError(target, "this is a folder, and a file name is needed")
+    if names_folder(os.fspath(path)):  # Path drops the final "/", and would name the file
+        raise OutputError(os.fspath(path), "a name ending in / names a folder; give a file name")
     _check_parent(target)
     return target
 

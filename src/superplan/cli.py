@@ -543,16 +543,18 @@ class _FolderRun:
     or that trips a bug, is reported with its path and the others still go through."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        from .files import STDIN, expand_paths
+        from .files import STDIN, GivenPath, expand_paths
 
         self.given = paths
-        self.paths: list[Path | str] = []
+        self.paths: list[Path | GivenPath] = []
         self.bugs = 0
         self.unreadable = 0
         seen: set[str] = set()
         for path in expand_paths(paths):
             # A file given twice (or found twice) is read once: a roll-up would count it twice.
-            key = os.fspath(path) if os.fspath(path) == STDIN else os.path.realpath(path)
+            name = os.fspath(path)
+            # realpath would take "plan.json/" for "plan.json": such a name is its own key.
+            key = name if name == STDIN or isinstance(path, GivenPath) else os.path.realpath(name)
             if key in seen:
                 _complain(f"{path}: given more than once; read once")
                 continue

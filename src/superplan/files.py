@@ -16,7 +16,15 @@ from typing import Any, BinaryIO
 from ._jsontext import MAX_BYTES, parse_json, too_large
 from .errors import LoadError, Problem
 
-__all__ = ["STDIN", "expand_paths", "path_problem", "read_json", "read_limited"]
+__all__ = [
+    "STDIN",
+    "GivenPath",
+    "expand_paths",
+    "names_folder",
+    "path_problem",
+    "read_json",
+    "read_limited",
+]
 
 STDIN = "-"
 """The path that means standard input."""
@@ -26,19 +34,19 @@ _CHUNK = 1024 * 1024
 
 def expand_paths(
     paths: Iterable[str | os.PathLike[str]], pattern: str = "*.json"
-) -> Iterator[Path | str]:
+) -> "Iterator[Path | GivenPath]":
     """Each path as given; each folder as the files below it matching ``pattern``, sorted.
 
     A path that does not exist is passed on, so that reading it reports the problem; so is a
     sub-folder that cannot be listed (reading it says why), so that nothing is skipped unsaid.
     Entries that are not folders are all kept, FIFOs and links to devices too: reading them
-    is safe (see :func:`read_limited`). A name ending in a separator that is not a folder is
-    passed on as the text given (``Path`` would drop the separator), so that reading it says so.
+    is safe (see :func:`read_limited`). A name that says it is a folder's (see
+    :func:`names_folder`) but is not is passed on as given, so that reading it says so.
     """
     for raw in paths:
         path = Path(raw)
-        if _names_folder(os.fspath(raw)) and not path.is_dir():
-            yield os.fspath(raw)
+        if names_folder(os.fspath(raw)) and not path.is_dir():
+            yield GivenPath(os.fspath(raw))
             continue
         if os.fspath(raw) != STDIN and os.fspath(path) == STDIN:
             path = Path(os.path.abspath(raw))  # "./-" is the file named "-", not standard input
@@ -59,8 +67,35 @@ def expand_paths(
             yield path
 
 
-def _names_folder(name: str) -> bool:
-    return name.endswith(os.sep) or (os.altsep is not None and name.endswith(os.altsep))
+def names_folder(name: str) -> bool:
+    """Whether a path's text says it names a folder: it ends in a separator, or in ``/.``.
+    (``pathlib`` drops both, so ``Path("plan.json/")`` would name the file.)"""
+    return os.path.basename(name) in ("", ".")
+
+
+class GivenPath(os.PathLike[str]):
+    """A path kept as the text given, where ``Path`` would drop what says it is a folder's;
+    opening it then fails as the operating system says, rather than open the file."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __fspath__(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"GivenPath({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GivenPath) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
 
 
 def path_problem(name: str) -> str | None:
@@ -82,7 +117,7 @@ def _reason(error: OSError) -> str:
     if isinstance(error, IsADirectoryError):
         return "this is a folder, not a file"
     if isinstance(error, NotADirectoryError):
-        return "part of this path is a file, not a folder (a name ending in / must be a folder)"
+        return "this path goes on past a file, as if the file were a folder"
     if isinstance(error, PermissionError):
         return "the file cannot be read (permission denied)"
     return f"the file cannot be read ({error.strerror or error})"

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, parse_json, too_large
+from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, only_json_types, parse_json, too_large
 from .._locate import locate, locate_in_layout
 from .._quickjson import (
     exact_in_places,
@@ -95,6 +95,9 @@ def validate(
         if isinstance(source, dict):
             _check_value(source, max_depth)  # text gets the same checks as it is parsed
             data: Any = source
+            # The compiled validator takes JSON's own types alone: a dict holding others (a
+            # StrEnum member, a str subclass, a tuple) goes by the reference route.
+            fast = fast and only_json_types(source, max_depth)
         else:
             if isinstance(source, os.PathLike) or (
                 isinstance(source, str) and not _looks_like_json(source)
