@@ -867,6 +867,27 @@ def test_render_goes_on_past_a_plan_that_trips_a_bug(tmp_path, monkeypatch, caps
         _pages.write_pages([sp.load_plan(folder / "essex.json")], tmp_path / "other")
 
 
+def test_render_names_pages_an_earlier_run_left(tmp_path, capsys):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    plan = json.loads(EXAMPLE.read_bytes())
+    (folder / "a.json").write_text(json.dumps(plan))
+    site = tmp_path / "site"
+    assert main(["render", "--no-progress", str(folder), "--out", str(site)]) == 0
+    assert "not written by this run" not in capsys.readouterr().err
+    page = site / f"{plan['responder']}.html"
+    before = page.read_bytes()
+    plan["responses"][0]["recommendation"] = 30  # now invalid: no page this time
+    (folder / "a.json").write_text(json.dumps(plan))
+    assert main(["render", "--no-progress", str(folder), "--out", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"superplan: {page}: not written by this run, left as it was; the index does not link it\n"
+    )
+    assert page.read_bytes() == before
+    assert page.name not in (site / "index.html").read_text()
+
+
 @pytest.mark.parametrize("command", ["validate", "render", "summarise"])
 def test_a_file_named_with_a_final_slash_is_not_read_as_the_file(tmp_path, capsys, command):
     path = tmp_path / "plan.json"

@@ -722,6 +722,10 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     )
     for path in written:
         _say(out, f"wrote {path}")
+    # A page an earlier run wrote stays as it was (nothing the user has is removed); say so, so
+    # that an out-of-date page is not published unawares.
+    for path in sorted(set(Path(args.out).glob(f"*{written[-1].suffix}")) - set(written)):
+        _complain(f"{path}: not written by this run, left as it was; the index does not link it")
     if failed:
         _say(out, f"{failed} file(s) not rendered: fix the errors above.")
     return run.exit_code(problems=bool(failed))
