@@ -93,11 +93,14 @@ def validate(
             return _check(as_dict, cat, fast, None, plan=source)
         raw: str | bytes | None = None
         if isinstance(source, dict):
-            _check_value(source, max_depth)  # text gets the same checks as it is parsed
+            # Text gets the same checks as it is parsed. Any dict but one of JSON's own types
+            # with nothing to refuse is walked; and as the compiled validator takes JSON's own
+            # types alone, one holding others (a StrEnum member, a subclass, a tuple) goes by
+            # the reference route.
+            if not only_json_types(source, max_depth):
+                _check_value(source, max_depth)
+                fast = False
             data: Any = source
-            # The compiled validator takes JSON's own types alone: a dict holding others (a
-            # StrEnum member, a str subclass, a tuple) goes by the reference route.
-            fast = fast and only_json_types(source, max_depth)
         else:
             if isinstance(source, os.PathLike) or (
                 isinstance(source, str) and not _looks_like_json(source)
