@@ -91,12 +91,6 @@ class GivenPath(os.PathLike[str]):
     def __repr__(self) -> str:
         return f"GivenPath({self.text!r})"
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, GivenPath) and other.text == self.text
-
-    def __hash__(self) -> int:
-        return hash(self.text)
-
 
 def path_problem(name: str) -> str | None:
     """What is wrong with a path as text (a NUL byte, bytes that are not UTF-8), or None."""
