@@ -267,10 +267,14 @@ class PartialDate:
 
     def surely_before(self, other: "PartialDate | dt.date | str") -> bool:
         """Every day this may stand for is before every day ``other`` may stand for."""
+        if other.__class__ is PartialDate:  # the usual case, without a call
+            return self._last < other._first
         return self._last < _bounds(other)[0]
 
     def surely_after(self, other: "PartialDate | dt.date | str") -> bool:
         """Every day this may stand for is after every day ``other`` may stand for."""
+        if other.__class__ is PartialDate:  # the usual case, without a call
+            return self._first > other._last
         return self._first > _bounds(other)[1]
 
     def surely_on_or_before(self, other: "PartialDate | dt.date | str") -> bool:

@@ -226,44 +226,61 @@ def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
-    first: dict[str, Path] = {}
-    for path, action, _ in ctx.actions():
-        action_id = action.get("id")
+    ids = ctx.action_ids
+    try:
+        if len(set(ids)) == len(ids):
+            return  # no two alike, text or not: the usual plan
+    except TypeError:  # an id that is a list or an object
+        pass
+    first: dict[str, int] = {}
+    for index, action_id in enumerate(ids):
         if not isinstance(action_id, str):
             continue
         if action_id in first:
-            yield (*path, "id"), {"id": action_id, "first": ctx.pointer(first[action_id])}
+            where = ctx.pointer(ctx.action_path(first[action_id]))
+            yield (*ctx.action_path(index), "id"), {"id": action_id, "first": where}
         else:
-            first[action_id] = path
+            first[action_id] = index
 
 
 def _check_milestones(ctx: Context) -> Iterator[Hit]:
     known = [m.slug for m in ctx.catalogue.milestones]
     slugs = frozenset(known)
-    for path, action, _ in ctx.actions():
-        due = action.get("due")
-        if isinstance(due, dict):
+    dues = ctx.dues
+    try:
+        written = {due.get("milestone") for due in dues if due is not None}
+    except TypeError:  # a milestone that is a list or an object
+        pass
+    else:
+        written.discard(None)
+        if written <= slugs:
+            return  # every milestone named is known: the usual plan
+    for index, due in enumerate(dues):
+        if due is not None:
             slug = due.get("milestone")
             if isinstance(slug, str) and slug not in slugs:
-                yield (*path, "due", "milestone"), {"slug": slug, "known": one_of(known)}
+                path = (*ctx.action_path(index), "due", "milestone")
+                yield path, {"slug": slug, "known": one_of(known)}
 
 
 def _check_parts(ctx: Context) -> Iterator[Hit]:
-    recommendation_of = ctx.recommendation_of
+    parts = ctx.parts
     heads: dict[str, int | None] = {}  # a plan names the same few parts many times
-    for path, action, response in ctx.actions():
-        part = action.get("part")
-        if not isinstance(part, str) or "." not in part:
-            continue
-        rec = recommendation_of.get(id(response))
-        if rec is None:
-            continue
-        try:
-            head = heads[part]
-        except KeyError:
-            head = heads[part] = whole_number(part.split(".", 1)[0])
-        if head is not None and head != rec.number:
-            yield (*path, "part"), {"part": part, "number": rec.number}
+    for rec, span in ctx.recommendation_spans:
+        number = rec.number
+        own = f"{number}."  # a part of this recommendation: nothing to judge
+        for index in span:
+            part = parts[index]
+            if part.__class__ is str and part.startswith(own):
+                continue
+            if not isinstance(part, str) or "." not in part:
+                continue
+            try:
+                head = heads[part]
+            except KeyError:
+                head = heads[part] = whole_number(part.split(".", 1)[0])
+            if head is not None and head != number:
+                yield (*ctx.action_path(index), "part"), {"part": part, "number": number}
 
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
@@ -283,21 +300,19 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
     span = ctx.update_span
     if published is None or span is None or span[0] >= published:
         return  # no update date ends before publication
-    for dates in ctx.update_dates:
-        for path, date in dates:
-            # Only a date surely before: a month-precision update in the month of publication
-            # is not before it.
-            if date.surely_before(published):
-                yield (*path, "date"), {"date": date, "published": published}
+    for index, date in enumerate(ctx.update_dates):
+        # Only a date surely before: a month-precision update in the month of publication is
+        # not before it.
+        if date.surely_before(published):
+            yield (*ctx.update_path(index), "date"), {"date": date, "published": published}
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
-    for dates in ctx.update_dates:
-        previous: PartialDate | None = None
-        for path, date in dates:
-            if previous is not None and date.surely_before(previous):
-                yield (*path, "date"), {"date": date, "previous": previous}
-            previous = date
+    dates = ctx.update_dates
+    for index in range(1, len(dates)):
+        date, previous = dates[index], dates[index - 1]
+        if date.surely_before(previous) and ctx.same_list(index):
+            yield (*ctx.update_path(index), "date"), {"date": date, "previous": previous}
 
 
 def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
@@ -305,53 +320,51 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
     span = ctx.update_span
     if as_of is None or span is None or span[1] <= as_of:
         return  # no update date starts after as_of
-    for dates in ctx.update_dates:
-        for path, date in dates:
-            if date.surely_after(as_of):
-                yield (*path, "date"), {"date": date, "as_of": as_of}
+    for index, date in enumerate(ctx.update_dates):
+        if date.surely_after(as_of):
+            yield (*ctx.update_path(index), "date"), {"date": date, "as_of": as_of}
 
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
-    milestone, partial = ctx.milestone, ctx.partial
-    # Each response's recommendation and deadline, worked out once for all its actions.
-    deadlines = {
-        id(response): (rec, deadline)
-        for _, response, rec in ctx.response_recommendations
-        if (deadline := milestone(rec.deadline.value)) is not None
-    }
+    milestone, partial, dues = ctx.milestone, ctx.partial, ctx.dues
     # Plans give the same few due dates many times: each is judged once against each deadline.
     late: dict[tuple[int, Any, Any], PartialDate | None] = {}
-    for path, action, response in ctx.actions():
-        due = action.get("due")
-        if not isinstance(due, dict) or due.get("reason"):
+    for rec, span in ctx.recommendation_spans:
+        deadline = milestone(rec.deadline.value)
+        if deadline is None:
             continue
-        known = deadlines.get(id(response))
-        if known is None:
-            continue
-        slug, text = due.get("milestone"), due.get("date")
-        try:
-            date = late[known[0].number, slug, text]
-        except KeyError:
-            date = milestone(slug) or partial(text)
-            if date is not None and not date.surely_after(known[1]):
-                date = None
-            late[known[0].number, slug, text] = date
-        except TypeError:  # an unhashable value where a slug or date goes: not judged here
-            continue
-        if date is not None:
-            rec, deadline = known
-            yield (
-                (*path, "due"),
-                {"due": date, "number": rec.number, "deadline": deadline.exact or deadline},
-            )
+        number = rec.number
+        for index in span:
+            due = dues[index]
+            if due is None or due.get("reason"):
+                continue
+            slug, text = due.get("milestone"), due.get("date")
+            try:
+                date = late[number, slug, text]
+            except KeyError:
+                date = milestone(slug) or partial(text)
+                if date is not None and not date.surely_after(deadline):
+                    date = None
+                late[number, slug, text] = date
+            except TypeError:  # an unhashable value where a slug or date goes: not judged here
+                continue
+            if date is not None:
+                yield (
+                    (*ctx.action_path(index), "due"),
+                    {"due": date, "number": number, "deadline": deadline.exact or deadline},
+                )
 
 
 def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
-    for path, action, _ in ctx.actions():
-        if action.get("status") == ActionStatus.COMPLETE and not (
-            action.get("evidence") or action.get("updates")
-        ):
-            yield (*path, "status"), {}
+    statuses = ctx.statuses
+    if ActionStatus.COMPLETE not in statuses:
+        return
+    actions = ctx.action_objects
+    for index, status in enumerate(statuses):
+        if status == ActionStatus.COMPLETE:
+            action = actions[index]
+            if not (action.get("evidence") or action.get("updates")):
+                yield (*ctx.action_path(index), "status"), {}
 
 
 # -- the table --------------------------------------------------------------------------------

@@ -165,6 +165,8 @@ def _read(path: str, max_bytes: int) -> bytes:
 
 
 def _check_size(raw: str | bytes, max_bytes: int) -> None:
+    if isinstance(raw, str) and len(raw) * 4 <= max_bytes:
+        return  # no character takes more than four bytes: no need to encode it to know
     size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
     if size > max_bytes:
         raise _Refused(_read_finding(too_large(size, max_bytes).problems[0], DEFAULT_MAX_DEPTH))
