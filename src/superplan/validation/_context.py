@@ -8,6 +8,7 @@ reports it).
 import datetime as dt
 import re
 import typing
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -62,6 +63,7 @@ class Context:
         "recommendation_spans",
         "responder",
         "response_recommendations",
+        "unanswered",
         "update_span",
     )
 
@@ -87,6 +89,13 @@ class Context:
             if rec is not None:
                 self.response_recommendations.append((path, response, rec))
                 self.recommendation_spans.append((rec, actions))
+        self.unanswered: list[tuple[Path, dict[str, Any], Recommendation]] = (
+            [found for found in self.response_recommendations if not self.answers(found[2])]
+            if self.responder is not None
+            else []
+        )
+        """Those of them the responder does not answer as one of the recommendation's known
+        addressees (none when the responder is unknown)."""
         self.update_span: tuple[dt.date, dt.date] | None = span(walk.update_dates)
         """(The earliest last day, the latest first day) any update date may stand for; None
         when no update is dated. A rule on update dates before or after a day can fire only
@@ -151,37 +160,15 @@ class Context:
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         return iter(self._walk.responses)
 
-    def actions(self) -> Iterator[tuple[Path, dict[str, Any], dict[str, Any]]]:
-        """(path, action, the response it belongs to), in order."""
-        walk = self._walk
-        for index, action in enumerate(walk.actions):
-            yield self.action_path(index), action, walk.responses[walk.action_response[index]][1]
-
-    def action_path(self, index: int) -> Path:
-        """The path of the action at ``index`` in the columns of actions."""
-        walk = self._walk
-        return (*walk.responses[walk.action_response[index]][0], "actions", walk.action_at[index])
+    def action_path(self, place: int) -> Path:
+        """The path of the action at ``place`` in the columns of actions."""
+        return self._walk.action_path(place)
 
     # Columns of actions: one item for each action (an object in a list of actions), in order.
 
     @property
     def action_objects(self) -> list[dict[str, Any]]:
         return self._walk.actions
-
-    @property
-    def action_ids(self) -> list[Any]:
-        """Each action's id as written (None where it has none)."""
-        return self._walk.action_ids
-
-    @property
-    def statuses(self) -> list[Any]:
-        """Each action's status as written (None where it has none)."""
-        return self._walk.statuses
-
-    @property
-    def parts(self) -> list[Any]:
-        """Each action's part as written (None where it has none)."""
-        return self._walk.parts
 
     @property
     def dues(self) -> list[dict[str, Any] | None]:
@@ -194,8 +181,8 @@ class Context:
         last."""
         walk = self._walk
         return walk.impossible + [
-            ((*walk.updates_path(owner), "updates", index, "date"), text)
-            for owner, index, text in walk.impossible_updates
+            ((*walk.holder_path(holder), "updates", index, "date"), text)
+            for holder, index, text in walk.impossible_updates
         ]
 
     @property
@@ -204,78 +191,66 @@ class Context:
         then the actions', then the parts'), each list in order."""
         return self._walk.update_dates
 
-    def same_list(self, index: int) -> bool:
-        """Whether the update date at ``index`` is of the same list of updates as the one
+    def same_list(self, place: int) -> bool:
+        """Whether the update date at ``place`` is of the same list of updates as the one
         before it."""
-        of = self._walk.update_of
-        return index > 0 and of[index] == of[index - 1]
-
-    def update_path(self, index: int) -> Path:
-        """The path of the update whose date is at ``index`` in :attr:`update_dates`."""
         walk = self._walk
-        owner = walk.update_lists[walk.update_of[index]]
-        return (*walk.updates_path(owner), "updates", walk.update_at[index])
+        return place > 0 and walk.list_of(place) == walk.list_of(place - 1)
+
+    def update_path(self, place: int) -> Path:
+        """The path of the update whose date is at ``place`` in :attr:`update_dates`."""
+        return self._walk.update_path(place)
 
 
 class _Walk:
     """The parts of a document the rules look at, gathered in one pass, and every date judged as
     it is met; whatever has the wrong shape is passed over.
 
-    Actions and update dates are kept as columns (lists of one field each, in order) and their
-    paths worked out only for what a rule reports: a plan has many of both and few findings,
-    and building a path for each was a third of the walk. A rule can ask a whole column at once
-    ("any two ids alike?") and look at single actions only where the answer is yes.
+    Actions and update dates are kept as columns (lists of one thing each, in order), with no
+    path: a plan has many of both and few findings, and building a path for each was a third of
+    the walk. Their paths are worked out when a rule first reports one.
     """
 
     __slots__ = (
-        "action_at",
-        "action_ids",
-        "action_response",
+        "_action_paths",
+        "_update_paths",
         "actions",
         "dues",
         "impossible",
         "impossible_updates",
-        "parts",
         "responses",
         "spans",
-        "statuses",
-        "update_at",
         "update_dates",
         "update_lists",
-        "update_of",
+        "update_starts",
     )
 
     def __init__(self, data: dict[str, Any]) -> None:
         # One loop, written out, names bound locally: the rules' time is mostly this walk.
         self.responses: list[tuple[Path, dict[str, Any]]] = []
         self.spans: list[range] = []  # of each response's actions, in the columns below
-        # The columns of actions: the action, the response it belongs to (its place in
-        # ``responses``), its index in that response's list, and the fields the rules read.
+        # The columns of actions: each action, and its due object (None if it has none).
         self.actions: list[dict[str, Any]] = []
-        self.action_response: list[int] = []
-        self.action_at: list[int] = []
-        self.action_ids: list[Any] = []
-        self.statuses: list[Any] = []
-        self.parts: list[Any] = []
         self.dues: list[dict[str, Any] | None] = []
-        # Each list of updates holding a date, by its owner: an action's place in the columns,
-        # or the path of a response or a part; and the columns of update dates: the date, the
-        # list it is in (its place in ``update_lists``), and its index in that list.
-        self.update_lists: list[int | Path] = []
+        # The dates of updates, list by list; and of each list holding any: what holds it (an
+        # action's place in the columns, or the path of a response or a part) with the list,
+        # and where its dates start among them.
         self.update_dates: list[PartialDate] = []
-        self.update_of: list[int] = []
-        self.update_at: list[int] = []
+        self.update_lists: list[tuple[int | Path, list[Any]]] = []
+        self.update_starts: list[int] = []
         # Dates not in the calendar (or not dates at all): (path, text); and those of updates
-        # as (owner, index, text).
+        # as (what holds the list, index, text).
         self.impossible: list[tuple[Path, str]] = [
             ((key,), data[key])
             for key in ("published", "as_of")
             if isinstance(data.get(key), str) and _read_date(data[key]) is None
         ]
         self.impossible_updates: list[tuple[int | Path, int, str]] = []
+        self._action_paths: list[Path] | None = None
+        self._update_paths: list[Path] | None = None
         impossible, known = self.impossible.append, _DATES.get
-        # Lists of updates, by owner, in the order their dates are judged: the responses', then
-        # the actions', then the parts'.
+        # Lists of updates, by what holds them, in the order their dates are judged: the
+        # responses', then the actions', then the parts'.
         updates: list[tuple[int | Path, list[Any]]] = []
         parts: list[tuple[Path, dict[str, Any]]] = []
         responses = data.get("responses")
@@ -290,15 +265,8 @@ class _Walk:
             text = response.get("assessed_on")
             if isinstance(text, str) and _read_date(text) is None:
                 impossible(((*path, "assessed_on"), text))
-        add_action, add_response, add_at = (
-            self.actions.append,
-            self.action_response.append,
-            self.action_at.append,
-        )
-        add_id, add_status = self.action_ids.append, self.statuses.append
-        add_part, add_due = self.parts.append, self.dues.append
-        add_span = self.spans.append
-        for place, (path, response) in enumerate(self.responses):
+        add_action, add_due, add_span = self.actions.append, self.dues.append, self.spans.append
+        for path, response in self.responses:
             actions = response.get("actions")
             start = len(self.actions)
             for index, action in enumerate(actions if isinstance(actions, list) else ()):
@@ -309,11 +277,6 @@ class _Walk:
                 if isinstance(found, list) and found:
                     updates.append((len(self.actions), found))
                 add_action(action)
-                add_response(place)
-                add_at(index)
-                add_id(get("id"))
-                add_status(get("status"))
-                add_part(get("part"))
                 due = get("due")
                 if isinstance(due, dict):
                     add_due(due)
@@ -335,34 +298,56 @@ class _Walk:
             found = part.get("updates")
             if isinstance(found, list) and found:
                 updates.append((path, found))
-        add_date, add_of, add_update_at = (
-            self.update_dates.append,
-            self.update_of.append,
-            self.update_at.append,
-        )
-        add_impossible, add_list = self.impossible_updates.append, self.update_lists.append
-        for owner, found in updates:
-            number = len(self.update_lists)
-            dated = False
+        dates = self.update_dates
+        add_date, add_impossible = dates.append, self.impossible_updates.append
+        for entry in updates:
+            holder, found = entry
+            start = len(dates)
             for index, update in enumerate(found):
                 if isinstance(update, dict):
                     text = update.get("date")
                     if isinstance(text, str):
                         date = known(text) or _read_date(text)
                         if date is None:
-                            add_impossible((owner, index, text))
+                            add_impossible((holder, index, text))
                         else:
                             add_date(date)
-                            add_of(number)
-                            add_update_at(index)
-                            dated = True
-            if dated:
-                add_list(owner)
+            if len(dates) > start:
+                self.update_lists.append(entry)
+                self.update_starts.append(start)
 
-    def updates_path(self, owner: int | Path) -> Path:
-        """The path of what holds a list of updates: an action, by its place in the columns,
-        or a response or a part, by its path."""
-        if isinstance(owner, int):
-            response = self.responses[self.action_response[owner]][0]
-            return (*response, "actions", self.action_at[owner])
-        return owner
+    def action_path(self, place: int) -> Path:
+        """The path of the action at ``place`` in the columns."""
+        if self._action_paths is None:  # the first report of an action: all are worked out
+            self._action_paths = [
+                (*path, "actions", index)
+                for path, response in self.responses
+                for index, action in enumerate(_list(response.get("actions")))
+                if isinstance(action, dict)
+            ]
+        return self._action_paths[place]
+
+    def holder_path(self, holder: int | Path) -> Path:
+        """The path of what holds a list of updates."""
+        return self.action_path(holder) if isinstance(holder, int) else holder
+
+    def list_of(self, place: int) -> int:
+        """Which list of updates (its place in ``update_lists``) the date at ``place`` is in."""
+        return bisect_right(self.update_starts, place) - 1
+
+    def update_path(self, place: int) -> Path:
+        """The path of the update whose date is at ``place``."""
+        if self._update_paths is None:  # the first report of an update: all are worked out
+            self._update_paths = [
+                (*self.holder_path(holder), "updates", index)
+                for holder, found in self.update_lists
+                for index, update in enumerate(found)
+                if isinstance(update, dict)
+                and isinstance(text := update.get("date"), str)
+                and _read_date(text) is not None
+            ]
+        return self._update_paths[place]
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []

@@ -137,27 +137,26 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
     responder = ctx.responder
     if responder is None:
         return
-    for path, _, rec in ctx.response_recommendations:
+    for path, _, rec in ctx.unanswered:
         if not rec.addressees:
             continue  # unknown addressees cannot be checked
-        if not ctx.answers(rec):
-            names = [ctx.catalogue.agency(slug).name.lower() for slug in rec.addressee_slugs]
-            yield (
-                (*path, "recommendation"),
-                {
-                    "number": rec.number,
-                    "responder": responder.name,
-                    "addressees": ", ".join(names),
-                },
-            )
+        names = [ctx.catalogue.agency(slug).name.lower() for slug in rec.addressee_slugs]
+        yield (
+            (*path, "recommendation"),
+            {
+                "number": rec.number,
+                "responder": responder.name,
+                "addressees": ", ".join(names),
+            },
+        )
 
 
 def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
     responder = ctx.responder
     if responder is None:
         return
-    for path, _, rec in ctx.response_recommendations:
-        if ctx.answers(rec) or not rec.not_addressed_to:
+    for path, _, rec in ctx.unanswered:
+        if not rec.not_addressed_to:
             continue  # SP204 speaks for known addressees
         for fact in rec.not_addressed_to:
             if fact.agency in responder.answers_as:
@@ -226,7 +225,7 @@ def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
-    ids = ctx.action_ids
+    ids = [action.get("id") for action in ctx.action_objects]
     try:
         if len(set(ids)) == len(ids):
             return  # no two alike, text or not: the usual plan
@@ -264,7 +263,7 @@ def _check_milestones(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_parts(ctx: Context) -> Iterator[Hit]:
-    parts = ctx.parts
+    parts = [action.get("part") for action in ctx.action_objects]
     heads: dict[str, int | None] = {}  # a plan names the same few parts many times
     for rec, span in ctx.recommendation_spans:
         number = rec.number
@@ -309,6 +308,8 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
     dates = ctx.update_dates
+    if not any(map(PartialDate.surely_before, dates[1:], dates)):
+        return  # no date surely before the one before it, in its list or not: the usual plan
     for index in range(1, len(dates)):
         date, previous = dates[index], dates[index - 1]
         if date.surely_before(previous) and ctx.same_list(index):
@@ -356,10 +357,10 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
-    statuses = ctx.statuses
+    actions = ctx.action_objects
+    statuses = [action.get("status") for action in actions]
     if ActionStatus.COMPLETE not in statuses:
         return
-    actions = ctx.action_objects
     for index, status in enumerate(statuses):
         if status == ActionStatus.COMPLETE:
             action = actions[index]
