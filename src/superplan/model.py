@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import StrEnum
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -326,13 +327,16 @@ def _format(year: int, month: int, day: int | None) -> str:
     return text if day is None else f"{text}-{day:02d}"
 
 
+_FIRST, _LAST = attrgetter("_first"), attrgetter("_last")
+
+
 def span(dates: "Iterable[PartialDate]") -> tuple[dt.date, dt.date] | None:
     """(The earliest last day, the latest first day) over ``dates``; None for none. No date
     is surely before a day on or before the first, nor surely after one on or after the second."""
-    dates = list(dates)
+    dates = dates if isinstance(dates, list) else list(dates)
     if not dates:
         return None
-    return min(date._last for date in dates), max(date._first for date in dates)
+    return min(map(_LAST, dates)), max(map(_FIRST, dates))
 
 
 def _bounds(value: "PartialDate | dt.date | str") -> tuple[dt.date, dt.date]:

@@ -8,7 +8,6 @@ reports it).
 import datetime as dt
 import re
 import typing
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,7 +53,6 @@ class Context:
     # Worked out at once, as every run of the rules reads them all (a cached_property takes a
     # lock on first use, which cost more than most rules).
     __slots__ = (
-        "_answers",
         "_found",
         "_milestones",
         "_walk",
@@ -74,7 +72,6 @@ class Context:
         # up once.
         self._found: dict[tuple[type, Any], Recommendation | None] = {}
         self._milestones: dict[str, PartialDate | None] = {}
-        self._answers: dict[int, bool] = {}
         # The rules look at the same parts of the document many times: one walk gathers them.
         self._walk = walk = _Walk(data)
         self.responder: Responder | None = self._find_responder()
@@ -84,18 +81,23 @@ class Context:
         self.recommendation_spans: list[tuple[Recommendation, range]] = []
         """The same, as (the recommendation, the range its actions take in the columns of
         actions)."""
+        self.unanswered: list[tuple[Path, dict[str, Any], Recommendation]] = []
+        """Those of them the responder does not answer as one of the recommendation's known
+        addressees (none when the responder is unknown)."""
+        responder = self.responder
+        answered = (
+            {rec.number for rec in catalogue.addressed_to(responder.slug)}
+            if responder is not None
+            else set()
+        )
         for (path, response), actions in zip(walk.responses, walk.spans, strict=True):
             rec = self.recommendation(response.get("recommendation"))
             if rec is not None:
-                self.response_recommendations.append((path, response, rec))
+                found = (path, response, rec)
+                self.response_recommendations.append(found)
                 self.recommendation_spans.append((rec, actions))
-        self.unanswered: list[tuple[Path, dict[str, Any], Recommendation]] = (
-            [found for found in self.response_recommendations if not self.answers(found[2])]
-            if self.responder is not None
-            else []
-        )
-        """Those of them the responder does not answer as one of the recommendation's known
-        addressees (none when the responder is unknown)."""
+                if responder is not None and rec.number not in answered:
+                    self.unanswered.append(found)
         self.update_span: tuple[dt.date, dt.date] | None = span(walk.update_dates)
         """(The earliest last day, the latest first day) any update date may stand for; None
         when no update is dated. A rule on update dates before or after a day can fire only
@@ -144,19 +146,6 @@ class Context:
         except UnknownAgency:
             return None
 
-    def answers(self, rec: Recommendation) -> bool:
-        """Whether the responder answers as one of the recommendation's known addressees."""
-        try:
-            return self._answers[rec.number]
-        except KeyError:
-            pass
-        responder = self.responder
-        answered = responder is not None and not set(rec.addressee_slugs).isdisjoint(
-            responder.answers_as
-        )
-        self._answers[rec.number] = answered
-        return answered
-
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         return iter(self._walk.responses)
 
@@ -191,11 +180,11 @@ class Context:
         then the actions', then the parts'), each list in order."""
         return self._walk.update_dates
 
-    def same_list(self, place: int) -> bool:
-        """Whether the update date at ``place`` is of the same list of updates as the one
-        before it."""
-        walk = self._walk
-        return place > 0 and walk.list_of(place) == walk.list_of(place - 1)
+    @property
+    def update_starts(self) -> list[int]:
+        """Where each list of updates starts in :attr:`update_dates` (lists with no date left
+        out)."""
+        return self._walk.update_starts
 
     def update_path(self, place: int) -> Path:
         """The path of the update whose date is at ``place`` in :attr:`update_dates`."""
@@ -330,10 +319,6 @@ class _Walk:
     def holder_path(self, holder: int | Path) -> Path:
         """The path of what holds a list of updates."""
         return self.action_path(holder) if isinstance(holder, int) else holder
-
-    def list_of(self, place: int) -> int:
-        """Which list of updates (its place in ``update_lists``) the date at ``place`` is in."""
-        return bisect_right(self.update_starts, place) - 1
 
     def update_path(self, place: int) -> Path:
         """The path of the update whose date is at ``place``."""

@@ -263,14 +263,14 @@ def _check_milestones(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_parts(ctx: Context) -> Iterator[Hit]:
-    parts = [action.get("part") for action in ctx.action_objects]
+    actions = ctx.action_objects
     heads: dict[str, int | None] = {}  # a plan names the same few parts many times
-    for rec, span in ctx.recommendation_spans:
+    for rec, places in ctx.recommendation_spans:
         number = rec.number
         own = f"{number}."  # a part of this recommendation: nothing to judge
-        for index in span:
-            part = parts[index]
-            if part.__class__ is str and part.startswith(own):
+        for place in places:
+            part = actions[place].get("part")
+            if part is None or (part.__class__ is str and part.startswith(own)):
                 continue
             if not isinstance(part, str) or "." not in part:
                 continue
@@ -279,7 +279,7 @@ def _check_parts(ctx: Context) -> Iterator[Hit]:
             except KeyError:
                 head = heads[part] = whole_number(part.split(".", 1)[0])
             if head is not None and head != number:
-                yield (*ctx.action_path(index), "part"), {"part": part, "number": number}
+                yield (*ctx.action_path(place), "part"), {"part": part, "number": number}
 
 
 def _check_calendar(ctx: Context) -> Iterator[Hit]:
@@ -308,12 +308,17 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
     dates = ctx.update_dates
-    if not any(map(PartialDate.surely_before, dates[1:], dates)):
-        return  # no date surely before the one before it, in its list or not: the usual plan
-    for index in range(1, len(dates)):
-        date, previous = dates[index], dates[index - 1]
-        if date.surely_before(previous) and ctx.same_list(index):
-            yield (*ctx.update_path(index), "date"), {"date": date, "previous": previous}
+    # Each date against the one before it, all at once; a list's first date follows another
+    # list's last, so those pairs do not count.
+    surely_before = list(map(PartialDate.surely_before, dates[1:], dates))
+    for start in ctx.update_starts[1:]:
+        surely_before[start - 1] = False
+    if not any(surely_before):
+        return  # every list in order: the usual plan
+    for place, earlier in enumerate(surely_before, 1):
+        if earlier:
+            path = (*ctx.update_path(place), "date")
+            yield path, {"date": dates[place], "previous": dates[place - 1]}
 
 
 def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
@@ -328,44 +333,43 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
     milestone, partial, dues = ctx.milestone, ctx.partial, ctx.dues
-    # Plans give the same few due dates many times: each is judged once against each deadline.
-    late: dict[tuple[int, Any, Any], PartialDate | None] = {}
-    for rec, span in ctx.recommendation_spans:
+    # Plans give the same few due dates many times: each is judged once against each
+    # recommendation's deadline, by (milestone, date).
+    judged: dict[int, dict[tuple[Any, Any], PartialDate | None]] = {}
+    for rec, places in ctx.recommendation_spans:
         deadline = milestone(rec.deadline.value)
         if deadline is None:
             continue
         number = rec.number
-        for index in span:
-            due = dues[index]
-            if due is None or due.get("reason"):
+        late = judged.setdefault(number, {})
+        for place in places:
+            due = dues[place]
+            if due is None:
                 continue
-            slug, text = due.get("milestone"), due.get("date")
+            key = due.get("milestone"), due.get("date")
             try:
-                date = late[number, slug, text]
+                date = late[key]
             except KeyError:
-                date = milestone(slug) or partial(text)
+                date = milestone(key[0]) or partial(key[1])
                 if date is not None and not date.surely_after(deadline):
                     date = None
-                late[number, slug, text] = date
+                late[key] = date
             except TypeError:  # an unhashable value where a slug or date goes: not judged here
                 continue
-            if date is not None:
+            # A due date given with a reason is late on purpose (asked last: it seldom is late).
+            if date is not None and not due.get("reason"):
                 yield (
-                    (*ctx.action_path(index), "due"),
+                    (*ctx.action_path(place), "due"),
                     {"due": date, "number": number, "deadline": deadline.exact or deadline},
                 )
 
 
 def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
-    actions = ctx.action_objects
-    statuses = [action.get("status") for action in actions]
-    if ActionStatus.COMPLETE not in statuses:
-        return
-    for index, status in enumerate(statuses):
-        if status == ActionStatus.COMPLETE:
-            action = actions[index]
-            if not (action.get("evidence") or action.get("updates")):
-                yield (*ctx.action_path(index), "status"), {}
+    for place, action in enumerate(ctx.action_objects):
+        if action.get("status") == ActionStatus.COMPLETE and not (
+            action.get("evidence") or action.get("updates")
+        ):
+            yield (*ctx.action_path(place), "status"), {}
 
 
 # -- the table --------------------------------------------------------------------------------
