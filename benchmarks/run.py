@@ -200,7 +200,7 @@ def peak_memory() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=7, help="timing rounds per pair")
+    parser.add_argument("--rounds", type=int, default=15, help="timing rounds per pair")
     parser.add_argument("--runs", type=int, default=21, help="cold-start runs per command")
     args = parser.parse_args()
     print(f"superplan {sp.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")

@@ -9,6 +9,7 @@ import json.decoder
 import re
 import sys
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any
 
 import orjson
@@ -150,11 +151,8 @@ def _place(value: Any, pointer: str) -> tuple[int, int] | None:
             key = step.replace("~1", "/").replace("~0", "~")
             if key not in node:
                 return None
-            line += 1
-            for other, item in node.items():
-                if other == key:
-                    break
-                line += _lines(item)
+            before = list(node).index(key)
+            line += 1 + _lines_of(dict(islice(node.items(), before)))
             node = node[key]
         elif type(node) is list:
             if not step.isascii() or not step.isdigit() or (step != "0" and step[0] == "0"):
@@ -162,7 +160,7 @@ def _place(value: Any, pointer: str) -> tuple[int, int] | None:
             index = int(step)
             if index >= len(node):
                 return None
-            line += 1 + sum(_lines(item) for item in node[:index])
+            line += 1 + _lines_of(node[:index])
             node = node[index]
         else:
             return None
@@ -170,10 +168,12 @@ def _place(value: Any, pointer: str) -> tuple[int, int] | None:
     return line, 2 * depth + 1
 
 
-def _lines(value: Any) -> int:
-    if (type(value) is dict or type(value) is list) and value:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2).count(b"\n") + 1
-    return 1
+def _lines_of(members: dict[str, Any] | list[Any]) -> int:
+    """The lines the members or items take in the canonical layout, written once together (one
+    call, not one for each): the brackets around them take two lines more."""
+    if not members:
+        return 0
+    return orjson.dumps(members, option=orjson.OPT_INDENT_2).count(b"\n") - 1
 
 
 @frozen

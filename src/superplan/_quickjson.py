@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 import orjson
 
-from ._jsontext import MAX_DEPTH, has_unicode_escape, next_level
+from ._jsontext import MAX_DEPTH, has_unicode_escape
 
 __all__ = [
     "canonical",
@@ -133,17 +133,31 @@ def _at(value: Any, path: tuple[str, ...]) -> list[Any]:
 def plain(value: Any, max_depth: int = MAX_DEPTH, *, zero: bool = True) -> bool:
     """Whether a value read by orjson holds no float and nests no deeper than ``max_depth`` (and,
     unless ``zero``, no integer 0): then, read from text with no ``-0``, it is exactly what the
-    strict reader gives. Level by level, each step done by C built-ins."""
+    strict reader gives. Level by level, each step done by C built-ins (subclasses of dict and
+    list, which no reader gives, are looked into too: that errs only towards the strict
+    reader)."""
     dicts: list[Any] = [value] if type(value) is dict else []
     lists: list[Any] = [value] if type(value) is list else []
     for _ in range(max_depth):
         if not dicts and not lists:
             return True
-        values, types, dicts, lists = next_level(dicts, lists)
-        if float in types or (not zero and _holds_zero(values, types)):
+        values = list(
+            chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
+        )
+        types = set(map(type, values))
+        if float in types or (not zero and _holds_zero(values)):
             return False
+        # Most values are text and numbers: the containers are picked out only where there are.
+        containers = not types.issubset(_LEAVES)
+        dicts = list(filter(_IS_A_DICT, values)) if containers else []
+        lists = list(filter(_IS_A_LIST, values)) if containers else []
     return not dicts and not lists
 
 
-def _holds_zero(values: list[Any], types: list[type]) -> bool:
-    return 0 in compress(values, map(_IS_INT, types))  # an int: not False, not 0.0
+_LEAVES = frozenset((str, int, bool, type(None)))
+_IS_A_DICT, _IS_A_LIST = dict.__instancecheck__, list.__instancecheck__
+
+
+def _holds_zero(values: list[Any]) -> bool:
+    # ``in`` asks == 0 at C speed, which False and 0.0 answer too: only then one by one.
+    return 0 in values and 0 in compress(values, map(_IS_INT, map(type, values)))
