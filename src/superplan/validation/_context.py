@@ -21,7 +21,6 @@ Path = tuple[str | int, ...]
 
 #: A date as the schema writes one: a day (YYYY-MM-DD) or a month (YYYY-MM) where allowed.
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
-_ACTION_DATES = ("planned_completion", "actual_completion")
 
 _UNSEEN: Any = object()
 
@@ -34,10 +33,9 @@ _DATES_KEPT = 8192
 
 
 def _read_date(text: str) -> PartialDate | None:
-    try:
-        return _DATES[text]
-    except KeyError:
-        pass
+    found = _DATES.get(text, _UNSEEN)
+    if found is not _UNSEEN:
+        return typing.cast(PartialDate | None, found)
     try:
         date: PartialDate | None = PartialDate.parse(text)
     except ValueError:
@@ -62,6 +60,7 @@ class Context:
         "responder",
         "response_recommendations",
         "unanswered",
+        "unknown_recommendations",
         "update_span",
     )
 
@@ -81,6 +80,9 @@ class Context:
         self.recommendation_spans: list[tuple[Recommendation, range]] = []
         """The same, as (the recommendation, the range its actions take in the columns of
         actions)."""
+        self.unknown_recommendations: list[tuple[Path, dict[str, Any]]] = []
+        """Each response whose recommendation the catalogue does not know (or that names none):
+        (path, response)."""
         self.unanswered: list[tuple[Path, dict[str, Any], Recommendation]] = []
         """Those of them the responder does not answer as one of the recommendation's known
         addressees (none when the responder is unknown)."""
@@ -98,6 +100,8 @@ class Context:
                 self.recommendation_spans.append((rec, actions))
                 if responder is not None and rec.number not in answered:
                     self.unanswered.append(found)
+            else:
+                self.unknown_recommendations.append((path, response))
         self.update_span: tuple[dt.date, dt.date] | None = span(walk.update_dates)
         """(The earliest last day, the latest first day) any update date may stand for; None
         when no update is dated. A rule on update dates before or after a day can fire only
@@ -124,14 +128,12 @@ class Context:
         type)."""
         key = (ref.__class__, ref)  # True is not 1 here, nor "7" 7
         try:
-            return self._found[key]
-        except KeyError:
-            pass
-        except TypeError:  # a list or an object: no recommendation, and no key
+            found = self._found.get(key, _UNSEEN)  # (no KeyError: raising one costs a lookup's
+        except TypeError:  # worth ten times over) a list or an object: no recommendation
             return None
-        found = self.catalogue.find(ref)
-        self._found[key] = found
-        return found
+        if found is _UNSEEN:
+            found = self._found[key] = self.catalogue.find(ref)
+        return typing.cast(Recommendation | None, found)
 
     @staticmethod
     def pointer(path: Path) -> str:
@@ -274,10 +276,13 @@ class _Walk:
                         impossible(((*path, "actions", index, "due", "date"), text))
                 else:
                     add_due(None)
-                for key in _ACTION_DATES:
-                    text = get(key)
-                    if isinstance(text, str) and _read_date(text) is None:
-                        impossible(((*path, "actions", index, key), text))
+                # The two other dates of an action, written out: a loop costs more than they.
+                text = get("planned_completion")
+                if isinstance(text, str) and _read_date(text) is None:
+                    impossible(((*path, "actions", index, "planned_completion"), text))
+                text = get("actual_completion")
+                if isinstance(text, str) and _read_date(text) is None:
+                    impossible(((*path, "actions", index, "actual_completion"), text))
             add_span(range(start, len(self.actions)))
             found = response.get("parts")
             for index, part in enumerate(found if isinstance(found, list) else ()):

@@ -27,6 +27,8 @@ Hit = tuple[Path, dict[str, Any]]
 
 Check = Callable[[Context], Iterator[Hit]]
 
+_UNSEEN: Any = object()
+
 
 @frozen(kw_only=True)
 class Rule:
@@ -118,7 +120,7 @@ def _check_responder(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
-    for path, response in ctx.responses():
+    for path, response in ctx.unknown_recommendations:
         ref = response.get("recommendation")
         well_typed = isinstance(ref, int | str) and not isinstance(ref, bool)
         if well_typed and ctx.recommendation(ref) is None:
@@ -126,10 +128,10 @@ def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_number_as_text(ctx: Context) -> Iterator[Hit]:
-    for path, response in ctx.responses():
+    for path, response, _ in ctx.response_recommendations:
         ref = response.get("recommendation")
         number = whole_number(ref) if isinstance(ref, str) else None
-        if number is not None and ctx.recommendation(ref) is not None:
+        if number is not None:
             yield (*path, "recommendation"), {"ref": ref, "number": number}
 
 
@@ -335,7 +337,7 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
     milestone, partial, dues = ctx.milestone, ctx.partial, ctx.dues
     # Plans give the same few due dates many times: each is judged once against each
     # recommendation's deadline, by (milestone, date).
-    judged: dict[int, dict[tuple[Any, Any], PartialDate | None]] = {}
+    judged: dict[int, dict[tuple[Any, Any], Any]] = {}
     for rec, places in ctx.recommendation_spans:
         deadline = milestone(rec.deadline.value)
         if deadline is None:
@@ -348,14 +350,14 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
                 continue
             key = due.get("milestone"), due.get("date")
             try:
-                date = late[key]
-            except KeyError:
+                date = late.get(key, _UNSEEN)  # (not late[key]: a KeyError costs far more)
+            except TypeError:  # an unhashable value where a slug or date goes: not judged here
+                continue
+            if date is _UNSEEN:
                 date = milestone(key[0]) or partial(key[1])
                 if date is not None and not date.surely_after(deadline):
                     date = None
                 late[key] = date
-            except TypeError:  # an unhashable value where a slug or date goes: not judged here
-                continue
             # A due date given with a reason is late on purpose (asked last: it seldom is late).
             if date is not None and not due.get("reason"):
                 yield (
