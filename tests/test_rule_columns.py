@@ -183,3 +183,35 @@ def test_many_findings_take_linear_time():
     assert report.counts()["SP207"] == 2999
     assert report.counts()["SP216"] == 3000
     assert report.findings[-1].pointer == "/responses/0/actions/2999/status"
+
+
+def test_a_due_with_a_reason_does_not_speak_for_a_like_due_without_one():
+    # A StrEnum member equals its text as a key, but is not text to the catalogue: a due given
+    # with a reason is passed over before anything is judged or remembered of it.
+    from enum import StrEnum
+
+    class Milestone(StrEnum):
+        TWELVE = "twelve-months"
+
+    def two(first: dict[str, Any], second: dict[str, Any]) -> dict[str, Any]:
+        return plan(answer(7, [act("a", due=first), act("b", due=second)]))
+
+    reasoned_member = two(
+        {"milestone": Milestone.TWELVE, "reason": "R."}, {"milestone": "twelve-months"}
+    )
+    reasoned_text = two(
+        {"milestone": "twelve-months", "reason": "R."}, {"milestone": Milestone.TWELVE}
+    )
+    assert found(reasoned_member, "SP215") == [("SP215", "/responses/0/actions/1/due")]
+    assert found(reasoned_text, "SP215") == []
+
+
+def test_many_findings_in_laid_out_text_are_placed_in_linear_time():
+    # Past a few, places are found by one reading of the text, not each from the parsed value.
+    actions = [act("x", status="complete") for _ in range(3000)]
+    text = sp.dumps(sp.from_dict(plan(answer(7, actions))))
+    report = sp.validate(text)
+    last = report.findings[-1]
+    assert (last.code, last.pointer) == ("SP216", "/responses/0/actions/2999/status")
+    assert text.splitlines()[last.line - 1].strip() == '"status": "complete"'
+    assert last.column == text.splitlines()[last.line - 1].index('"status"') + 1

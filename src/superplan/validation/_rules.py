@@ -346,8 +346,8 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
         late = judged.setdefault(number, {})
         for place in places:
             due = dues[place]
-            if due is None:
-                continue
+            if due is None or due.get("reason"):
+                continue  # a due date given with a reason is late on purpose
             key = due.get("milestone"), due.get("date")
             try:
                 date = late.get(key, _UNSEEN)  # (not late[key]: a KeyError costs far more)
@@ -358,8 +358,7 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
                 if date is not None and not date.surely_after(deadline):
                     date = None
                 late[key] = date
-            # A due date given with a reason is late on purpose (asked last: it seldom is late).
-            if date is not None and not due.get("reason"):
+            if date is not None:
                 yield (
                     (*ctx.action_path(place), "due"),
                     {"due": date, "number": number, "deadline": deadline.exact or deadline},

@@ -138,7 +138,7 @@ def _with_lines(
     if not report.findings or raw is None:
         return report
     pointers = {f.pointer for f in report.findings if f.line is None}
-    if laid_out is not None:
+    if laid_out is not None and len(pointers) <= _FEW:
         places = locate_in_layout(laid_out, pointers)
     else:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
@@ -150,6 +150,11 @@ def _with_lines(
         for f in report.findings
     ]
     return attrs.evolve(report, findings=findings)
+
+
+#: Up to this many places are worked out from the parsed value (each costs a writing of what
+#: comes before it); more are found by one reading of the text, which stays linear.
+_FEW = 32
 
 
 def _looks_like_json(text: str) -> bool:
