@@ -353,3 +353,24 @@ def test_patterns_in_the_rust_dialect_mean_what_the_published_ones_do():
         compiled = jsonschema_rs.validator_for({"type": "string", "pattern": new})
         for value in values:
             assert compiled.is_valid(value) is (re.search(old, value) is not None), (old, value)
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        '{"x": -0}',  # read as 0 by orjson: the text is read again by the strict reader
+        '{"x": 0, "y": "-0"}',  # a 0, and -0 only inside text
+        '{"x": [1, -0]}',
+        '{"y": "-0 in text alone"}',  # no 0 read: no -0 can have been
+        '{"x": false}',  # == 0, but not a number
+    ],
+)
+def test_a_document_with_a_problem_and_a_zero_reads_the_zero_as_written(extensions):
+    # The document is not sound (an unknown status), so orjson's value is used only when it is
+    # surely what the strict reader gives: where it read a 0, not if the text may write -0.
+    text = CANONICAL_PLAN.replace(
+        '"responder": "kent"',
+        f'"extensions": {extensions}, "responder": "kent", "status": "done"',
+    )
+    same_report(text)
+    assert [f.code for f in sp.validate(text).errors] == ["SP102"]

@@ -173,7 +173,10 @@ def _lines_of(members: dict[str, Any] | list[Any]) -> int:
     call, not one for each): the brackets around them take two lines more."""
     if not members:
         return 0
-    return orjson.dumps(members, option=orjson.OPT_INDENT_2).count(b"\n") - 1
+    written = orjson.dumps(members, option=orjson.OPT_INDENT_2)
+    # The newlines, counted by what dropping them leaves: bytes.replace finds them by memchr,
+    # while bytes.count looks at every byte (half again as long on a 60 KB plan).
+    return len(written) - len(written.replace(b"\n", b"")) - 1
 
 
 @frozen

@@ -37,6 +37,7 @@ __all__ = [
     "exact_in_places",
     "negative_zero",
     "plain",
+    "read_exactly",
     "read_quickly",
     "wide_space",
 ]
@@ -133,25 +134,42 @@ def _at(value: Any, path: tuple[str, ...]) -> list[Any]:
 def plain(value: Any, max_depth: int = MAX_DEPTH, *, zero: bool = True) -> bool:
     """Whether a value read by orjson holds no float and nests no deeper than ``max_depth`` (and,
     unless ``zero``, no integer 0): then, read from text with no ``-0``, it is exactly what the
-    strict reader gives. Level by level, each step done by C built-ins (subclasses of dict and
+    strict reader gives."""
+    found = _look(value, max_depth)
+    return found is not None and (zero or not found)
+
+
+def read_exactly(value: Any, data: str | bytes, max_depth: int = MAX_DEPTH) -> bool:
+    """Whether orjson's ``value`` of the text ``data`` is exactly what the strict reader gives
+    (keys aside: see :func:`read_quickly`): :func:`plain`, and, where it read a 0, no ``-0`` in
+    the text (a value with no 0 cannot have been written ``-0``)."""
+    found = _look(value, max_depth)
+    return found is not None and not (found and negative_zero(data))
+
+
+def _look(value: Any, max_depth: int) -> bool | None:
+    """None if a value holds a float or nests deeper than ``max_depth``; otherwise whether it
+    holds an integer 0. Level by level, each step done by C built-ins (subclasses of dict and
     list, which no reader gives, are looked into too: that errs only towards the strict
     reader)."""
     dicts: list[Any] = [value] if type(value) is dict else []
     lists: list[Any] = [value] if type(value) is list else []
+    zero = value.__class__ is int and value == 0
     for _ in range(max_depth):
         if not dicts and not lists:
-            return True
+            return zero
         values = list(
             chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
         )
         types = set(map(type, values))
-        if float in types or (not zero and _holds_zero(values)):
-            return False
+        if float in types:
+            return None
+        zero = zero or (int in types and _holds_zero(values))
         # Most values are text and numbers: the containers are picked out only where there are.
         containers = not types.issubset(_LEAVES)
         dicts = list(filter(_IS_A_DICT, values)) if containers else []
         lists = list(filter(_IS_A_LIST, values)) if containers else []
-    return not dicts and not lists
+    return None if dicts or lists else zero
 
 
 _LEAVES = frozenset((str, int, bool, type(None)))

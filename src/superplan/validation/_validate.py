@@ -17,8 +17,8 @@ from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, only_json_types, pars
 from .._locate import locate, locate_in_layout
 from .._quickjson import (
     exact_in_places,
-    negative_zero,
     plain,
+    read_exactly,
     read_quickly,
     wide_space,
 )
@@ -249,7 +249,7 @@ def _check(
     if fast and plan is not None:
         findings = list(run_checks(ctx, structured=True))
         return ValidationReport(source=name, findings=findings, plan=plan)
-    if not exact and (not plain(data, max_depth) or raw is None or negative_zero(raw)):
+    if not exact and (raw is None or not read_exactly(data, raw, max_depth)):
         raise _NotExact
 
     findings = [
