@@ -19,7 +19,8 @@ strict reader.
 
 In a document the schema has proven sound, the last three can only hide where the schema leaves a
 value's type open (:func:`superplan._shape.doubtful_places`): :func:`exact_in_places` looks there
-alone. Any other value is judged by :func:`plain` and :func:`negative_zero`.
+alone. Any other value is judged by :func:`read_exactly` (:func:`plain`, and :func:`negative_zero`
+where a 0 was read).
 """
 
 import re

@@ -128,8 +128,9 @@ class Context:
         type)."""
         key = (ref.__class__, ref)  # True is not 1 here, nor "7" 7
         try:
-            found = self._found.get(key, _UNSEEN)  # (no KeyError: raising one costs a lookup's
-        except TypeError:  # worth ten times over) a list or an object: no recommendation
+            # .get, not [key]: raising a KeyError costs a lookup's worth ten times over.
+            found = self._found.get(key, _UNSEEN)
+        except TypeError:  # a list or an object: no recommendation, and no key
             return None
         if found is _UNSEEN:
             found = self._found[key] = self.catalogue.find(ref)
