@@ -16,6 +16,7 @@ import json
 import math
 import operator
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 from functools import partial
 from itertools import chain, compress
@@ -240,30 +241,33 @@ _IS_STR, _IS_FLOAT = partial(operator.is_, str), partial(operator.is_, float)
 _IS_DICT, _IS_LIST = partial(operator.is_, dict), partial(operator.is_, list)
 
 
-def next_level(
-    dicts: list[Any], lists: list[Any]
-) -> tuple[list[Any], list[type], list[Any], list[Any]]:
-    """One level down from some objects and arrays, by C built-ins: the values there, their
-    types, and those of them that are objects and arrays in turn."""
-    values = list(chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists)))
-    types = list(map(type, values))
-    return (
-        values,
-        types,
-        list(compress(values, map(_IS_DICT, types))),
-        list(compress(values, map(_IS_LIST, types))),
-    )
+def levels(value: Any) -> Iterator[tuple[list[Any], set[type]]]:
+    """The values at each level below a parsed value (the first level is what its object or
+    array holds), with the set of their types; level by level, each step done by C built-ins.
+    There are as many levels as containers nest (an empty one counts). Subclasses of dict and
+    list, which no reader gives, are looked into too."""
+    dicts: list[Any] = [value] if isinstance(value, dict) else []
+    lists: list[Any] = [value] if isinstance(value, list) else []
+    while dicts or lists:
+        values = list(
+            chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
+        )
+        types = set(map(type, values))
+        yield values, types
+        # Most values are text and numbers: containers are picked out only where there are.
+        if types.issubset(_LEAVES):
+            return
+        dicts = list(filter(_IS_A_DICT, values))
+        lists = list(filter(_IS_A_LIST, values))
+
+
+_LEAVES = frozenset((str, int, float, bool, type(None)))
+_IS_A_DICT, _IS_A_LIST = dict.__instancecheck__, list.__instancecheck__
 
 
 def _too_deep(value: Any, max_depth: int) -> bool:
-    """Whether a parsed value nests past ``max_depth``: level by level, by C built-ins."""
-    dicts: list[Any] = [value] if type(value) is dict else []
-    lists: list[Any] = [value] if type(value) is list else []
-    for _ in range(max_depth):
-        if not dicts and not lists:
-            return False
-        _, _, dicts, lists = next_level(dicts, lists)
-    return bool(dicts or lists)
+    """Whether a parsed value nests past ``max_depth``."""
+    return any(depth > max_depth for depth, _ in enumerate(levels(value), 1))
 
 
 def only_json_types(value: Any, max_depth: int = MAX_DEPTH) -> bool:

@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import orjson
 
-from ._jsontext import MAX_DEPTH, has_unicode_escape
+from ._jsontext import MAX_DEPTH, has_unicode_escape, levels
 
 __all__ = [
     "canonical",
@@ -150,31 +150,14 @@ def read_exactly(value: Any, data: str | bytes, max_depth: int = MAX_DEPTH) -> b
 
 def _look(value: Any, max_depth: int) -> bool | None:
     """None if a value holds a float or nests deeper than ``max_depth``; otherwise whether it
-    holds an integer 0. Level by level, each step done by C built-ins (subclasses of dict and
-    list, which no reader gives, are looked into too: that errs only towards the strict
-    reader)."""
-    dicts: list[Any] = [value] if type(value) is dict else []
-    lists: list[Any] = [value] if type(value) is list else []
+    holds an integer 0 (looked into as :func:`~superplan._jsontext.levels` does: a dict or list
+    subclass, which no reader gives, errs only towards the strict reader)."""
     zero = value.__class__ is int and value == 0
-    for _ in range(max_depth):
-        if not dicts and not lists:
-            return zero
-        values = list(
-            chain(chain.from_iterable(map(dict.values, dicts)), chain.from_iterable(lists))
-        )
-        types = set(map(type, values))
-        if float in types:
+    for depth, (values, types) in enumerate(levels(value), 1):
+        if depth > max_depth or float in types:
             return None
         zero = zero or (int in types and _holds_zero(values))
-        # Most values are text and numbers: the containers are picked out only where there are.
-        containers = not types.issubset(_LEAVES)
-        dicts = list(filter(_IS_A_DICT, values)) if containers else []
-        lists = list(filter(_IS_A_LIST, values)) if containers else []
-    return None if dicts or lists else zero
-
-
-_LEAVES = frozenset((str, int, bool, type(None)))
-_IS_A_DICT, _IS_A_LIST = dict.__instancecheck__, list.__instancecheck__
+    return zero
 
 
 def _holds_zero(values: list[Any]) -> bool:
