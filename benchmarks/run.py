@@ -2,7 +2,7 @@
 
     pip install -e '.[bench]'
     python benchmarks/run.py               # the 43-plan national set
-    python benchmarks/run.py --rounds 9    # more rounds, steadier figures on a busy machine
+    python benchmarks/run.py --rounds 30   # more rounds, steadier figures on a busy machine
 
 Ratios, not absolute times: the machine may be shared, and two timings taken side by side in one
 run suffer alike. Each pair is timed in alternating rounds and the best round of each is kept.
@@ -199,6 +199,11 @@ def peak_memory() -> None:
 
 
 def main() -> None:
+    try:
+        import pydantic  # noqa: F401  (the model compared against)
+    except ImportError:
+        print("benchmarks/run.py needs the bench extra: pip install -e '.[bench]'", file=sys.stderr)
+        sys.exit(2)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15, help="timing rounds per pair")
     parser.add_argument("--runs", type=int, default=21, help="cold-start runs per command")
