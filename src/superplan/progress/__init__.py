@@ -17,6 +17,7 @@ from ._status import (
     status_as_of,
 )
 from ._summary import CATEGORIES, Cell, NationalSummary, PlanChoice, Tally, summarise
+from ._words import word_segments
 
 __all__ = [
     "CATEGORIES",
@@ -43,4 +44,5 @@ __all__ = [
     "status_as_of",
     "summarise",
     "word_diff",
+    "word_segments",
 ]

@@ -1,22 +1,20 @@
 """Two versions of one plan compared, as an accessible page: per recommendation, what was added
 or removed, statuses changed, and words changed marked with ``<del>`` and ``<ins>``."""
 
-import difflib
 import os
-import re
 from typing import Any
 
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
-from ..model import ActionPlan, PartialDate
+from ..model import ActionPlan
 from ..progress import Change, ChangeKind, diff
+from ..progress import word_segments as progress_words
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import plan_title
 
 __all__ = ["render_diff_html", "word_segments"]
 
-_WORDS = re.compile(r"\S+|\s+")
 #: Fields whose values are named in the message catalogue's groups of labels.
 _VALUE_GROUPS = {
     "status": "status_values",
@@ -29,17 +27,14 @@ def word_segments(old: str, new: str) -> list[tuple[str, str, str]]:
     """``old`` changed into ``new`` word by word: (``equal``/``change``, old text, new text)
     triples; changed words separated only by blanks are one change. Joined, the old texts
     give ``old`` and the new give ``new``."""
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
     out: list[tuple[str, str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        before, after = "".join(a[i1:i2]), "".join(b[j1:j2])
+    for op, before, after in progress_words(old, new):
         if op != "equal" and len(out) >= 2 and out[-2][0] == "change" and not out[-1][1].strip():
             # a change, a blank, a change: one change
             _, blank, _ = out.pop()
             _, was, now = out.pop()
             before, after = was + blank + before, now + blank + after
-        out.append(("equal" if op == "equal" else "change", before, after))
+        out.append((op, before, after))
     return out
 
 
@@ -179,7 +174,4 @@ def render_diff_html(
 
 def _date_words(text: str, t: Messages) -> str:
     """A date as words at its own precision; any other text as it is."""
-    try:
-        return t.date(PartialDate.parse(text))
-    except ValueError:
-        return text
+    return t.date(text)
