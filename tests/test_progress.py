@@ -510,7 +510,14 @@ def test_at_an_as_of_date_a_plan_dated_later_is_not_counted():
     assert summarise(plans, "2025-03-01").cell("kent", 7).state == "in-progress"
     assert summarise(plans, "2025-06-01").cell("kent", 7).state == "complete"
     none = summarise([third], "2025-01-01")
-    assert none.responders == ()
+    # Kent is still a row, with no plan as of the day and its later version's date; so is
+    # every other force (issue 24: a roll-up never reads as the whole country by leaving out)
+    assert none.responders[0] == ("kent", "Kent Police")
+    assert len(none.responders) == 43
+    assert none.without_plan[0] == "kent"
+    assert none.later == {"kent": ("2025-06-01",)}
+    assert none.cell("kent", 7).state == "no-plan"
+    assert summarise([third], "2025-01-01", everyone=False).responders == ()
     assert none.notes == (
         "kent: no plan counted; every version is dated after 2025-01-01",
         "kent: plan 1 of those given is left out: dated 2025-06-01, after the as-of date "

@@ -510,7 +510,7 @@ def test_welsh_force_names_are_marked_as_welsh(tmp_path):
     plans = [sp.ActionPlan(responder="gwent"), sp.ActionPlan(responder="kent")]
     summary = render_summary_html(summarise(plans, "2025-09-27"))
     assert '(<span lang="cy">Heddlu Gwent</span>)' in summary
-    assert summary.count('lang="cy"') == 1
+    assert summary.count('lang="cy"') == 4  # every force is a row: the four Welsh ones too
 
 
 # -- the roll-up: chart and table from the same figures --------------------------------------------
@@ -575,7 +575,11 @@ def test_the_roll_up_counts_only_plans_dated_on_or_before_its_date():
     assert chart == table
     assert chart[7, "in-progress"] == 1  # Kent's November plan: its June one is not yet out
     assert (7, "complete") not in chart
-    assert "Heddlu Gwent" not in page  # Gwent's only plan is dated after the as-of date
+    # Gwent's only plan is dated after the as-of date: a row of no plan, with that plan's date
+    assert (
+        '<span lang="cy">Heddlu Gwent</span>)</th><td class="no-plan" colspan="16"><span>'
+        "No plan as of 27 March 2025; a later version is dated 1 June 2025</span></td>"
+    ) in page
 
 
 def test_a_roll_up_of_plans_with_no_status_says_not_stated():

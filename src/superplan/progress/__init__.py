@@ -2,6 +2,7 @@
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
 from .._spreadsheet import neutralise
+from ._absence import ABSENCE, Absence, AbsenceTerm, absence_of
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
     DUE_SOON_DAYS,
@@ -20,9 +21,12 @@ from ._summary import CATEGORIES, Cell, NationalSummary, PlanChoice, Tally, summ
 from ._words import word_segments
 
 __all__ = [
+    "ABSENCE",
     "CATEGORIES",
     "DUE_SOON_DAYS",
     "RAG_TABLE",
+    "Absence",
+    "AbsenceTerm",
     "ActionProgress",
     "Cell",
     "Change",
@@ -38,6 +42,7 @@ __all__ = [
     "ScheduleState",
     "Tally",
     "TimelineEntry",
+    "absence_of",
     "diff",
     "neutralise",
     "rag",
