@@ -14,6 +14,7 @@ from ._status import (
     RecommendationProgress,
     ScheduleState,
     TimelineEntry,
+    gives_answer,
     rag,
     status_as_of,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "TimelineEntry",
     "absence_of",
     "diff",
+    "gives_answer",
     "neutralise",
     "rag",
     "status_as_of",

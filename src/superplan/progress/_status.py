@@ -71,6 +71,7 @@ __all__ = [
     "RecommendationProgress",
     "ScheduleState",
     "TimelineEntry",
+    "gives_answer",
     "rag",
     "status_as_of",
 ]
@@ -524,6 +525,28 @@ def _recommendation_progress(
     )
 
 
+def gives_answer(response: Response) -> bool:
+    """True when a response says something: a narrative, an action, a part, an update, a
+    status, a judgement (acceptance, compliance), a lead, a translation or a link. A response
+    that only quotes the recommendation or carries a note on the record (a "Response" heading
+    with nothing under it) is **not answered**, on pages, in the roll-up and in the API alike."""
+    return bool(
+        response.narrative
+        or response.actions
+        or response.parts
+        or response.updates
+        or response.status
+        or response.status_text
+        or response.acceptance
+        or response.acceptance_text
+        or response.compliance
+        or response.compliance_text
+        or response.owner
+        or response.translations
+        or response.links
+    )
+
+
 def _responses(plan: ActionPlan, cat: Catalogue) -> Iterator[tuple[int, Response]]:
     for response in plan.responses:
         rec = cat.find(response.recommendation)
@@ -543,11 +566,15 @@ def status_as_of(
     responses: dict[int, Response] = {}
     for number, response in _responses(plan, cat):
         responses.setdefault(number, response)
+    # an empty response is no answer; it is still listed (a response to a recommendation not
+    # addressed to the responder keeps its row)
+    listed = set(responses)
+    responses = {n: r for n, r in responses.items() if gives_answer(r)}
     try:
         numbers = {rec.number for rec in cat.addressed_to(plan.responder)}
     except UnknownAgency:
         numbers = set()
-    numbers |= set(responses)
+    numbers |= listed
     return PlanProgress(
         responder=plan.responder,
         as_of=when,
