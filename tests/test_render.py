@@ -140,8 +140,7 @@ def test_actions_updates_and_due_dates_are_shown():
     # "7." could start a numbered list where a value begins a line, so it is escaped; "-" is not
     assert (
         "| 7\\.1-a | Make crimes searchable. (Evidence: Change request CR-1)<br>27 March 2025, "
-        "March 2025 update: Testing. | Head of Crime |"
-        in md
+        "March 2025 update: Testing. | Head of Crime |" in md
     )
     assert "<br>27 March 2025, March 2025 update: Testing. | Head of Crime |" in md
 
