@@ -87,3 +87,55 @@ def test_the_vocabulary_of_absence_is_one_table_said_alike_everywhere():
 @pytest.mark.parametrize("absence", list(Absence))
 def test_no_absence_is_ever_called_not_started(absence):
     assert "started" not in ABSENCE[absence].words.lower()
+
+
+# -- the diff page: versions by their dates, a summary by kind, nothing hidden ------------------
+
+NY = sp.load_plan(Path(__file__).parent.parent / "examples" / "north-yorkshire-police.json")
+
+
+def _versions() -> tuple[sp.ActionPlan, sp.ActionPlan]:
+    old = sp.to_dict(NY)
+    old["published"] = "2024-11-22"
+    new = json.loads(json.dumps(old))
+    new["published"] = "2025-03-27"
+    by_number = {r["recommendation"]: r for r in new["responses"]}
+    seven = by_number[7]
+    seven["status"] = "complete"
+    seven["actions"][0]["description"] = seven["actions"][0]["description"].replace(
+        "By March 25, we will ensure", "We have made sure"
+    )
+    seven["actions"][0]["due"] = {"date": "2025-06"}  # after 7's deadline of 27 March 2025
+    seven.setdefault("updates", []).append(
+        {"date": "2025-03", "status": "complete", "note": "Done."}
+    )
+    del by_number[10]["actions"][2]
+    by_number[11]["actions"].append({"id": "11-6", "description": "Audit the <flag> monthly."})
+    new["responses"] = [r for r in new["responses"] if r["recommendation"] != 29]
+    return sp.from_dict(old), sp.from_dict(new)
+
+
+def test_the_diff_summary_and_page():
+    from superplan.render import render_diff_html
+
+    old, new = _versions()
+    page = render_diff_html(old, new, names=("ny-old.json", "ny-new.json"))
+    main = _main(page)
+    # named by their dates; the files in small print
+    assert (
+        "Between the version published 22 November 2024 and the version published 27 March" in main
+    )
+    assert '<small class="file">File: ny-old.json</small>' in main
+    # the summary, by kind
+    summary = main.split('<ul class="summary">')[1].split("</ul>")[0]
+    assert 'data-kind="responses-removed" data-count="1">1 response removed' in summary
+    assert 'data-kind="status-changed" data-count="1">1 status changed' in summary
+    # a status change as tags, a removed response with what it said, a due date past the deadline
+    assert (
+        '<strong class="tag tag-none">No status stated</strong>\nbecame\n'
+        '<strong class="tag tag-green">Complete</strong>'
+    ) in main.replace(" <", "\n<").replace("> ", ">\n")
+    assert "Now after the recommendation’s deadline of 27 March 2025" in main
+    removed = main.split('id="recommendation-29"')[1]
+    assert "What was removed:" in removed
+    _check("diff-summary.html", main)

@@ -627,14 +627,18 @@ def test_diff_page_shows_changes_per_recommendation_with_ins_and_del():
     tags = parse(page)
     assert [t for t, _ in tags.tags].count("h1") == 1
     assert "<script" not in page
-    assert "v1.json, date of publication not stated" in page
-    assert "v2.json, published 27 March 2025" in page
+    # versions named by their dates, the file names in small print
+    assert (
+        '<dd>Date of publication not stated<br><small class="file">File: v1.json</small></dd>'
+    ) in page
+    assert '<dd>Published 27 March 2025<br><small class="file">File: v2.json</small>' in page
     seven = page.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
-    # a status that was not given is "not stated", never "not started"
-    assert "<strong>Status:</strong> <del>" in seven
-    assert "Not stated" in seven
+    # a status that was not given is "no status stated", never "not started"; shown as tags
+    assert (
+        '<strong>Status:</strong> <strong class="tag tag-none">No status stated</strong> became '
+        '<strong class="tag tag-green">Complete</strong>'
+    ) in seven
     assert "Not started" not in page
-    assert '<span class="visually-hidden">[put in: </span>Complete' in seven
     assert ">By March 25, we will ensure<" in seven
     assert ">We have made sure<" in seven
     assert " our crime recording system" in seven  # unchanged words stay plain

@@ -40,11 +40,11 @@ class Messages:
         """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
         return str(self.texts[group][str(member)])
 
-    def count(self, group: str, count: int) -> str:
+    def count(self, group: str, count: int, **params: Any) -> str:
         """A count in words with its noun in the right number: ``count("count_recommendations",
         1)`` is "1 recommendation", and 2 gives "2 recommendations"."""
         forms = self.texts[group]
-        return str(forms["one"] if count == 1 else forms["other"]).format(count=count)
+        return str(forms["one"] if count == 1 else forms["other"]).format(count=count, **params)
 
     def date(self, value: dt.date | PartialDate | str | None) -> str:
         """A date in words at the precision it was given: a day ("27 March 2025"), or a month
