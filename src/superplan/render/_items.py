@@ -18,23 +18,25 @@ __all__ = ["action_rows", "links", "part_rows", "quote_differs", "schedule_note"
 Escape = Callable[[str], str]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
-_LEADING_DATE = re.compile(
-    r"^\s*by,?\s+\d{1,2}\s+[a-z]+\s+\d{4},?\s*", re.IGNORECASE
-)  # "By 27 March 2025," which the plans put before the report's words
+_PREAMBLE = re.compile(
+    r"^\s*(?:to\s+[^:.]{1,120}:\s*)?(?:by,?\s+\d{1,2}\s+[a-z]+\s+\d{4}(?:\s*\([^)]*\))?,?\s*)?",
+    re.IGNORECASE,
+)
+"""What plans put before the report's words: "To Chief Constables:", "By 27 March 2025,"."""
 _ALLOWANCE = 3
 """Words a quotation may add or change (a name expanded, "CC" for chief constables) and still
 be the report's wording: beyond this, and beyond 5% of its words, it differs in substance."""
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(_LEADING_DATE.sub("", text).lower())
+    return _WORD.findall(_PREAMBLE.sub("", text, count=1).lower())
 
 
 def quote_differs(wording: Sequence[str], quoted: str) -> bool:
     """True when the plan's quotation says something the report's wording does not: words
     added or changed beyond a small allowance. Leaving words out (a quotation that stops before
-    the report's list), case, punctuation, blanks and a leading "By 27 March 2025," are not
-    differences of substance."""
+    the report's list), case, punctuation, blanks, and a leading "To Chief Constables:" or
+    "By 27 March 2025," (on either side) are not differences of substance."""
     said, ours = _words(quoted), _words(" ".join(wording))
     if not said:
         return False
