@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
-from superplan._jsontext import canonical_json
+from superplan._json import canonical_json
 from superplan._shape._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES

@@ -306,7 +306,7 @@ def test_a_plan_given_is_the_plan_reported_on_both_routes():
 
 @given(st.text(alphabet='\\u0a"x\u00a0', max_size=40))
 def test_has_unicode_escape_finds_exactly_the_escapes(text):
-    from superplan._jsontext import has_unicode_escape
+    from superplan._json import has_unicode_escape
 
     # An escape is a backslash after an even run of backslashes, followed by "u".
     expected = re.search(r"(?<!\\)(?:\\\\)*\\u", text) is not None
@@ -314,7 +314,7 @@ def test_has_unicode_escape_finds_exactly_the_escapes(text):
 
 
 def test_wide_space_sees_an_escaped_no_break_space_behind_other_escapes():
-    from superplan._quickjson import wide_space
+    from superplan._json import wide_space
 
     assert wide_space('{"title": "\\"\\n\\\\\\u00a0"}')
     assert not wide_space('{"title": "\\"\\n\\\\u00a0"}')  # an escaped backslash, then "u00a0"

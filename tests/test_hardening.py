@@ -302,7 +302,7 @@ REFUSED_TEXT = [
     ids=[f"{case[1]}-{i}" for i, case in enumerate(REFUSED_TEXT)],
 )
 def test_refused_json_says_what_and_where(text, kind, pointer, line, column):
-    from superplan._jsontext import parse_json
+    from superplan._json import parse_json
 
     for data in (text, text.encode("utf-8", "surrogatepass")):
         if isinstance(data, bytes) and "\ud800" in text:
@@ -353,7 +353,7 @@ def test_numbers_under_extensions_round_trip_exactly(text, value):
 @settings(max_examples=300)
 @given(number=st.floats(allow_nan=False, allow_infinity=False) | st.integers())
 def test_every_finite_number_reads_back_as_itself(number):
-    from superplan._jsontext import canonical_json, parse_json
+    from superplan._json import canonical_json, parse_json
 
     for text in (json.dumps(number), repr(number).replace("inf", "")):
         assert parse_json(text) == number
@@ -363,7 +363,7 @@ def test_every_finite_number_reads_back_as_itself(number):
 @settings(max_examples=300, suppress_health_check=list(HealthCheck))
 @given(data=st.binary(max_size=200) | st.text(max_size=200) | st.text(max_size=200).map(str.encode))
 def test_parse_json_raises_only_load_error(data):
-    from superplan._jsontext import parse_json
+    from superplan._json import parse_json
 
     problems: tuple = ()
     try:
@@ -382,7 +382,7 @@ def _nested(depth):
 
 
 def test_one_nesting_limit_for_loads_validate_dumps_and_export(tmp_path):
-    from superplan._jsontext import MAX_DEPTH
+    from superplan._json import MAX_DEPTH
 
     # the plan is level 1, so 63 levels of extensions fit and 64 do not
     fits = {"responder": "kent", "extensions": _nested(MAX_DEPTH - 1)}
@@ -444,7 +444,7 @@ def test_digit_look_alikes_are_never_numbers(digits):
 
 
 def test_a_finding_at_a_superscript_key_sorts_without_crashing():
-    from superplan.errors import pointer_order
+    from superplan._json import pointer_order
 
     assert sorted(["/x/\u00b2", "/x/10", "/x/2"], key=pointer_order) == [
         "/x/2",
@@ -508,7 +508,7 @@ def test_standard_input_is_read_under_the_limit(monkeypatch, capsys):
 
 
 def test_loads_has_the_size_limit_too():
-    from superplan._jsontext import MAX_BYTES
+    from superplan._json import MAX_BYTES
 
     with pytest.raises(sp.LoadError, match="over the limit") as caught:
         sp.loads(b" " * (MAX_BYTES + 1))
@@ -552,7 +552,7 @@ def test_one_bad_file_never_stops_a_folder_run(tmp_path, capsys, command):
 
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, capsys, monkeypatch):
-    from superplan import files
+    from superplan._files import _paths as files
 
     folder = tmp_path / "plans"
     (folder / "locked").mkdir(parents=True)
@@ -640,7 +640,7 @@ def _enospc_after(monkeypatch, limit):
     """Make every write fail with a full disk once ``limit`` bytes have gone out."""
     import errno
 
-    from superplan import _output
+    from superplan._files import _write as _output
 
     real_write = os.write
     sent = [0]
@@ -681,7 +681,7 @@ def test_a_full_disk_while_rendering_leaves_every_page_whole(tmp_path, monkeypat
 
 
 def test_interrupting_a_write_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
-    from superplan import _output
+    from superplan._files import _write as _output
     from superplan.importers import export_table
 
     def interrupted(handle, data):
@@ -756,7 +756,7 @@ def test_a_link_out_of_the_output_folder_is_never_followed(tmp_path, capsys):
 
 
 def test_a_link_inside_the_output_folder_is_written_through(tmp_path):
-    from superplan._output import write_output
+    from superplan._files import write_output
 
     folder = tmp_path / "out"
     folder.mkdir()
@@ -768,7 +768,7 @@ def test_a_link_inside_the_output_folder_is_written_through(tmp_path):
 
 
 def test_a_non_empty_file_is_never_replaced_by_an_empty_one(tmp_path):
-    from superplan._output import write_output
+    from superplan._files import write_output
 
     target = tmp_path / "x.txt"
     target.write_text("content")
@@ -781,7 +781,7 @@ def test_a_non_empty_file_is_never_replaced_by_an_empty_one(tmp_path):
 
 
 def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
-    from superplan._output import write_output
+    from superplan._files import write_output
 
     target = tmp_path / "page.html"
     target.write_text("old")

@@ -18,7 +18,7 @@ import superplan as sp
 from superplan import _meter
 from superplan._csvw import COLUMNS as CSVW_COLUMNS
 from superplan._csvw import metadata_path
-from superplan._jsontext import canonical_json
+from superplan._json import canonical_json
 from superplan._schema import schema, schema_id
 from superplan._template import NOT_HELD, TEMPLATE_COLUMNS, template_rows, write_template
 from superplan.cli import EXAMPLES, _build_parser, main

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import superplan as sp
-from superplan._jsontext import canonical_json, parse_json
+from superplan._json import canonical_json, parse_json
 from superplan._shape._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES, ROOT

@@ -14,7 +14,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from ._output import write_output
+from ._files import write_output
 from ._spreadsheet import csv_writer, escape_cell
 from .catalogue import Catalogue
 from .catalogue._load import or_shipped

@@ -460,9 +460,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
     """One rule for every command's output paths (``--out``, ``--report``, ``--write``): the
     parent folder must exist, a folder must not be a file (and the other way round), and it must
     be writable. Raises :class:`OutputError` (exit 2) naming the path and what to do."""
-    from ._output import check_output_file, output_folder
+    from ._files import STDIN, check_output_file, output_folder
     from .errors import OutputError
-    from .files import STDIN
 
     given = [getattr(args, name, None) for name in ("file", "plan", "old", "new")]
     given += list(getattr(args, "paths", None) or [])
@@ -485,8 +484,8 @@ def _check_outputs(args: argparse.Namespace) -> None:
 
 def _bad_argument(argv: list[str]) -> str | None:
     """An argument no path or name can hold (a NUL byte, bytes that are not UTF-8), escaped."""
+    from ._files import path_problem
     from .errors import printable
-    from .files import path_problem
 
     for argument in argv:
         if argument == "":
@@ -543,7 +542,7 @@ class _FolderRun:
     or that trips a bug, is reported with its path and the others still go through."""
 
     def __init__(self, paths: Sequence[str]) -> None:
-        from .files import STDIN, GivenPath, expand_paths
+        from ._files import STDIN, GivenPath, expand_paths
 
         self.given = paths
         self.paths: list[Path | GivenPath] = []
@@ -641,7 +640,7 @@ def _addressee_summary(addressees: "Sequence[Addressee]") -> str:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
-    from ._words import whole_number
+    from ._wording import whole_number
     from .catalogue._describe import describe
     from .convert import dumps
 
@@ -775,7 +774,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
-    from ._output import write_output
+    from ._files import write_output
     from .model import to_date
     from .progress import summarise
 
@@ -841,7 +840,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None:
 
-    from ._output import write_output
+    from ._files import write_output
     from .convert import dumps
 
     text = dumps(plan)
@@ -853,7 +852,7 @@ def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> Non
 
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
-    from ._output import write_output
+    from ._files import write_output
     from .importers import import_page_file, vocabulary
 
     cat = _catalogue(args)
@@ -886,7 +885,7 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
-    from ._output import write_output
+    from ._files import write_output
     from .importers import ColumnMapping, import_table, vocabulary
 
     cat = _catalogue(args)
@@ -978,8 +977,7 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
 
-    from ._output import output_folder, write_output
-    from ._shipped import docs_folder
+    from ._files import docs_folder, output_folder, write_output
 
     folder = docs_folder()
     if folder is None:
@@ -1042,7 +1040,7 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
     import textwrap
 
-    from ._shipped import docs_folder
+    from ._files import docs_folder
     from .validation import RULES
     from .validation._docs import _PLACEHOLDER, _section
     from .validation._findings import DOCS_PAGE
@@ -1093,8 +1091,8 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
-    from ._jsontext import canonical_json
-    from ._output import output_folder, write_output
+    from ._files import output_folder, write_output
+    from ._json import canonical_json
     from ._schema import SCHEMA_NAMES, schema
 
     if args.path:
@@ -1119,8 +1117,8 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _schema_path(name: str, out: TextIO) -> int:
+    from ._files import schema_file
     from ._schema import SCHEMA_NAMES
-    from ._shipped import schema_file
 
     if name not in SCHEMA_NAMES:
         print(f"superplan: no schema {name!r}; one of: {', '.join(SCHEMA_NAMES)}", file=sys.stderr)

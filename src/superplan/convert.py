@@ -29,11 +29,19 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._jsontext import MAX_DEPTH, canonical_json, check_value, parse_json, sort_keys_deep
-from ._locate import locate
-from ._words import describe, shorten
-from .errors import LoadError, Problem, json_pointer, pointer_order
-from .files import read_limited
+from ._files import read_limited
+from ._json import (
+    MAX_DEPTH,
+    canonical_json,
+    check_value,
+    json_pointer,
+    locate,
+    parse_json,
+    pointer_order,
+    sort_keys_deep,
+)
+from ._wording import describe, shorten
+from .errors import LoadError, Problem
 from .model import (
     JSON_NAMES,
     ActionPlan,

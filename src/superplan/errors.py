@@ -6,8 +6,6 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from ._words import whole_number
-
 __all__ = [
     "DumpError",
     "LoadError",
@@ -16,9 +14,7 @@ __all__ = [
     "SuperplanError",
     "UnknownAgency",
     "UnknownRecommendation",
-    "json_pointer",
     "located",
-    "pointer_order",
     "printable",
 ]
 
@@ -42,18 +38,6 @@ def printable(text: str) -> str:
     """``text`` safe to show on a terminal: every control, bidi or invisible character is
     written as its escape (``\\x1b``, ``\\u202e``), so that what is shown is what is there."""
     return _UNPRINTABLE.sub(_escape, text)
-
-
-def json_pointer(path: Iterable[str | int]) -> str:
-    """The RFC 6901 JSON pointer for a path of keys and indexes (``""`` is the whole document)."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
-
-
-def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
-    """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10)."""
-    parts = pointer.split("/")[1:]
-    keys = [(part, whole_number(part)) for part in parts]
-    return [(1, part) if number is None else (0, number) for part, number in keys]
 
 
 def located(text: str, source: str | None, line: int | None, column: int | None) -> str:

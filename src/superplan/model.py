@@ -20,7 +20,7 @@ import attrs
 import pendulum
 from attrs import field, frozen
 
-from ._words import describe, one_of
+from ._wording import describe, one_of
 
 __all__ = [
     "JSON_NAMES",

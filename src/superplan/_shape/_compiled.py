@@ -13,8 +13,8 @@ from typing import Any
 
 import jsonschema_rs
 
+from .._json import json_pointer
 from .._schema import _schema
-from ..errors import json_pointer
 from ._places import resolve
 from ._words import (
     ShapeError,

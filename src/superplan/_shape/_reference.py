@@ -14,9 +14,9 @@ from typing import Any
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
+from .._json import json_pointer
 from .._schema import _schema
-from .._words import describe
-from ..errors import json_pointer
+from .._wording import describe
 from ._words import (
     Path,
     ShapeError,

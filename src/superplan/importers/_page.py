@@ -27,11 +27,11 @@ import attrs
 from attrs import frozen
 from rapidfuzz import fuzz
 
+from .._files import decode_text, read_limited
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
-from ..files import decode_text, read_limited
 from ..model import ActionPlan, Recommendation
 from ._dates import find_date
 from ._document import PageLine, TableRow, read_page

@@ -17,9 +17,9 @@ from typing import Any
 
 from attrs import frozen
 
+from .._files import decode_text, read_limited
 from .._spreadsheet import unescape_cell
 from ..errors import LoadError, Problem
-from ..files import decode_text, read_limited
 
 __all__ = ["Record", "Sheet", "column_letter", "read_sheet"]
 

@@ -19,13 +19,12 @@ from typing import Any
 
 from attrs import frozen
 
-from .._output import write_output
+from .._files import read_json, write_output
 from .._spreadsheet import csv_writer, escape_cell
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, to_dict
 from ..errors import LoadError, Problem
-from ..files import read_json
 from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
 from ._table_import import (

@@ -15,9 +15,9 @@ from typing import Any
 
 from attrs import frozen
 
-from .._jsontext import parse_json
+from .._json import parse_json
 from .._template import NOT_HELD, REFERENCE_COLUMNS
-from .._words import shorten
+from .._wording import shorten
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict

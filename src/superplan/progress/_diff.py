@@ -9,10 +9,11 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from .._json import json_pointer
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import to_dict
-from ..errors import SuperplanError, json_pointer
+from ..errors import SuperplanError
 from ..model import Action, ActionPlan, Part, Response
 
 __all__ = ["Change", "ChangeKind", "DiffError", "PlanDiff", "diff", "word_diff"]

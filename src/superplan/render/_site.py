@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .._output import output_folder, write_output
+from .._files import output_folder, write_output
 from .._schema import (
     DATE_PATTERN,
     NON_BLANK_PATTERN,

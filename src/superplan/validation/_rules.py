@@ -15,7 +15,7 @@ import pendulum
 from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
-from .._words import one_of, whole_number
+from .._wording import one_of, whole_number
 from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
 from ._findings import Finding, Severity

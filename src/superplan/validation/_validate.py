@@ -13,22 +13,28 @@ from typing import Any
 
 import attrs
 
-from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, only_json_types, parse_json, too_large
-from .._locate import locate, locate_in_layout
-from .._quickjson import (
+from .._files import read_limited
+from .._json import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    check_value,
     exact_in_places,
+    locate,
+    locate_in_layout,
+    only_json_types,
+    parse_json,
     plain,
     read_exactly,
     read_quickly,
+    too_large,
     wide_space,
 )
 from .._shape import doubtful_places, is_sound, shape_errors
-from .._words import describe
+from .._wording import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict, structure_sound, to_dict, try_structure
 from ..errors import LoadError, Problem
-from ..files import read_limited
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
@@ -217,7 +223,7 @@ def _check(
     raw: str | bytes | None = None,
 ) -> ValidationReport:
     """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
-    than quickly from ``raw`` (see ``_quickjson``), when only a plain value is surely the same."""
+    than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same."""
     ctx = Context(data, cat)
     if fast and plan is None and not exact and is_sound(data):
         # A sound document nests far less deep than the limit but where the schema leaves

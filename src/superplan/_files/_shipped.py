@@ -8,7 +8,7 @@ from pathlib import Path
 
 __all__ = ["docs_folder", "schema_file", "schemas_folder"]
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # superplan/
 
 
 def _folder(name: str, marker: str) -> Path | None:

@@ -15,8 +15,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
-from .files import names_folder
+from ..errors import OutputError
+from ._paths import names_folder
 
 __all__ = ["OutputError", "output_folder", "write_output"]
 

@@ -31,7 +31,8 @@ from typing import Any, Literal
 
 import orjson
 
-from ._jsontext import MAX_DEPTH, has_unicode_escape, levels
+from ._lexical import MAX_DEPTH, has_unicode_escape
+from ._values import levels
 
 __all__ = [
     "canonical",
@@ -150,7 +151,7 @@ def read_exactly(value: Any, data: str | bytes, max_depth: int = MAX_DEPTH) -> b
 
 def _look(value: Any, max_depth: int) -> bool | None:
     """None if a value holds a float or nests deeper than ``max_depth``; otherwise whether it
-    holds an integer 0 (looked into as :func:`~superplan._jsontext.levels` does: a dict or list
+    holds an integer 0 (looked into as :func:`~superplan._json.levels` does: a dict or list
     subclass, which no reader gives, errs only towards the strict reader)."""
     zero = value.__class__ is int and value == 0
     for depth, (values, types) in enumerate(levels(value), 1):
