@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import superplan as sp
 from superplan._json import canonical_json
-from superplan._shape._reference import schema_validator
+from superplan._schema._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES
 from .schema_strategies import from_schema

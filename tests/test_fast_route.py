@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
-from superplan._shape import EACH, doubtful_places
-from superplan._shape import _places as places_module
+from superplan._schema import EACH, doubtful_places
+from superplan._schema import _places as places_module
 from superplan.convert import reference_dumps
 from superplan.testing import synthetic_plans
 from superplan.validation._findings import Later
@@ -332,8 +332,8 @@ def test_wide_space_sees_an_escaped_no_break_space_behind_other_escapes():
 def test_patterns_in_the_rust_dialect_mean_what_the_published_ones_do():
     import jsonschema_rs
 
-    from superplan._schema import _schema
-    from superplan._shape._compiled import _NOTHING_AFTER, _in_rust_dialect
+    from superplan._schema._compiled import _NOTHING_AFTER, _in_rust_dialect
+    from superplan._schema._generate import _schema
 
     def patterns(node: Any) -> list[str]:
         if isinstance(node, dict):

@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator
 
 import superplan as sp
 from superplan._json import canonical_json, parse_json
-from superplan._shape._reference import schema_validator
+from superplan._schema._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES, ROOT
 from .strategies import EVERY_CLASS

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import superplan as sp
-from superplan._shape._reference import schema_validator
+from superplan._schema._reference import schema_validator
 from superplan.cli import main
 from superplan.validation import DEFAULT_MAX_BYTES, RULES, rule
 

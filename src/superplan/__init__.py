@@ -186,12 +186,14 @@ if TYPE_CHECKING:
         to_dict,
     )
     from .errors import (
+        InvalidField,
         LoadError,
         OutputError,
         Problem,
         SuperplanError,
         UnknownAgency,
         UnknownRecommendation,
+        WrongType,
     )
     from .model import (
         Acceptance,
@@ -210,7 +212,6 @@ if TYPE_CHECKING:
         Fact,
         Force,
         GroupMembers,
-        InvalidField,
         Lead,
         Link,
         Milestone,
@@ -228,7 +229,6 @@ if TYPE_CHECKING:
         Response,
         Source,
         Translation,
-        WrongType,
     )
     from .progress import (
         diff,

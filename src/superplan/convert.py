@@ -41,15 +41,8 @@ from ._json import (
     sort_keys_deep,
 )
 from ._wording import describe, shorten
-from .errors import LoadError, Problem
-from .model import (
-    JSON_NAMES,
-    ActionPlan,
-    InvalidField,
-    PartialDate,
-    RecommendationRef,
-    to_date,
-)
+from .errors import InvalidField, LoadError, Problem
+from .model import JSON_NAMES, ActionPlan, PartialDate, RecommendationRef, to_date
 
 __all__ = [
     "converter",

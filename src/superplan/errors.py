@@ -8,12 +8,14 @@ from attrs import frozen
 
 __all__ = [
     "DumpError",
+    "InvalidField",
     "LoadError",
     "OutputError",
     "Problem",
     "SuperplanError",
     "UnknownAgency",
     "UnknownRecommendation",
+    "WrongType",
     "located",
     "printable",
 ]
@@ -71,6 +73,28 @@ class Problem:
 
 class SuperplanError(Exception):
     """The base of every exception superplan raises on purpose."""
+
+
+class InvalidField(SuperplanError, ValueError):
+    """A value that breaks a rule of the model, with the path of keys to it from its object.
+
+    ``message`` says what is wrong; ``str()`` puts the class and field in front of it
+    (``Response.acceptance: expected one of ...``) so that an error raised while building an
+    object names what was being built.
+    """
+
+    def __init__(
+        self, path: tuple[str | int, ...] | str, message: str, *, owner: str | None = None
+    ) -> None:
+        self.path = (path,) if isinstance(path, str) else path
+        self.message = message
+        where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in self.path)
+        where = f"{owner or ''}{where}".lstrip(".")
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class WrongType(InvalidField, TypeError):
+    """A value of the wrong kind for its field (text where a date belongs, a list for text)."""
 
 
 class LoadError(SuperplanError):

@@ -18,7 +18,7 @@ Anything orjson refuses (NaN, a lone surrogate, a byte order mark, bad UTF-8) is
 strict reader.
 
 In a document the schema has proven sound, the last three can only hide where the schema leaves a
-value's type open (:func:`superplan._shape.doubtful_places`): :func:`exact_in_places` looks there
+value's type open (:func:`superplan._schema.doubtful_places`): :func:`exact_in_places` looks there
 alone. Any other value is judged by :func:`read_exactly` (:func:`plain`, and :func:`negative_zero`
 where a 0 was read).
 """

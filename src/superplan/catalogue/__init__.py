@@ -13,8 +13,8 @@ __all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catal
 
 _EXPORTS = {
     "Catalogue": "._catalogue",
-    "CatalogueAmendments": "._files",
-    "RecommendationAmendment": "._files",
+    "CatalogueAmendments": "..model",
+    "RecommendationAmendment": "..model",
 }
 
 
@@ -37,5 +37,5 @@ __getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
 if TYPE_CHECKING:
+    from ..model import CatalogueAmendments, RecommendationAmendment
     from ._catalogue import Catalogue
-    from ._files import CatalogueAmendments, RecommendationAmendment

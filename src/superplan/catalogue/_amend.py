@@ -8,12 +8,20 @@ from typing import Any
 import attrs
 
 from .._json import json_pointer, locate, parse_json, pointer_order
-from .._shape import shape_errors as schema_findings
+from .._schema import shape_errors as schema_findings
 from ..convert import from_dict, read_file
 from ..errors import LoadError, Problem
-from ..model import Addressee, Certainty, Fact, Numbering, Recommendation
+from ..model import (
+    CATALOGUE_FORMAT_VERSIONS,
+    Addressee,
+    CatalogueAmendments,
+    Certainty,
+    Fact,
+    Numbering,
+    Recommendation,
+    RecommendationAmendment,
+)
 from ._catalogue import Catalogue
-from ._files import CATALOGUE_FORMAT_VERSIONS, CatalogueAmendments, RecommendationAmendment
 
 __all__ = ["apply_amendments", "is_blank"]
 

@@ -8,9 +8,7 @@ from typing import TypeVar
 
 from ..convert import loads
 from ..errors import LoadError
-from ._amend import apply_amendments
-from ._catalogue import Catalogue
-from ._files import (
+from ..model import (
     AgenciesFile,
     ForcesFile,
     MilestonesFile,
@@ -18,6 +16,8 @@ from ._files import (
     ReportFile,
     SourcesFile,
 )
+from ._amend import apply_amendments
+from ._catalogue import Catalogue
 
 __all__ = ["catalogue", "or_shipped", "shipped_catalogue"]
 

@@ -14,7 +14,8 @@ from typing import Any
 import pendulum
 from attrs import frozen
 
-from .._shape import MESSAGES as SHAPE_MESSAGES
+from .._schema import MESSAGES as SHAPE_MESSAGES
+from .._schema import schema_id, schema_ids
 from .._wording import one_of, whole_number
 from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
@@ -92,8 +93,6 @@ def _check_schema_version(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_schema_id(ctx: Context) -> Iterator[Hit]:
-    from .._schema import schema_id, schema_ids
-
     named = ctx.data.get("$schema")
     expected = schema_id("action-plan")
     # A path or URL of the schema's file, as editors are given it, names the same schema.

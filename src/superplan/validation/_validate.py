@@ -29,7 +29,7 @@ from .._json import (
     too_large,
     wide_space,
 )
-from .._shape import doubtful_places, is_sound, shape_errors
+from .._schema import doubtful_places, is_sound, shape_errors
 from .._wording import describe
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped

@@ -14,9 +14,8 @@ from typing import Any
 import jsonschema_rs
 
 from .._json import json_pointer
-from .._schema import _schema
-from ._places import resolve
-from ._words import (
+from ._generate import _schema
+from ._messages import (
     ShapeError,
     exactly_one_of,
     missing,
@@ -26,6 +25,7 @@ from ._words import (
     unknown,
     wrong_type,
 )
+from ._places import resolve
 
 __all__ = ["compiled_errors", "is_sound"]
 

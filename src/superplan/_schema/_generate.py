@@ -15,9 +15,8 @@ from typing import Any
 import attrs
 import pendulum
 
-from . import model
-from .catalogue import _files
-from .model import JSON_NAMES, RECOMMENDATION_COUNT, SCHEMA_VERSION, SCHEMA_VERSIONS
+from .. import model
+from ..model import JSON_NAMES, RECOMMENDATION_COUNT, SCHEMA_VERSION, SCHEMA_VERSIONS
 
 __all__ = ["SCHEMA_NAMES", "schema", "schema_id", "schema_ids"]
 
@@ -44,13 +43,13 @@ NON_BLANK_PATTERN = "[^ \\t\\n\\r\\f\\v]"
 #: Published schema name -> the class at its root.
 _ROOTS: dict[str, type] = {
     "action-plan": model.ActionPlan,
-    "catalogue-amendments": _files.CatalogueAmendments,
-    "catalogue-report": _files.ReportFile,
-    "catalogue-sources": _files.SourcesFile,
-    "catalogue-milestones": _files.MilestonesFile,
-    "catalogue-agencies": _files.AgenciesFile,
-    "catalogue-forces": _files.ForcesFile,
-    "catalogue-recommendations": _files.RecommendationsFile,
+    "catalogue-amendments": model.CatalogueAmendments,
+    "catalogue-report": model.ReportFile,
+    "catalogue-sources": model.SourcesFile,
+    "catalogue-milestones": model.MilestonesFile,
+    "catalogue-agencies": model.AgenciesFile,
+    "catalogue-forces": model.ForcesFile,
+    "catalogue-recommendations": model.RecommendationsFile,
 }
 SCHEMA_NAMES = tuple(_ROOTS)
 
@@ -62,15 +61,15 @@ _NUMBER = {"type": "integer", "minimum": 1, "maximum": RECOMMENDATION_COUNT}
 
 #: What each model validator means, as schema keywords for the field's value.
 _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
-    model._slug: {"pattern": SLUG_PATTERN},
-    model._slugs: {"items": _SLUG},
-    model._non_blank: {"pattern": NON_BLANK_PATTERN},
-    model._optional_non_blank: {"pattern": NON_BLANK_PATTERN},
-    model._each_non_blank: {"items": _NON_BLANK},
-    model._recommendation_number: {"minimum": 1, "maximum": RECOMMENDATION_COUNT},
-    model._part: {"pattern": PART_PATTERN},
-    model._lang: {"pattern": LANG_PATTERN},
-    model._optional_lang: {"pattern": LANG_PATTERN},
+    model.check_slug: {"pattern": SLUG_PATTERN},
+    model.check_slugs: {"items": _SLUG},
+    model.check_non_blank: {"pattern": NON_BLANK_PATTERN},
+    model.check_optional_non_blank: {"pattern": NON_BLANK_PATTERN},
+    model.check_each_non_blank: {"items": _NON_BLANK},
+    model.check_recommendation_number: {"minimum": 1, "maximum": RECOMMENDATION_COUNT},
+    model.check_part: {"pattern": PART_PATTERN},
+    model.check_lang: {"pattern": LANG_PATTERN},
+    model.check_optional_lang: {"pattern": LANG_PATTERN},
 }
 
 #: Rules between fields of one object, as schema keywords on the object.
@@ -92,7 +91,7 @@ _OBJECT_RULES: dict[type, dict[str, Any]] = {
 
 def schema_version(name: str) -> str:
     """The version of a published schema (the catalogue's formats have their own)."""
-    return _files.VERSIONED_SCHEMAS.get(name, SCHEMA_VERSION)
+    return model.VERSIONED_SCHEMAS.get(name, SCHEMA_VERSION)
 
 
 def schema_id(name: str) -> str:

@@ -7,9 +7,9 @@ from typing import Any
 from attrs import frozen
 
 from .._json import json_pointer
-from .._schema import DATE_PATTERN, NON_BLANK_PATTERN, PART_PATTERN, SLUG_PATTERN
 from .._wording import describe, one_of, shorten
 from ..model import RECOMMENDATION_COUNT
+from ._generate import DATE_PATTERN, NON_BLANK_PATTERN, PART_PATTERN, SLUG_PATTERN
 
 __all__ = [
     "MESSAGES",

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, Literal
 
-from .._schema import _schema
+from ._generate import _schema
 
 __all__ = ["EACH", "Place", "doubtful_places", "resolve"]
 

@@ -1,4 +1,4 @@
-"""The schema layer: does a document have the shape a published schema gives, and if not, why.
+"""The schema check: does a document have the shape a published schema gives, and if not, why.
 
 It sits below the catalogue and validation (both call it; it calls neither). Two routes give the
 same answers, which a differential test checks on thousands of documents:
@@ -12,11 +12,10 @@ same answers, which a differential test checks on thousands of documents:
 from collections.abc import Iterator
 from typing import Any
 
-from ._compiled import compiled_errors, is_sound
-from ._places import EACH, doubtful_places
-from ._words import MESSAGES, ShapeError
+from ._compiled import compiled_errors
+from ._messages import ShapeError
 
-__all__ = ["EACH", "MESSAGES", "ShapeError", "doubtful_places", "is_sound", "shape_errors"]
+__all__ = ["shape_errors"]
 
 
 def shape_errors(

@@ -15,9 +15,9 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from .._json import json_pointer
-from .._schema import _schema
 from .._wording import describe
-from ._words import (
+from ._generate import _schema
+from ._messages import (
     Path,
     ShapeError,
     exactly_one_of,

@@ -3,18 +3,9 @@
 import attrs
 from attrs import field, frozen
 
-from ..model import (
-    SCHEMA_VERSION,
-    Agency,
-    Certainty,
-    Force,
-    Milestone,
-    Recommendation,
-    RecommendationRef,
-    Report,
-    Source,
-    _recommendation_number,
-)
+from ._catalogue import Agency, Certainty, Force, Milestone, Recommendation, Report, Source
+from ._fields import RecommendationRef, check_recommendation_number
+from ._plan import SCHEMA_VERSION
 
 __all__ = [
     "CATALOGUE_FORMAT_VERSION",
@@ -104,7 +95,7 @@ class RecommendationAmendment:
     note: str | None = None
     numbering: Certainty | None = None
     number: int | None = field(
-        default=None, validator=attrs.validators.optional(_recommendation_number)
+        default=None, validator=attrs.validators.optional(check_recommendation_number)
     )
     short_title: str | None = None
     addressees: tuple[str, ...] | None = None
