@@ -791,14 +791,13 @@ def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
 
 
 def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
-    from superplan import cli
+    from superplan.cli import _main
 
     def interrupted(*_):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_cmd_catalogue", interrupted)
     monkeypatch.setattr(
-        cli, "_build_parser", lambda real=cli._build_parser: _with_handler(real(), interrupted)
+        _main, "build_parser", lambda real=_main.build_parser: _with_handler(real(), interrupted)
     )
     assert main(["catalogue"]) == 130
     assert capsys.readouterr().err == "superplan: interrupted\n"

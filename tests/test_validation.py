@@ -187,7 +187,7 @@ def test_size_limit_is_checked_before_reading(tmp_path):
 
 
 def test_the_cli_default_size_limit_matches_the_library():
-    from superplan import cli
+    from superplan.cli import _base as cli
 
     assert cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
 
