@@ -6,8 +6,7 @@ import re
 
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
 from superplan._json import canonical_json

@@ -12,12 +12,10 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
-from superplan._schema import EACH, doubtful_places
-from superplan._schema import _places as places_module
+from superplan._schema import EACH, _places as places_module, doubtful_places
 from superplan.convert import reference_dumps
 from superplan.testing import synthetic_plans
 from superplan.validation._findings import Later

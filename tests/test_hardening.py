@@ -10,8 +10,7 @@ import sys
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
 from superplan.cli import main
@@ -682,7 +681,7 @@ def test_a_full_disk_while_rendering_leaves_every_page_whole(tmp_path, monkeypat
 
 def test_interrupting_a_write_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
     from superplan._files import _write as _output
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     def interrupted(handle, data):
         raise KeyboardInterrupt
@@ -722,7 +721,7 @@ OUTPUT_COMMANDS = {
 @pytest.mark.parametrize("mistake", ["missing-parent", "wrong-kind"])
 def test_every_out_mistake_exits_2_with_the_path_and_what_to_do(tmp_path, capsys, command, mistake):
     argv, kind = OUTPUT_COMMANDS[command]
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     table = tmp_path / "plan.csv"
     export_table(sp.load_plan(EXAMPLE), table)
@@ -941,7 +940,7 @@ def test_an_output_file_named_as_a_folder_is_refused_and_nothing_written(tmp_pat
         "import table": ["import", "table", str(table)],
     }[command]
     if command == "import table":
-        from superplan.importers import export_table
+        from superplan.tables import export_table
 
         export_table(sp.load_plan(EXAMPLE), table)
     assert main([*argv, "--out", f"{target}/"]) == 2
@@ -1006,7 +1005,7 @@ def _plan_with_narrative(text):
 
 
 def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, capsys):
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = _plan_with_narrative("x" * 40_000)
     target = tmp_path / "plan.xlsx"
@@ -1026,7 +1025,8 @@ def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, ca
     "text", ["a\uffffb", "\ufffe", "nul\x00", "bell\x07", "cr\rlf\n", "_x0041_ literal", "tab\t"]
 )
 def test_characters_xml_cannot_hold_round_trip_through_a_workbook(tmp_path, text):
-    from superplan.importers import export_table, table_to_plan
+    from superplan.importers import table_to_plan
+    from superplan.tables import export_table
 
     plan = _plan_with_narrative("keep " + text)
     target = tmp_path / "plan.xlsx"
@@ -1036,8 +1036,8 @@ def test_characters_xml_cannot_hold_round_trip_through_a_workbook(tmp_path, text
 
 @pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"])
 def test_every_csv_quotes_a_cell_holding_cr_or_lf(newline):
-    from superplan.importers import export_table
     from superplan.progress import summarise
+    from superplan.tables import export_table
 
     plan = _plan_with_narrative(f"one{newline}two")
     for text in (
@@ -1051,7 +1051,7 @@ def test_every_csv_quotes_a_cell_holding_cr_or_lf(newline):
     "start", ["=", "+", "-", "@", "\t=", "\r=", "\n=", "\uff1d", "\uff0b", "\uff20"]
 )
 def test_formula_starts_and_look_alikes_are_neutralised(start):
-    from superplan._spreadsheet import escape_cell, neutralise, unescape_cell
+    from superplan.tables._cells import escape_cell, neutralise, unescape_cell
 
     text = start + "HYPERLINK(1)"
     assert neutralise(text) == "'" + text
@@ -1109,7 +1109,8 @@ def _every_text_field(plan: sp.ActionPlan, text: str) -> sp.ActionPlan:
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 @pytest.mark.parametrize("text", TEXT_THAT_LOOKS_LIKE_MORE)
 def test_text_cells_stay_text_through_a_table(tmp_path, kind, text):
-    from superplan.importers import export_table, import_table
+    from superplan.importers import import_table
+    from superplan.tables import export_table
 
     plan = _every_text_field(sp.load_plan(EXAMPLE), text)
     table = tmp_path / f"plan.{kind}"
@@ -1132,7 +1133,7 @@ def test_a_bad_json_cell_in_a_workbook_is_refused_at_its_sheet_row_and_column(
 ):
     import openpyxl
 
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = sp.from_dict({"responder": "kent", "extensions": {"x": 1}})
     table = tmp_path / "plan.xlsx"
@@ -1181,7 +1182,7 @@ TABLE_EDITS = {
 def _own_table(tmp_path: pathlib.Path) -> tuple[pathlib.Path, list[list[str]]]:
     import csv
 
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = sp.from_dict(
         {
@@ -1269,7 +1270,8 @@ def test_workbook_formulas_times_and_other_sheets(tmp_path, capsys):
 
     import openpyxl
 
-    from superplan.importers import export_table, import_table
+    from superplan.importers import import_table
+    from superplan.tables import export_table
 
     plan = sp.from_dict(
         {

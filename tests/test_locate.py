@@ -3,8 +3,7 @@
 import json
 
 import orjson
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from superplan._json import json_pointer, locate, locate_in_layout
 

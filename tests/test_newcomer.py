@@ -17,12 +17,12 @@ import pytest
 import superplan as sp
 from superplan._json import canonical_json
 from superplan._schema import schema, schema_id
-from superplan._template import NOT_HELD, TEMPLATE_COLUMNS, template_rows, write_template
 from superplan.cli import _meter, main
 from superplan.cli._main import EXAMPLES, build_parser
 from superplan.progress import summarise
-from superplan.progress._csvw import COLUMNS as CSVW_COLUMNS
-from superplan.progress._csvw import metadata_path
+from superplan.progress._csvw import COLUMNS as CSVW_COLUMNS, metadata_path
+from superplan.tables._columns import NOT_HELD, TEMPLATE_COLUMNS
+from superplan.tables._template import template_rows, write_template
 from superplan.validation import RULES
 
 from .conftest import DATA, ROOT

@@ -8,8 +8,7 @@ import subprocess
 from importlib import resources
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from jsonschema import Draft202012Validator
 
 import superplan as sp

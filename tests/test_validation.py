@@ -4,8 +4,7 @@ import json
 import pathlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
 from superplan._schema._reference import schema_validator

@@ -9,10 +9,18 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_attributes
 
-__all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catalogue"]
+__all__ = [
+    "Catalogue",
+    "CatalogueAmendments",
+    "RecommendationAmendment",
+    "catalogue",
+    "given_or_shipped",
+]
 
 _EXPORTS = {
     "Catalogue": "._catalogue",
+    "describe_recommendation": "._describe",
+    "given_or_shipped": "._load",
     "CatalogueAmendments": "..model",
     "RecommendationAmendment": "..model",
 }
@@ -39,3 +47,5 @@ __getattr__ = lazy_attributes(__name__, _EXPORTS)
 if TYPE_CHECKING:
     from ..model import CatalogueAmendments, RecommendationAmendment
     from ._catalogue import Catalogue
+    from ._describe import describe_recommendation as describe_recommendation
+    from ._load import given_or_shipped

@@ -53,7 +53,7 @@ def _addressee_summary(addressees: "Sequence[Addressee]") -> str:
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     from .._wording import whole_number
-    from ..catalogue._describe import describe
+    from ..catalogue import describe_recommendation as describe
     from ..convert import dumps
 
     cat = catalogue_of(args)

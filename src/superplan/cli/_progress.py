@@ -103,7 +103,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     elif kind == "json":
         text = summary.to_json()
     elif kind == "html":
-        from ..render._summary_page import render_summary_html
+        from ..render import render_summary_html
 
         text = render_summary_html(summary, language=args.language)
     else:
@@ -111,7 +111,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     if args.out:
         say(out, f"wrote {write_output(args.out, text)}")
         if kind == "csv":
-            from ..progress._csvw import metadata_path, roll_up_metadata
+            from ..progress import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
             write_output(described, roll_up_metadata(text, Path(args.out).name, as_of))

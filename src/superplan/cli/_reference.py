@@ -12,8 +12,7 @@ if TYPE_CHECKING:
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
-    from ..validation import RULES
-    from ..validation._docs import render_rules_markdown
+    from ..validation import RULES, render_rules_markdown
 
     if args.code is not None:
         return _explain_rule(args.code, args.format, out)
@@ -29,7 +28,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rule_dict(rule: "Rule") -> dict[str, object]:
-    from ..validation._findings import DOCS_PAGE
+    from ..validation import DOCS_PAGE
 
     return {
         "code": rule.code,
@@ -58,9 +57,7 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import textwrap
 
     from .._files import docs_folder
-    from ..validation import RULES
-    from ..validation._docs import _PLACEHOLDER, _section
-    from ..validation._findings import DOCS_PAGE
+    from ..validation import DOCS_PAGE, PLACEHOLDER as _PLACEHOLDER, RULES, rule_section as _section
 
     wanted = code.strip().lower()
     rule = next((r for r in RULES if wanted in (r.code.lower(), r.name)), None)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from ..convert import load_plan
-    from ..importers import export_table
+    from ..tables import export_table
 
     kind, problem = output_format(args.format, args.out, TABLE_FORMATS, default="csv")
     if problem:
@@ -34,7 +34,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
-    from .._template import write_template
+    from ..tables import write_template
 
     kind, problem = output_format(args.format, args.out, TABLE_FORMATS, default="xlsx")
     if problem:

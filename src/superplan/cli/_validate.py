@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from ..validation._findings import merge
+    from ..validation import merge
 
     run = FolderRun(args.paths)
     if run.nothing_found():

@@ -1,7 +1,7 @@
 """Plans over time: status as of a date (delivery, schedule, RAG), versions compared, many plans
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
-from .._spreadsheet import neutralise
+from ._csvw import metadata_path as metadata_path, roll_up_metadata as roll_up_metadata
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
     DUE_SOON_DAYS,
@@ -38,7 +38,6 @@ __all__ = [
     "Tally",
     "TimelineEntry",
     "diff",
-    "neutralise",
     "rag",
     "status_as_of",
     "summarise",

@@ -10,8 +10,7 @@ import attrs
 from attrs import frozen
 
 from .._json import json_pointer
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import to_dict
 from ..errors import SuperplanError
 from ..model import Action, ActionPlan, Part, Response
@@ -344,7 +343,7 @@ def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None
             f"can only compare two versions of the same plan; these are by {old.responder!r} "
             f"and {new.responder!r}"
         )
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
 
     def key(ref: int | str) -> int | str:
         found = cat.find(ref)

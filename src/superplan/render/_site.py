@@ -15,8 +15,7 @@ from .._schema import (
     SLUG_PATTERN,
     schema,
 )
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import recommendation_view, safe_url
@@ -339,7 +338,7 @@ def build_site(
 ) -> list[Path]:
     """Write the catalogue's reference site (HTML, no JavaScript) into ``out``."""
     folder = output_folder(out)
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     written = []
     for name, text in _pages(cat, messages(language)):
         path = folder / name

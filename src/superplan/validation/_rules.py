@@ -14,8 +14,7 @@ from typing import Any
 import pendulum
 from attrs import frozen
 
-from .._schema import MESSAGES as SHAPE_MESSAGES
-from .._schema import schema_id, schema_ids
+from .._schema import MESSAGES as SHAPE_MESSAGES, schema_id, schema_ids
 from .._wording import one_of, whole_number
 from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path

@@ -31,8 +31,7 @@ from .._json import (
 )
 from .._schema import doubtful_places, is_sound, shape_errors
 from .._wording import describe
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict, structure_sound, to_dict, try_structure
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
@@ -90,7 +89,7 @@ def validate(
 
     Never raises for bad input: every problem is a finding in the report.
     """
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     name: str | None = None
     try:
         if isinstance(source, ActionPlan):

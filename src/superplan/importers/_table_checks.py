@@ -16,18 +16,24 @@ from typing import Any
 from attrs import frozen
 
 from .._json import parse_json
-from .._template import NOT_HELD, REFERENCE_COLUMNS
 from .._wording import shorten
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem
 from ..model import Acceptance, ActionPlan, ActionStatus, Compliance, Recommendation
+from ..tables import (
+    NOT_HELD,
+    OWN_FIELDS,
+    RECORD_COLUMNS,
+    REFERENCE_COLUMNS,
+    Record,
+    Sheet,
+    column_letter,
+)
 from ._dates import due_cell, not_a_date, parse_date
 from ._document import Cell, TableRow
 from ._draft import Draft
 from ._layout import TableReader, find_layout, leading_number
-from ._sheet import Record, Sheet, column_letter
 from ._vocabulary import Vocabulary, vocabulary
 
 __all__ = [
@@ -171,36 +177,6 @@ _ENUMS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-#: The fields each record's own columns (and the records that follow it) give: its More cell
-#: may not give them again, or one of the two would be lost. (An action's ``due`` may travel
-#: whole in More when it has keys with no column, as long as it agrees with the Due columns.)
-OWN_FIELDS: Mapping[str, frozenset[str]] = {
-    "response": frozenset(
-        {"recommendation", "acceptance", "compliance", "status", "narrative"}
-        | {"transcription_note", "updates", "actions"}
-    ),
-    "action": frozenset({"id", "part", "description", "owner", "status", "evidence", "updates"}),
-    "update": frozenset({"date", "label", "status", "note"}),
-}
-
-#: The columns each kind of row is read from; a value in another column would be lost.
-RECORD_COLUMNS: Mapping[str, frozenset[str]] = {
-    "plan": frozenset({"Record", "Field", "Value"}),
-    "response": frozenset(
-        {"Record", "Rec No", "Acceptance", "Compliance", "Response status"}
-        | {"Response", "Response note", "More"}
-        | set(REFERENCE_COLUMNS)
-    ),
-    "action": frozenset(
-        {"Record", "Rec No", "Action ID", "Part", "Action", "Owner", "Due", "Due reason"}
-        | {"Status", "More"}
-    ),
-    "evidence": frozenset({"Record", "Rec No", "Action ID", "Value"}),
-    "update": frozenset(
-        {"Record", "Rec No", "Action ID", "Update date", "Update label", "Update status"}
-        | {"Update note", "More"}
-    ),
-}
 _OWN_COLUMNS = frozenset().union(*RECORD_COLUMNS.values())
 #: Plan fields a plan row may give, once each (introduction: once a paragraph).
 _PLAN_STRUCTURE = frozenset({"responses"})
@@ -489,11 +465,6 @@ def _check_plan_row(
         )
 
 
-def report_wording(cat: Catalogue, ref: int | str | None) -> str:
-    rec = cat.find(ref) if ref is not None else None
-    return "\n\n".join(rec.wording.value or ()) if rec is not None else ""
-
-
 def check_mapped_cells(
     sheet: Sheet, columns: Mapping[str, str], cat: Catalogue
 ) -> list[dict[str, str]]:
@@ -537,7 +508,7 @@ def mapped_by_meaning(
     vocab: Vocabulary | None = None,
 ) -> TableImport:
     """A table in a force's own shape, its columns read by meaning."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     words = vocab or vocabulary()
     header = TableRow(
         number=1,

@@ -14,45 +14,20 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from ._files import write_output
-from ._spreadsheet import csv_writer, escape_cell
-from .catalogue import Catalogue
-from .catalogue._load import or_shipped
-from .model import Acceptance, ActionStatus, Compliance, Recommendation
-
-__all__ = ["NOT_HELD", "TEMPLATE_COLUMNS", "TEMPLATE_SHEET", "template_rows", "write_template"]
-
-#: What the wording column says where the catalogue holds no official wording.
-NOT_HELD = "not held"
-TEMPLATE_SHEET = "Plan"
-INSTRUCTIONS_SHEET = "Instructions"
-
-#: The template's columns: the importer's own names, plus the reference columns it passes over.
-TEMPLATE_COLUMNS = (
-    "Record",
-    "Rec No",
-    "Title",
-    "Deadline",
-    "Recommendation",
-    "Acceptance",
-    "Compliance",
-    "Response status",
-    "Response",
-    "Action ID",
-    "Part",
-    "Action",
-    "Owner",
-    "Due",
-    "Status",
-    "Update date",
-    "Update label",
-    "Update status",
-    "Update note",
-    "Field",
-    "Value",
+from .._files import write_output
+from ..catalogue import Catalogue, given_or_shipped
+from ..model import Acceptance, ActionStatus, Compliance, Recommendation
+from ._cells import csv_writer, escape_cell
+from ._columns import (
+    INSTRUCTIONS_SHEET,
+    NOT_HELD,
+    REFERENCE_COLUMNS,
+    TEMPLATE_COLUMNS,
+    TEMPLATE_SHEET,
 )
-#: Columns a person reads but does not fill in.
-REFERENCE_COLUMNS = ("Title", "Deadline", "Recommendation")
+
+__all__ = ["template_rows", "write_template"]
+
 
 _WIDTHS = {
     "Record": 10,
@@ -91,7 +66,7 @@ def template_rows(responder: str, *, catalogue: Catalogue | None = None) -> list
     """The template's rows (dicts keyed by :data:`TEMPLATE_COLUMNS`): the responder, then one
     ``response`` row per recommendation addressed to it. Raises ``UnknownAgency`` for a slug the
     catalogue does not know."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     recommendations = cat.addressed_to(responder)
     rows: list[dict[str, Any]] = [{"Record": "plan", "Field": "responder", "Value": responder}]
     for rec in recommendations:
@@ -156,7 +131,7 @@ def write_template(
 ) -> bytes:
     """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``);
     returns the bytes written. The file is replaced whole or not at all."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":
         name = cat.responder(responder).name

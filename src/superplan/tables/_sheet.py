@@ -18,8 +18,8 @@ from typing import Any
 from attrs import frozen
 
 from .._files import decode_text, read_limited
-from .._spreadsheet import unescape_cell
 from ..errors import LoadError, Problem
+from ._cells import unescape_cell
 
 __all__ = ["Record", "Sheet", "column_letter", "read_sheet"]
 
