@@ -139,7 +139,7 @@ def render_diff_html(
 ) -> str:
     """A page comparing two versions of one responder's plan (``names``: how to call them,
     e.g. their file names). Raises :class:`superplan.progress.DiffError` as :func:`diff` does."""
-    from .. import __version__
+    from .._version import __version__
 
     cat = given_or_shipped(catalogue)
     t = language if isinstance(language, Messages) else messages(language)

@@ -19,7 +19,7 @@ Language = str | os.PathLike[str]
 
 
 def _version() -> str:
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
 

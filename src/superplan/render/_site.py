@@ -24,7 +24,7 @@ __all__ = ["build_site", "schema_rows"]
 
 
 def _version() -> str:
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
 

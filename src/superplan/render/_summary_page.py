@@ -70,7 +70,7 @@ def render_summary_html(
     catalogue: Catalogue | None = None,
 ) -> str:
     """The roll-up as a self-contained page: chart, figures, matrix, gaps and themes."""
-    from .. import __version__
+    from .._version import __version__
 
     t = language if isinstance(language, Messages) else messages(language)
     as_of = t.date(summary.as_of)
