@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 import superplan as sp
 from superplan.catalogue._amend import is_blank
-from superplan.catalogue._describe import describe
+from superplan.catalogue import describe_recommendation as describe
 from superplan.cli import main
 from superplan.render import build_site, render_html
 
