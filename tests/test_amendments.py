@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 import superplan as sp
-from superplan.catalogue._amend import is_blank
 from superplan.catalogue import describe_recommendation as describe
+from superplan.catalogue._amend import is_blank
 from superplan.cli import main
 from superplan.render import build_site, render_html
 
