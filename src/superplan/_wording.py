@@ -2,10 +2,10 @@
 
 from typing import Any
 
-__all__ = ["describe", "one_of", "shorten", "whole_number"]
+__all__ = ["describe_value", "one_of", "shorten", "whole_number"]
 
 
-def describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
     """A JSON value in a few words: ``the text 'abc'``, ``the number 5``, ``a list``, ``null``."""
     if value is None:
         return "null"

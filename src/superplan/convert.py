@@ -40,7 +40,7 @@ from ._json import (
     pointer_order,
     sort_keys_deep,
 )
-from ._wording import describe, shorten
+from ._wording import describe_value, shorten
 from .errors import InvalidField, LoadError, Problem
 from .model import JSON_NAMES, ActionPlan, PartialDate, RecommendationRef, to_date
 
@@ -61,7 +61,7 @@ _RENAMED = JSON_NAMES  # one table, in the model
 
 def _expect(value: Any, kind: type | tuple[type, ...], wanted: str) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_types(kind)):
-        raise TypeError(f"expected {wanted}, got {describe(value)}")
+        raise TypeError(f"expected {wanted}, got {describe_value(value)}")
 
 
 def _as_types(kind: type | tuple[type, ...]) -> tuple[type, ...]:

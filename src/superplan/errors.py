@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from attrs import frozen
 
 __all__ = [
+    "DiffError",
     "DumpError",
     "InvalidField",
     "LoadError",
     "OutputError",
     "Problem",
     "SuperplanError",
+    "TableError",
     "UnknownAgency",
     "UnknownRecommendation",
     "WrongType",
@@ -117,6 +119,18 @@ class DumpError(LoadError, ValueError):
     """A value that strict JSON cannot hold, or that would not read back the same (NaN, a lone
     surrogate, nesting past the limit): refused by ``dumps`` with its pointer. A ``ValueError``
     too, as the json module's refusals were."""
+
+
+class TableError(LoadError):
+    """A table's cell errors; each message already says sheet, row and column."""
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return "\n".join(prefix + problem.message for problem in self.problems)
+
+
+class DiffError(SuperplanError):
+    """The two documents are not two versions of the same plan."""
 
 
 class OutputError(SuperplanError):

@@ -62,6 +62,8 @@ def first_fault(text: str, *, max_depth: int) -> Fault | None:
     """The first refusal in ``text`` in document order: nesting past ``max_depth``, a duplicate
     key, NaN or Infinity, a number that cannot be kept exactly, a lone surrogate. None when there
     is none before the end or before the first syntax error (the parser's message says that)."""
+    # A scanner: one loop over the text on purpose (a state machine split across functions
+    # would pass its state back and forth on every token).
     position = SPACE.match(text, 1 if text.startswith("\ufeff") else 0).end()  # type: ignore[union-attr]
     keys: list[set[str] | None] = []  # per open container: an object's keys so far, or None
     path: list[str | int] = []

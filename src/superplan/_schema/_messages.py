@@ -7,7 +7,7 @@ from typing import Any
 from attrs import frozen
 
 from .._json import json_pointer
-from .._wording import describe, one_of, shorten
+from .._wording import describe_value, one_of, shorten
 from ..model import RECOMMENDATION_COUNT
 from ._generate import DATE_PATTERN, NON_BLANK_PATTERN, PART_PATTERN, SLUG_PATTERN
 
@@ -88,11 +88,13 @@ def unknown(allowed: Any, instance: Any, path: Path) -> Iterator[ShapeError]:
 
 
 def wrong_type(types: Any, instance: Any, pointer: str) -> ShapeError:
-    return ShapeError("SP103", pointer, {"expected": type_words(types), "got": describe(instance)})
+    return ShapeError(
+        "SP103", pointer, {"expected": type_words(types), "got": describe_value(instance)}
+    )
 
 
 def not_allowed(allowed: Sequence[Any], instance: Any, pointer: str) -> ShapeError:
-    got = repr(instance) if isinstance(instance, str) else describe(instance)
+    got = repr(instance) if isinstance(instance, str) else describe_value(instance)
     return ShapeError("SP104", pointer, {"allowed": one_of(allowed), "got": got})
 
 

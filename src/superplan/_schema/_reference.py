@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 
 from .._json import json_pointer
-from .._wording import describe
+from .._wording import describe_value
 from ._generate import _schema
 from ._messages import (
     Path,
@@ -100,7 +100,9 @@ def _folded(error: ValidationError, pointer: str, prefix: Path) -> Iterator[Shap
     if context and all(sub.validator == "type" for sub in context):
         types = [sub.validator_value for sub in context]
         expected = " or ".join(type_words(t) for t in types)
-        yield ShapeError("SP103", pointer, {"expected": expected, "got": describe(error.instance)})
+        yield ShapeError(
+            "SP103", pointer, {"expected": expected, "got": describe_value(error.instance)}
+        )
         return
     # Prefer what went wrong in a branch whose type fitted (7.5 against a number, not a slug).
     fitted = [sub for sub in context if sub.validator != "type"]

@@ -19,7 +19,7 @@ from .._json import parse_json
 from .._wording import shorten
 from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict
-from ..errors import LoadError, Problem
+from ..errors import LoadError, Problem, TableError
 from ..model import Acceptance, ActionPlan, ActionStatus, Compliance, Recommendation
 from ..tables import (
     NOT_HELD,
@@ -108,14 +108,6 @@ class CellProblems:
     def raise_if_any(self) -> None:
         if self.problems:
             raise TableError(self.problems, source=self.sheet.source)
-
-
-class TableError(LoadError):
-    """Cell errors; each message already says sheet, row and column."""
-
-    def __str__(self) -> str:
-        prefix = f"{self.source}: " if self.source else ""
-        return "\n".join(prefix + problem.message for problem in self.problems)
 
 
 _ROW_COLUMN = re.compile(r'^row ([0-9]+)(?:, column "([^"]*)")?: (.*)$', re.DOTALL)

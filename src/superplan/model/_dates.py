@@ -13,7 +13,7 @@ from typing import Any
 
 import pendulum
 
-from .._wording import describe
+from .._wording import describe_value
 
 # ASCII digits only, as the schema's pattern says: \d would also take other scripts' digits.
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -89,7 +89,7 @@ class PartialDate:
     def __init__(self, year: int, month: int, day: int | None = None) -> None:
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and (value.__class__ is not int):
-                raise TypeError(f"the {name} must be a whole number, got {describe(value)}")
+                raise TypeError(f"the {name} must be a whole number, got {describe_value(value)}")
         if not 1 <= year <= 9999 or not 1 <= month <= 12:
             raise ValueError(f"{_format(year, month, day)!r} is not a date in the calendar")
         if day is not None:
@@ -130,7 +130,7 @@ class PartialDate:
             return cls(value.year, value.month, value.day)
         if isinstance(value, PartialDate):
             return value
-        raise TypeError(f"expected a date (YYYY-MM or YYYY-MM-DD), got {describe(value)}")
+        raise TypeError(f"expected a date (YYYY-MM or YYYY-MM-DD), got {describe_value(value)}")
 
     @property
     def year(self) -> int:

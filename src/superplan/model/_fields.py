@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
-from .._wording import describe, one_of
+from .._wording import describe_value, one_of
 from ..errors import InvalidField, WrongType
 from ._dates import PartialDate, to_date
 
@@ -104,7 +104,7 @@ def _wrong_type(
     instance: object, attribute: "attrs.Attribute[Any]", value: Any, wanted: str
 ) -> None:
     raise WrongType(
-        attribute.name, f"expected {wanted}, got {describe(value)}", owner=_owner(instance)
+        attribute.name, f"expected {wanted}, got {describe_value(value)}", owner=_owner(instance)
     )
 
 

@@ -12,16 +12,12 @@ from attrs import frozen
 from .._json import json_pointer
 from ..catalogue import Catalogue, given_or_shipped
 from ..convert import to_dict
-from ..errors import SuperplanError
+from ..errors import DiffError
 from ..model import Action, ActionPlan, Part, Response
 
 __all__ = ["Change", "ChangeKind", "DiffError", "PlanDiff", "diff", "word_diff"]
 
 _WORDS = re.compile(r"\S+|\s+")
-
-
-class DiffError(SuperplanError):
-    """The two documents are not two versions of the same plan."""
 
 
 class ChangeKind(StrEnum):

@@ -30,14 +30,14 @@ from .._json import (
     wide_space,
 )
 from .._schema import doubtful_places, is_sound, shape_errors
-from .._wording import describe
+from .._wording import describe_value
 from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict, structure_sound, to_dict, try_structure
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
-from ._rules import rule, run_checks
+from ._rules import RULES, rule, run_checks
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
 
@@ -48,19 +48,9 @@ DEFAULT_MAX_DEPTH = MAX_DEPTH
 
 Source = str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan
 
-#: Reading problems (by kind) and the codes they are reported under.
-_READ_CODES = {
-    "unreadable-file": "SP001",
-    "too-large": "SP002",
-    "not-utf8": "SP003",
-    "empty": "SP004",
-    "not-json": "SP005",
-    "duplicate-key": "SP006",
-    "not-a-number": "SP007",
-    "too-deep": "SP008",
-    "lone-surrogate": "SP010",
-    "inexact-number": "SP011",
-}
+#: Reading problems and the codes they are reported under: a reading rule is named for the kind
+#: of problem it reports (``too-large`` is SP002).
+_READ_CODES = {r.name: r.code for r in RULES if r.code < "SP100"}
 
 
 class _NotExact(Exception):
@@ -129,7 +119,7 @@ def validate(
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
     if not isinstance(data, dict):
-        finding = rule("SP009").finding("", got=describe(data))
+        finding = rule("SP009").finding("", got=describe_value(data))
         return ValidationReport(source=name, findings=[finding])
     return _with_lines(_check(data, cat, fast, name), raw)
 
