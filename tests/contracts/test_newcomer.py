@@ -25,7 +25,7 @@ from superplan.tables._columns import NOT_HELD, TEMPLATE_COLUMNS
 from superplan.tables._template import template_rows, write_template
 from superplan.validation import RULES
 
-from .conftest import DATA, ROOT
+from ..conftest import DATA, ROOT
 
 NORTH_YORKSHIRE = ROOT / "examples/north-yorkshire-police.json"
 MERSEYSIDE = ROOT / "examples/merseyside-police.json"
