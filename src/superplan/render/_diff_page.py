@@ -4,11 +4,9 @@ or removed, statuses changed, and words changed marked with ``<del>`` and ``<ins
 import os
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..model import ActionPlan
-from ..progress import Change, ChangeKind, diff
-from ..progress import word_segments as progress_words
+from ..progress import Change, ChangeKind, diff, word_segments as progress_words
 from ._diff_summary import due_past_deadline, summary_by_kind
 from ._env import environment
 from ._messages import Messages, messages
@@ -173,9 +171,9 @@ def render_diff_html(
     """A page comparing two versions of one responder's plan, named by their dates (``names``,
     e.g. their file names, are given in small print). Raises
     :class:`superplan.progress.DiffError` as :func:`diff` does."""
-    from .. import __version__
+    from .._version import __version__
 
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     t = language if isinstance(language, Messages) else messages(language)
     result = diff(old, new, catalogue=cat)
     groups: dict[int | str | None, list[dict[str, Any]]] = {}
