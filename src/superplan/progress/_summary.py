@@ -388,6 +388,22 @@ def _choose(responder: str, plans: list[tuple[int, ActionPlan]], day: pendulum.D
     )
 
 
+def _notes(choices: list[PlanChoice]) -> list[str]:
+    """Which plan was used for each responder and why, and why each other was left out."""
+    notes: list[str] = []
+    for choice in choices:
+        if choice.used is None:
+            notes.append(f"{choice.responder}: no plan counted; {choice.reason}")
+        elif choice.left_out:
+            notes.append(
+                f"{choice.responder}: plan {choice.used + 1} of those given is used, "
+                f"{choice.reason}"
+            )
+        for index, why in choice.left_out:
+            notes.append(f"{choice.responder}: plan {index + 1} of those given is left out: {why}")
+    return notes
+
+
 def _population(given: list[str], cat: Catalogue) -> list[str]:
     """The rows: the responders given, then every other responder of their kinds that some
     recommendation addresses (groups, such as the chief constables, are not rows)."""
@@ -465,17 +481,7 @@ def summarise(
     for index, plan in enumerate(given):
         by_responder.setdefault(plan.responder, []).append((index, plan))
     choices = [_choose(slug, versions, day) for slug, versions in by_responder.items()]
-    notes: list[str] = []
-    for choice in choices:
-        if choice.used is None:
-            notes.append(f"{choice.responder}: no plan counted; {choice.reason}")
-        elif choice.left_out:
-            notes.append(
-                f"{choice.responder}: plan {choice.used + 1} of those given is used, "
-                f"{choice.reason}"
-            )
-        for index, why in choice.left_out:
-            notes.append(f"{choice.responder}: plan {index + 1} of those given is left out: {why}")
+    notes = _notes(choices)
     chosen = {c.responder: given[c.used] for c in choices if c.used is not None}
     rows = _population(list(by_responder), cat) if everyone else list(chosen)
     responders: list[tuple[str, str]] = []

@@ -360,7 +360,7 @@ _SUMMARY_ORDER = (*DELIVERY_COLOURS, "not-stated", "unanswered")
 
 
 def _glance(
-    sections: list[dict[str, Any]], key: str, order: tuple[str, ...], t: Messages
+    sections: list[dict[str, Any]], key: str, order: tuple[str, ...]
 ) -> dict[str, list[dict[str, Any]]]:
     """The sections in each state of ``key``, in ``order``: how many, and which."""
     found: dict[str, list[dict[str, Any]]] = {}
@@ -379,7 +379,7 @@ def _summary(sections: list[dict[str, Any]], t: Messages, e: Escape) -> list[dic
             "count": e(t.count("count_recommendations", len(which))),
             "which": which,
         }
-        for state, which in _glance(sections, "delivery", _SUMMARY_ORDER, t).items()
+        for state, which in _glance(sections, "delivery", _SUMMARY_ORDER).items()
     ]
 
 
@@ -393,5 +393,5 @@ def _schedule_summary(
             "count": e(t.count("count_recommendations", len(which))),
             "which": which,
         }
-        for state, which in _glance(answered, "schedule", tuple(SCHEDULE_COLOURS), t).items()
+        for state, which in _glance(answered, "schedule", tuple(SCHEDULE_COLOURS)).items()
     ]
