@@ -10,7 +10,8 @@
 //   what is around it (at least 3:1, WCAG 2.2 1.4.11 / 2.4.13) and of its text against its own
 //   background while focused (at least 4.5:1), computed from the colours the browser uses, since
 //   axe does not check focus states;
-// - violations: axe-core's WCAG 2.x A and AA violations.
+// - violations: axe-core's WCAG 2.x A and AA violations;
+// - scrollWidth: the document's width, to compare with the viewport's (reflow).
 // Reads {"widths": [...], "schemes": ["light", "dark"], "height": 844,
 //        "pages": [{"url", "screenshot"?}]} on stdin; prints a JSON array of results.
 import { createRequire } from "node:module";
@@ -97,7 +98,8 @@ function read() {
       ok: Boolean(link && hint && tag && visible(hint) && visible(tag) && /\d{4}|Not known/.test(hint.textContent)),
     };
   });
-  return { brokenWords: brokenWords.slice(0, 20), brokenCount: brokenWords.length, sections, tasks, screen };
+  const scrollWidth = document.documentElement.scrollWidth;
+  return { brokenWords: brokenWords.slice(0, 20), brokenCount: brokenWords.length, sections, tasks, screen, scrollWidth };
 }
 
 // Colours, contrast and the focus states.
