@@ -24,6 +24,10 @@ from ..conftest import DATA, EXAMPLES
 from .test_browser import JS, SCREENSHOTS, _ready
 
 
+# A real browser takes minutes: part of the whole suite (--slow), not the quick one.
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def read():
     if not _ready():
