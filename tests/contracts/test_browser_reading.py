@@ -23,7 +23,6 @@ from superplan.render._summary_page import render_summary_html
 from ..conftest import DATA, EXAMPLES
 from .test_browser import JS, SCREENSHOTS, _ready
 
-
 # A real browser takes minutes: part of the whole suite (--slow), not the quick one.
 pytestmark = pytest.mark.slow
 
