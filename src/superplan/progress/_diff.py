@@ -77,7 +77,8 @@ class PlanDiff:
         if not self.changes:
             return f"{self.responder}: no differences"
         lines = [change.describe() for change in self.changes]
-        lines.append(f"{self.responder}: {len(self.changes)} change(s)")
+        count = len(self.changes)
+        lines.append(f"{self.responder}: {count} change{'' if count == 1 else 's'}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:

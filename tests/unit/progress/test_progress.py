@@ -400,7 +400,7 @@ def test_cli_diff(tmp_path, capsys):
     new.write_text(sp.dumps(edited(NY)))
     assert main(["diff", str(EXAMPLES[1]), str(new)]) == 1
     out = capsys.readouterr().out
-    assert out.splitlines()[-1] == "north-yorkshire: 8 change(s)"
+    assert out.splitlines()[-1] == "north-yorkshire: 8 changes"
     assert main(["diff", str(EXAMPLES[1]), str(EXAMPLES[1])]) == 0
     assert main(["diff", str(EXAMPLES[1]), str(EXAMPLES[0])]) == 2
 
