@@ -6,6 +6,7 @@ interrupted (Ctrl-C).
 """
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -413,13 +414,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        return _run(sys.argv[1:] if argv is None else list(argv))
+        with _signals_interrupt():
+            return _run(sys.argv[1:] if argv is None else list(argv))
+    except _Terminated as signalled:  # SIGTERM, SIGHUP: quietly, as the shell expects
+        return 128 + signalled.signum
     except KeyboardInterrupt:
         print("superplan: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. piped into `head`: the reader has all it wanted
         _silence_stdout()
         return EXIT_OK
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: unwound like Ctrl-C (a file being written is removed, the
+    old one left as it was), then the command exits 128 + the signal's number, quietly."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> "Iterator[None]":
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    wanted = [signal.SIGTERM, getattr(signal, "SIGHUP", None)]
+    before = {s: signal.signal(s, stop) for s in wanted if s is not None}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def _run(argv: list[str]) -> int:
@@ -437,8 +471,15 @@ def _run(argv: list[str]) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        from ._output import protecting
+
+        inputs = _input_files(args)
         _check_outputs(args)  # before any work: an --out mistake costs nothing
-        return handler(args, sys.stdout)
+        with protecting(inputs):  # no write may replace an input, however it is spelled
+            return handler(args, sys.stdout)
+    except MemoryError:
+        _complain(_OUT_OF_MEMORY)
+        return EXIT_USAGE
     except SuperplanError as error:
         _complain(str(error))
         return _exit_code_for(error)
@@ -452,35 +493,56 @@ def _run(argv: list[str]) -> int:
         return _internal_error(error)
 
 
+_OUT_OF_MEMORY = (
+    "out of memory: the input is too large to handle with the memory available; split it, "
+    "or give superplan more memory (reading a plan takes about 30 times its size)"
+)
+
 #: Output options that name a folder (all others name a file).
 _FOLDER_OUTPUTS = {("render", "out"), ("site", "out"), ("docs", "out"), ("schema", "write")}
 
 
+def _input_files(args: argparse.Namespace) -> list[str]:
+    """Every file the command reads: the paths given, and the files inside folders given."""
+    from .files import STDIN, expand_paths
+
+    names = ("file", "plan", "old", "new", "mapping", "headers", "statuses", "language")
+    given = [getattr(args, name, None) for name in names]
+    given += list(getattr(args, "paths", None) or [])
+    given += list(getattr(args, "amendments", None) or [])
+    named = [p for p in given if isinstance(p, str) and p != STDIN]
+    return [os.fspath(p) for p in expand_paths(named, "*")]
+
+
 def _check_outputs(args: argparse.Namespace) -> None:
     """One rule for every command's output paths (``--out``, ``--report``, ``--write``): the
-    parent folder must exist, a folder must not be a file (and the other way round), and it must
-    be writable. Raises :class:`OutputError` (exit 2) naming the path and what to do."""
-    from ._output import check_output_file, output_folder
+    parent folder must exist, a folder must not be a file (and the other way round), it must
+    be writable, it must not be an input of the command (checked again at each write, by the
+    file a path leads to) and two options must not name one file. Raises :class:`OutputError`
+    (exit 2) naming the path and what to do."""
+    from ._output import check_output_file, file_identity, output_folder, protecting
     from .errors import OutputError
-    from .files import STDIN
 
-    given = [getattr(args, name, None) for name in ("file", "plan", "old", "new")]
-    given += list(getattr(args, "paths", None) or [])
-    inputs = {os.path.realpath(p) for p in given if isinstance(p, str) and p != STDIN}
-    for option in ("out", "report", "write"):
-        value = getattr(args, option, None)
-        if not isinstance(value, str):
-            continue
-        if (args.command, option) in _FOLDER_OUTPUTS:
-            output_folder(value)
-            continue
-        check_output_file(value)
-        if os.path.realpath(value) in inputs:
-            raise OutputError(
-                value,
-                "this is an input of the command; writing here would replace it, so give "
-                "another name",
-            )
+    written: dict[object, str] = {}
+    with protecting(_input_files(args)):
+        for option in ("out", "report", "write"):
+            value = getattr(args, option, None)
+            if not isinstance(value, str):
+                continue
+            if (args.command, option) in _FOLDER_OUTPUTS:
+                output_folder(value)
+                continue
+            check_output_file(value)
+            same = file_identity(value) or os.path.realpath(value)
+            if value.startswith("/dev/"):
+                continue  # /dev/null, /dev/stdout: streams, which any number may share
+            if same in written:
+                raise OutputError(
+                    value,
+                    f"--{written[same]} and --{option} name the same file, and one would be "
+                    "lost; give each its own name",
+                )
+            written[same] = option
 
 
 def _bad_argument(argv: list[str]) -> str | None:
@@ -502,6 +564,14 @@ def _say(out: TextIO, text: str) -> None:
     from .errors import printable
 
     out.write("\n".join(printable(line) for line in text.split("\n")) + "\n")
+
+
+def _shown(path: "str | os.PathLike[str]") -> str:
+    """A file name inside a line for a person: every control character escaped, line breaks
+    too, so that a name cannot start a line of its own."""
+    from .errors import printable
+
+    return printable(os.fspath(path))
 
 
 def _complain(text: str) -> None:
@@ -571,6 +641,10 @@ class _FolderRun:
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
                 report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+            except MemoryError:
+                self.unreadable += 1
+                _complain(f"{path}: {_OUT_OF_MEMORY}")
+                continue
             except Exception as error:
                 self.bugs += 1
                 _internal_error(error, about=f"{path}: ")
@@ -714,6 +788,10 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             sources[id(report.plan)] = report.source or ""
 
     def tripped(plan: "ActionPlan", error: Exception) -> None:  # a bug: say so, go on
+        if isinstance(error, MemoryError):
+            run.unreadable += 1
+            _complain(f"{sources[id(plan)]}: rendering: {_OUT_OF_MEMORY}")
+            return
         run.bugs += 1
         _internal_error(error, about=f"{sources[id(plan)]}: rendering: ")
 
@@ -721,7 +799,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         plans, Path(args.out), kind=args.format, catalogue=cat, language=texts, on_error=tripped
     )
     for path in written:
-        _say(out, f"wrote {path}")
+        _say(out, f"wrote {_shown(path)}")
     # A page an earlier run wrote stays as it was (nothing the user has is removed); say so, so
     # that an out-of-date page is not published unawares.
     for path in sorted(set(Path(args.out).glob(f"*{written[-1].suffix}")) - set(written)):
@@ -735,7 +813,7 @@ def _cmd_site(args: argparse.Namespace, out: TextIO) -> int:
     from .render import build_site
 
     written = build_site(args.out, catalogue=_catalogue(args), language=args.language)
-    _say(out, f"wrote {len(written)} pages to {args.out}")
+    _say(out, f"wrote {len(written)} pages to {_shown(args.out)}")
     return EXIT_OK
 
 
@@ -764,7 +842,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
                 old, new, catalogue=_catalogue(args), language=args.language, names=names
             )
         except LoadError as error:  # a bad translation file
-            print(f"superplan: {error}", file=sys.stderr)
+            _complain(str(error))
             return EXIT_USAGE
         out.write(page)
     else:
@@ -825,13 +903,13 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = summary.format_table()
     if args.out:
-        _say(out, f"wrote {write_output(args.out, text)}")
+        _say(out, f"wrote {_shown(write_output(args.out, text))}")
         if kind == "csv":
             from ._csvw import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
             write_output(described, roll_up_metadata(text, Path(args.out).name, as_of))
-            _say(out, f"wrote {described}")
+            _say(out, f"wrote {_shown(described)}")
     elif kind == "table":
         _say(out, text.removesuffix("\n"))
     else:
@@ -847,7 +925,7 @@ def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> Non
     text = dumps(plan)
     if destination:
         write_output(destination, text)
-        _say(out, f"wrote {destination}")
+        _say(out, f"wrote {_shown(destination)}")
     else:
         out.write(text)
 
@@ -930,7 +1008,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         _complain(problem)
         return EXIT_USAGE
     export_table(load_plan(args.plan), args.out, kind=kind, catalogue=_catalogue(args))
-    _say(out, f"wrote {args.out}")
+    _say(out, f"wrote {_shown(args.out)}")
     return EXIT_OK
 
 
@@ -968,11 +1046,11 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         write_template(args.responder, args.out, kind=kind, catalogue=cat)
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"superplan: cannot write --out {args.out}: {reason}", file=sys.stderr)
+        _complain(f"cannot write --out {args.out}: {reason}")
         return EXIT_USAGE
     count = len(cat.addressed_to(args.responder))
     what = "recommendation" if count == 1 else "recommendations"
-    _say(out, f"wrote {args.out}: {count} {what} for {args.responder} to answer")
+    _say(out, f"wrote {_shown(args.out)}: {count} {what} for {args.responder} to answer")
     return EXIT_OK
 
 
@@ -992,7 +1070,9 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     pages = sorted(folder.glob("*.md"))
     for page in pages:
         write_output(target / page.name, page.read_bytes(), folder=target)
-    out.write(f"wrote {len(pages)} pages to {target}; start at {target / 'index.md'}\n")
+    _say(
+        out, f"wrote {len(pages)} pages to {_shown(target)}; start at {_shown(target / 'index.md')}"
+    )
     return EXIT_OK
 
 
@@ -1105,7 +1185,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
             write_output(
                 folder / f"{name}.schema.json", canonical_json(schema(name)), folder=folder
             )
-        out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
+        _say(out, f"wrote {len(SCHEMA_NAMES)} schemas to {_shown(folder)}")
         return EXIT_OK
     if args.name is None:
         out.write("\n".join(SCHEMA_NAMES) + "\n")
@@ -1113,7 +1193,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     try:
         out.write(canonical_json(schema(args.name)))
     except LookupError as error:
-        print(f"superplan: {error}", file=sys.stderr)
+        _complain(str(error))
         return EXIT_USAGE
     return EXIT_OK
 

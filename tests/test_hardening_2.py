@@ -1,0 +1,203 @@
+"""Hardening, second round (issue 26): each test reproduces one attack and shows it held."""
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from superplan.cli import main
+
+from .conftest import ROOT
+
+PLAN = ROOT / "examples" / "merseyside-police.json"
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def cli(*argv: object) -> int:
+    return main([os.fspath(a) for a in argv])
+
+
+# -- 3: no command writes over an input, however the path is spelled ---------------------------
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["plans/a.json", "./plans/../plans/a.json", "link.json", "hard.json"],
+)
+def test_no_output_replaces_an_input_however_it_is_named(tmp_path, monkeypatch, capsys, spelling):
+    monkeypatch.chdir(tmp_path)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLAN, plans / "a.json")
+    (tmp_path / "link.json").symlink_to(plans / "a.json")
+    os.link(plans / "a.json", tmp_path / "hard.json")
+    before = (plans / "a.json").read_bytes()
+    code = cli("summarise", "plans", "--as-of", "2025-03-27", "--format", "json", "--out", spelling)
+    assert code == 2
+    assert "is an input of the command" in capsys.readouterr().err
+    assert (plans / "a.json").read_bytes() == before
+
+
+def test_a_derived_output_never_replaces_an_input(tmp_path, capsys):
+    # summarise --out x.csv also writes x.csv-metadata.json: that name is an input here
+    shutil.copy(PLAN, tmp_path / "x.csv-metadata.json")
+    before = (tmp_path / "x.csv-metadata.json").read_bytes()
+    code = cli("summarise", tmp_path, "--as-of", "2025-03-27", "--out", tmp_path / "x.csv")
+    assert code == 2
+    assert "is an input of the command" in capsys.readouterr().err
+    assert (tmp_path / "x.csv-metadata.json").read_bytes() == before
+
+
+def test_export_refuses_a_link_to_a_file_in_another_folder(tmp_path, capsys):
+    (tmp_path / "elsewhere").mkdir()
+    target = tmp_path / "elsewhere" / "kept.csv"
+    target.write_text("kept\n")
+    (tmp_path / "out.csv").symlink_to(target)
+    assert cli("export", PLAN, "--out", tmp_path / "out.csv") == 2
+    assert "outside" in capsys.readouterr().err
+    assert target.read_text() == "kept\n"
+
+
+# -- 4: character devices and FIFOs are written as streams, never replaced ----------------------
+
+
+def test_out_to_dev_null_writes_a_stream_and_leaves_the_device(capsys):
+    before = os.stat("/dev/null")
+    assert cli("export", PLAN, "--out", "/dev/null", "--format", "csv") == 0
+    after = os.stat("/dev/null")
+    assert (after.st_ino, after.st_rdev, after.st_mode) == (
+        before.st_ino,
+        before.st_rdev,
+        before.st_mode,
+    )
+
+
+def test_out_to_a_fifo_streams_to_its_reader(tmp_path):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", os.fspath(fifo)], stdout=subprocess.PIPE)
+    time.sleep(0.2)
+    assert cli("export", PLAN, "--out", fifo) == 0
+    data, _ = reader.communicate(timeout=20)
+    assert data.startswith(b"\xef\xbb\xbfRecord,Rec No")
+    assert fifo.is_fifo()
+
+
+def test_out_to_a_fifo_with_no_reader_is_refused_not_replaced(tmp_path, capsys):
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    assert cli("export", PLAN, "--out", fifo) == 2
+    assert "no reader" in capsys.readouterr().err
+    assert fifo.is_fifo()
+
+
+# -- 16: two outputs naming one file -----------------------------------------------------------
+
+
+def test_import_page_refuses_out_and_report_naming_one_file(tmp_path, capsys):
+    page = ROOT / "tests" / "data" / "pages" / "merseyside-police-action-plan.txt"
+    out = tmp_path / "x.json"
+    code = cli("import", "page", page, "--responder", "merseyside", "--out", out, "--report", out)
+    assert code == 2
+    assert "--out and --report name the same file" in capsys.readouterr().err
+    assert not out.exists()
+
+
+# -- 11: out of memory is exit 2 with advice ----------------------------------------------------
+
+
+def test_out_of_memory_is_exit_2_with_advice(monkeypatch, capsys):
+    import superplan.validation as validation
+
+    def starved(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(validation, "validate", starved)
+    assert cli("validate", PLAN) == 2
+    err = capsys.readouterr().err
+    assert "out of memory" in err
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_out_of_memory_under_a_real_cap_is_exit_2(tmp_path, command):
+    big = tmp_path / "big.json"
+    plan = json.loads(PLAN.read_text())
+    plan["introduction"] = [f"{i} " + "x" * 1000 for i in range(60_000)]  # 60 MB of text
+    big.write_text(json.dumps(plan))
+    argv = [command, str(big), "--max-bytes", "100000000"]
+    if command == "render":
+        argv += ["--out", str(tmp_path / "site")]
+    script = (
+        "import resource, sys\n"
+        "from superplan.cli import main\n"
+        "import superplan.validation, superplan.render  # loaded before the cap\n"
+        "status = open('/proc/self/status').read().split('VmSize:')[1]\n"
+        "cap = int(status.split()[0]) * 1024 + 150 * 2**20  # 150 MB more than now\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (cap, cap))\n"
+        f"sys.exit(main({argv!r}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=ENV, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 2, done.stderr
+    assert "out of memory" in done.stderr
+    assert "internal error" not in done.stderr
+
+
+# -- 15: SIGTERM and SIGHUP during a write ------------------------------------------------------
+
+
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+def test_a_signal_during_a_write_leaves_no_temporary_file(tmp_path, signum, code):
+    script = (
+        "import os, sys, time\n"
+        "import superplan._output as o\n"
+        "real = o._write_all\n"
+        "def slow(handle, payload):\n"
+        "    real(handle, payload[:10])\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(30)\n"
+        "o._write_all = slow\n"
+        "from superplan.cli import main\n"
+        f"sys.exit(main(['export', {str(PLAN)!r}, '--out', {str(tmp_path / 'x.csv')!r}]))\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", script],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "writing\n"
+    child.send_signal(signum)
+    _, err = child.communicate(timeout=30)
+    assert child.returncode == code
+    assert err == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- 17: control characters in output names -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("docs", "--out", "{dir}/a\x1b[31mred"),
+        ("schema", "--write", "{dir}/a\x1b[31mred"),
+        ("export", str(PLAN), "--out", "{dir}/a\nwrote passwd.csv"),
+        ("render", str(PLAN), "--out", "{dir}/a\nwrote x"),
+    ],
+)
+def test_control_characters_in_output_names_are_shown_escaped(tmp_path, capsys, argv):
+    argv = [a.replace("{dir}", str(tmp_path)) for a in argv]
+    assert cli(*argv) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out
+    assert all(line.startswith("wrote ") for line in out.splitlines()), out
