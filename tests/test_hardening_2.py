@@ -201,3 +201,160 @@ def test_control_characters_in_output_names_are_shown_escaped(tmp_path, capsys, 
     out = capsys.readouterr().out
     assert "\x1b" not in out
     assert all(line.startswith("wrote ") for line in out.splitlines()), out
+
+
+# -- first round: Ctrl-C while validate waits on a FIFO ------------------------------------------
+
+
+def test_ctrl_c_while_validate_waits_on_a_fifo_exits_130(tmp_path):
+    import threading
+
+    fifo = tmp_path / "plan.json"
+    os.mkfifo(fifo)
+    writer: list[int] = []
+    opening = threading.Thread(target=lambda: writer.append(os.open(fifo, os.O_WRONLY)))
+    opening.start()  # a writer that connects, then writes nothing: validate waits on it
+    child = subprocess.Popen(
+        [sys.executable, "-m", "superplan.cli", "validate", os.fspath(fifo)],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        opening.join(20)
+        time.sleep(1.0)
+        child.send_signal(signal.SIGINT)
+        out, err = child.communicate(timeout=30)
+    finally:
+        for handle in writer:
+            os.close(handle)
+    assert child.returncode == 130
+    assert err == "superplan: interrupted\n"
+    assert out == ""
+
+
+# -- 7: table-import bombs are refused within limits, under a 2 GiB memory cap -------------------
+
+_XLSX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="'
+    'application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+    'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="'
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override '
+    'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+    'officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" '
+    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"'
+    "/></Types>",
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"'
+    "/></Relationships>",
+    "xl/workbook.xml": '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.'
+    'openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/>'
+    "</sheets></workbook>",
+    "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="'
+    'http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="'
+    'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="'
+    'worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+    "</Relationships>",
+}
+_SHEET_HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
+    'spreadsheetml/2006/main"><sheetData>'
+)
+
+
+def _xlsx_bomb(path, rows, shared=("Rec No",)):
+    """A workbook written part by part (openpyxl would take minutes): ``rows`` yields the XML of
+    each row; ``shared`` the shared strings' texts."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, text in _XLSX_PARTS.items():
+            archive.writestr(name, text)
+        with archive.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            part.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
+                b'openxmlformats.org/spreadsheetml/2006/main">'
+            )
+            for text in shared:
+                part.write(b"<si><t>")
+                for start in range(0, len(text), 1 << 20):
+                    part.write(text[start : start + (1 << 20)].encode())
+                part.write(b"</t></si>")
+            part.write(b"</sst>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            part.write(_SHEET_HEAD.encode())
+            for row in rows:
+                part.write(row.encode())
+            part.write(b"</sheetData></worksheet>")
+
+
+def _million_rows(path):  # rows with values, as many as fit under the unzipped limit
+    head = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    _xlsx_bomb(path, [head, *['<row><c t="s"><v>1</v></c></row>'] * 1_000_000], ("Rec No", "x"))
+
+
+def _last_row(path):  # one cell in the sheet's last row: the rows between are read as empty
+    rows = ['<row r="1"><c r="A1" t="s"><v>0</v></c></row>']
+    rows.append('<row r="1048576"><c r="A1048576" t="s"><v>1</v></c></row>')
+    _xlsx_bomb(path, rows, ("Rec No", "x"))
+
+
+def _huge_shared_string(path):
+    class Big(str):  # 100 MB of "a", written in pieces
+        def __len__(self):
+            return 100 * 2**20
+
+        def __getitem__(self, item):
+            return "a" * (item.stop - item.start)
+
+    _xlsx_bomb(path, ['<row r="1"><c r="A1" t="s"><v>0</v></c></row>'], shared=[Big()])
+
+
+BOMBS = {
+    "xlsx-million-rows.xlsx": (_million_rows, "more than 100,000 rows"),
+    "xlsx-last-row.xlsx": (_last_row, "more than 100,000 rows"),
+    "xlsx-shared-string.xlsx": (_huge_shared_string, "unzips to more than"),
+    "csv-rows.csv": (lambda p: p.write_bytes(b"Rec No,Response\n" + b"a\n" * 2_500_000), "rows"),
+    "csv-columns.csv": (lambda p: p.write_bytes(b"," * 2_450_000 + b"\n"), "columns"),
+    "csv-cells.csv": (
+        lambda p: p.write_bytes(b"Rec No,Response\n" + (b"a," * 21 + b"\n") * 99_000),
+        "more than",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BOMBS))
+def test_a_table_bomb_is_refused_within_2_gib(tmp_path, name):
+    make, says = BOMBS[name]
+    path = tmp_path / name
+    make(path)
+    assert path.stat().st_size <= 5 * 2**20
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))\n"
+        "from superplan.cli import main\n"
+        f"sys.exit(main(['import', 'table', {str(path)!r}, '--responder', 'kent']))\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=ENV, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert says in done.stderr
+    assert "internal error" not in done.stderr
+    assert len(done.stderr) < 10_000
+    assert time.monotonic() - started < 120
+
+
+def test_repeated_cell_errors_are_capped_with_a_count(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("Record,Rec No\n" + "response,not a number\n" * 5000)
+    assert cli("import", "table", table) == 1
+    err = capsys.readouterr().err
+    assert err.count("is not a recommendation number") == 20
+    assert "… and 4,980 more like this (bad-reference)" in err

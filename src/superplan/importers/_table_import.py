@@ -21,7 +21,7 @@ from .._words import shorten
 from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
-from ..errors import LoadError, Problem
+from ..errors import LoadError, Problem, capped
 from ..model import Acceptance, ActionPlan, ActionStatus, Compliance, Recommendation
 from ._dates import due_cell, not_a_date, parse_date
 from ._document import Cell, TableRow
@@ -82,16 +82,22 @@ class TableImport:
         }
 
 
+#: Cell errors of one kind given in full; past these, one line says how many more there are.
+SHOWN_PER_KIND = 20
+
+
 class CellProblems:
-    """Collects cell errors, each placed by sheet, row and column."""
+    """Collects cell errors, each placed by sheet, row and column: the first
+    :data:`SHOWN_PER_KIND` of each kind, then a count ("… and 2,499,990 more like this")."""
 
     def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
         self.problems: list[Problem] = []
+        self.counts: dict[str, int] = {}
 
     def add(self, row: int, column: int, message: str, kind: str) -> None:
         heading = self.sheet.header[column] if column < len(self.sheet.header) else ""
-        self.problems.append(
+        self.keep(
             Problem(
                 pointer=f"/rows/{row}/{heading or column_letter(column)}",
                 message=f"{self.sheet.where(row, column)}: {message}",
@@ -99,9 +105,28 @@ class CellProblems:
             )
         )
 
+    def keep(self, problem: Problem) -> None:
+        """Keep a problem whose message is already placed (or count it, past the cap)."""
+        kind = problem.kind or "other"
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= SHOWN_PER_KIND:
+            self.problems.append(problem)
+
     def raise_if_any(self) -> None:
         if self.problems:
-            raise TableError(self.problems, source=self.sheet.source)
+            raise TableError(self.problems + self.more(), source=self.sheet.source)
+
+    def more(self) -> list[Problem]:
+        """One problem per kind that had more than were kept, saying how many more."""
+        return [
+            Problem(
+                pointer="",
+                message=f"… and {count - SHOWN_PER_KIND:,} more like this ({kind})",
+                kind=kind,
+            )
+            for kind, count in self.counts.items()
+            if count > SHOWN_PER_KIND
+        ]
 
 
 class TableError(LoadError):
@@ -109,7 +134,8 @@ class TableError(LoadError):
 
     def __str__(self) -> str:
         prefix = f"{self.source}: " if self.source else ""
-        return "\n".join(prefix + problem.message for problem in self.problems)
+        lines = [prefix + problem.message for problem in self.problems]
+        return "\n".join(capped(lines, [problem.kind for problem in self.problems]))
 
 
 _ROW_COLUMN = re.compile(r'^row ([0-9]+)(?:, column "([^"]*)")?: (.*)$', re.DOTALL)
@@ -132,20 +158,20 @@ def in_sheet_terms(error: LoadError, sheet: Sheet) -> LoadError:
             placed.add(row, column, message, problem.kind or "bad-value")
         else:
             where = f'sheet "{sheet.sheet}", row {row}' if sheet.sheet else f"row {row}"
-            placed.problems.append(
+            placed.keep(
                 Problem(pointer=problem.pointer, message=f"{where}: {message}", kind=problem.kind)
             )
     if not placed.problems:
         return error.with_source(sheet.source)
     for problem in others:
-        placed.problems.append(
+        placed.keep(
             Problem(
                 pointer=problem.pointer,
                 message=problem.describe(),
                 kind=problem.kind,
             )
         )
-    return TableError(placed.problems, source=sheet.source)
+    return TableError(placed.problems + placed.more(), source=sheet.source)
 
 
 def ref_cell(text: str) -> int | str | None:
