@@ -1018,7 +1018,7 @@ def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, ca
     assert not target.exists()  # never "wrote" a cut cell
     source = tmp_path / "plan.json"
     source.write_text(sp.dumps(plan))
-    assert main(["export", str(source), "--out", str(target)]) == 1
+    assert main(["export", str(source), "--out", str(target)]) == 2  # naming the file
     assert "more than the 32767 a spreadsheet cell holds" in capsys.readouterr().err
     assert main(["export", str(source), "--out", str(tmp_path / "plan.csv")]) == 0  # CSV holds it
 

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+import superplan as sp
 from superplan.cli import main
 
 from .conftest import ROOT
@@ -358,3 +359,92 @@ def test_repeated_cell_errors_are_capped_with_a_count(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("is not a recommendation number") == 20
     assert "… and 4,980 more like this (bad-reference)" in err
+
+
+# -- 6, 9 and the first round: one XLSX writer, linear, lossless or refusing -------------------
+
+
+def _plan_with_actions(count, text="Do it."):
+    return sp.ActionPlan(
+        responder="kent",
+        responses=[
+            sp.Response(
+                recommendation=7,
+                actions=[sp.Action(id=f"7-{n}", description=text) for n in range(count)],
+            )
+        ],
+    )
+
+
+def test_xlsx_export_never_asks_openpyxl_for_the_sheet_size(monkeypatch):
+    # max_row and max_column walk every cell: asked once a row, they made export quadratic
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from superplan.importers import export_table
+
+    asked = []
+    for name in ("max_row", "max_column"):
+        real = getattr(Worksheet, name)
+        monkeypatch.setattr(
+            Worksheet, name, property(lambda self, real=real: asked.append(1) or real.fget(self))
+        )
+    small = len(export_table(_plan_with_actions(10), kind="xlsx")) and len(asked)
+    asked.clear()
+    export_table(_plan_with_actions(500), kind="xlsx")
+    assert len(asked) == small  # the same few calls (openpyxl's own, on saving), not one a row
+
+
+def test_a_workbook_refusal_names_the_file_and_exits_2(tmp_path, capsys):
+    source = tmp_path / "plan.json"
+    source.write_text(sp.dumps(_plan_with_actions(1, "x" * 40_000)))
+    target = tmp_path / "out.xlsx"
+    assert cli("export", source, "--out", target) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"superplan: {target}: ")
+    assert 'column K "Action": the text is 40000 characters' in err
+    assert not target.exists()
+
+
+def _amended(tmp_path, wording):
+    amendments = tmp_path / "amend.json"
+    amendments.write_text(
+        json.dumps(
+            {
+                "$schema": "urn:superplan:schema:catalogue-amendments:1.0",
+                "schema_version": "1.0",
+                "sources": [{"id": "mine", "title": "The full report, as I hold it"}],
+                "recommendations": [{"recommendation": 7, "source": "mine", "wording": [wording]}],
+            }
+        )
+    )
+    return amendments
+
+
+@pytest.mark.parametrize(
+    "wording", ["bell\x07 and escape\x1b[31m", "a literal _x0041_ in the text", "cr\rhere\x00"]
+)
+def test_the_untouched_template_imports_back_whatever_the_wording(tmp_path, capsys, wording):
+    amendments = _amended(tmp_path, wording)
+    out = tmp_path / "kent.xlsx"
+    argv = ("template", "--responder", "kent", "--out", out, "--amendments", amendments)
+    assert cli(*argv) == 0
+    capsys.readouterr()
+    plan = tmp_path / "k.json"
+    assert cli("import", "table", out, "--amendments", amendments, "--out", plan) == 0
+    assert "edited" not in capsys.readouterr().err  # the reference column reads back as written
+    assert [r.recommendation for r in sp.load_plan(plan).responses][:1] == [7]
+
+
+def test_a_wording_too_long_for_a_template_cell_is_refused_exit_2(tmp_path, capsys):
+    amendments = _amended(tmp_path, "w" * 40_000)
+    out = tmp_path / "kent.xlsx"
+    argv = ("template", "--responder", "kent", "--out", out, "--amendments", amendments)
+    assert cli(*argv) == 2
+    err = capsys.readouterr().err
+    assert f"{out}: " in err
+    assert '"Recommendation": the text is 40000 characters' in err
+    assert not out.exists()
+    csv_out = tmp_path / "kent.csv"
+    argv = ("template", "--responder", "kent", "--out", csv_out, "--amendments", amendments)
+    assert cli(*argv) == 0  # CSV holds it whole
+    assert "w" * 40_000 in csv_out.read_text(encoding="utf-8-sig")

@@ -30,7 +30,10 @@ EXIT_INTERNAL = 3
 EXIT_INTERRUPTED = 130
 
 #: Problems (by kind) with reading or writing a file rather than with what it holds: exit 2.
-_IO_KINDS = frozenset({"unreadable-file", "unreadable", "unreadable-xlsx", "too-large"})
+#: (``cell-too-long``: a text the workbook being written cannot hold.)
+_IO_KINDS = frozenset(
+    {"unreadable-file", "unreadable", "unreadable-xlsx", "too-large", "cell-too-long"}
+)
 #: The findings that say the same of a file in a folder run.
 _IO_CODES = frozenset({"SP001", "SP002"})
 
