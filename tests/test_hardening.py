@@ -1055,7 +1055,8 @@ def test_formula_starts_and_look_alikes_are_neutralised(start):
     from superplan._spreadsheet import escape_cell, neutralise, unescape_cell
 
     text = start + "HYPERLINK(1)"
-    assert neutralise(text) == "'" + text
+    # a tab is also a separator: what follows it is neutralised too (issue 26)
+    assert neutralise(text) == ("'\t'=HYPERLINK(1)" if start == "\t=" else "'" + text)
     assert unescape_cell(escape_cell(text)) == text
 
 

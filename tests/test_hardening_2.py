@@ -9,11 +9,22 @@ import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import superplan as sp
+from superplan._spreadsheet import (
+    FORMULA_START,
+    SEPARATORS,
+    escape_cell,
+    neutralise,
+    unescape_cell,
+)
 from superplan.cli import main
+from superplan.importers import export_table, table_to_plan
 
 from .conftest import ROOT
+from .strategies import action_plans
 
 PLAN = ROOT / "examples" / "merseyside-police.json"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -448,3 +459,90 @@ def test_a_wording_too_long_for_a_template_cell_is_refused_exit_2(tmp_path, caps
     argv = ("template", "--responder", "kent", "--out", csv_out, "--amendments", amendments)
     assert cli(*argv) == 0  # CSV holds it whole
     assert "w" * 40_000 in csv_out.read_text(encoding="utf-8-sig")
+
+
+# -- 8, 14, 20 and the first round's "18": export then import gives back any plan -------------
+
+
+@settings(max_examples=60, suppress_health_check=list(HealthCheck), deadline=None)
+@given(plan=action_plans(), kind=st.sampled_from(["csv", "xlsx"]))
+def test_export_then_import_gives_back_any_plan(plan, kind, tmp_path_factory):
+    # references written as text ("18", "07") included, which came back as numbers
+    table = tmp_path_factory.mktemp("t") / f"plan.{kind}"
+    export_table(plan, table, kind=kind)
+    assert table_to_plan(table) == plan
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_text_references_and_the_calendars_ends_round_trip(tmp_path, kind):
+    plan = sp.from_dict(
+        {
+            "responder": "kent",
+            "published": "0001-01-01",
+            "as_of": "9999-12-31",
+            "responses": [
+                {
+                    "recommendation": 7,
+                    "updates": [{"date": "0001-01", "note": "n"}, {"date": "9999-12"}],
+                    "actions": [
+                        {
+                            "id": "a",
+                            "description": "d",
+                            "due": {"date": "9999-12"},
+                            "updates": [{"date": "0001-01-01"}, {"date": "9999-12-31"}],
+                        }
+                    ],
+                },
+                {"recommendation": "18", "actions": [{"id": "b", "description": "x"}]},
+                {"recommendation": "07"},
+            ],
+        }
+    )
+    table = tmp_path / f"plan.{kind}"
+    export_table(plan, table, kind=kind)
+    back = table_to_plan(table)
+    assert back == plan
+    assert [r.recommendation for r in back.responses] == [7, "18", "07"]
+
+
+def test_a_csv_cell_longer_than_the_csv_modules_limit_round_trips(tmp_path):
+    plan = sp.ActionPlan(
+        responder="kent",
+        responses=[sp.Response(recommendation=7, narrative="long " * 40_000)],  # 200,000
+    )
+    source = tmp_path / "plan.json"
+    source.write_text(sp.dumps(plan))
+    table = tmp_path / "plan.csv"
+    assert cli("export", source, "--out", table) == 0
+    assert cli("import", "table", table, "--out", tmp_path / "back.json") == 0
+    assert sp.load_plan(tmp_path / "back.json") == plan
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(st.sampled_from(list(",;\t=+-@'\r\nx\uff1d ")), max_size=12) | st.text())
+def test_no_cell_starts_a_formula_after_any_separator_and_text_comes_back(text):
+    for written in (escape_cell(text), neutralise(text)):
+        for separator in SEPARATORS:
+            for piece in written.split(separator):
+                assert not piece.startswith(FORMULA_START), (text, written)
+    assert unescape_cell(escape_cell(text)) == text
+
+
+def test_a_semicolon_locale_never_sees_a_formula_in_exported_csv(tmp_path):
+    import csv
+
+    plan = sp.ActionPlan(
+        responder="kent",
+        responses=[
+            sp.Response(recommendation=7, narrative='x;=HYPERLINK("http://e.vil","y")'),
+            sp.Response(recommendation=8, narrative=";@SUM(1+1)"),
+        ],
+    )
+    data = export_table(plan, kind="csv").decode("utf-8-sig")
+    for line in data.splitlines():
+        for cell in line.split(";"):
+            assert not cell.startswith(("=", "@", "+", "-")), line
+    table = tmp_path / "plan.csv"
+    table.write_bytes(data.encode("utf-8-sig"))
+    assert table_to_plan(table) == plan
+    assert list(csv.reader(data.splitlines()))[1][0] == "plan"

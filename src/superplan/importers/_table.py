@@ -36,6 +36,8 @@ from ._table_import import (
     check_own_cells,
     in_sheet_terms,
     mapped_by_meaning,
+    ref_cell,
+    ref_text,
     report_wording,
 )
 from ._vocabulary import Vocabulary
@@ -124,12 +126,12 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
             row("plan", Field=key, Value=_json(value))
 
     for response in data.get("responses", ()):
-        ref = response["recommendation"]
+        ref = ref_text(response["recommendation"])
         row(
             "response",
             **{
                 "Rec No": ref,
-                "Recommendation": report_wording(cat, ref),
+                "Recommendation": report_wording(cat, response["recommendation"]),
                 "Acceptance": response.get("acceptance", ""),
                 "Compliance": response.get("compliance", ""),
                 "Response status": response.get("status", ""),
@@ -307,7 +309,10 @@ _MAPPABLE = frozenset(
 def _ref(text: str) -> int | str:
     value = text.strip()
     # ASCII digits only: "٣" is not recommendation 3 (it is refused as a reference instead).
-    return int(value) if value.isascii() and value.isdigit() else value
+    if value.isascii() and value.isdigit():
+        return int(value)
+    quoted = ref_cell(value) if value.startswith('"') else None
+    return quoted if isinstance(quoted, str) else value
 
 
 def _set(target: dict[str, Any], key: str, value: str) -> None:
@@ -377,7 +382,7 @@ def rows_to_plan(
             _set(response, "transcription_note", row.get("Response note", ""))
             responses.append(_with_more(response, row))
         elif record in ("action", "evidence", "update"):
-            if not responses or str(responses[-1]["recommendation"]) != ref.strip():
+            if not responses or responses[-1]["recommendation"] != _ref(ref):
                 problems.append(
                     Problem(
                         pointer=f"/rows/{number}",

@@ -23,7 +23,7 @@ from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, capped
 from ..model import Acceptance, ActionPlan, ActionStatus, Compliance, Recommendation
-from ._dates import due_cell, not_a_date, parse_date
+from ._dates import due_cell, iso_date, not_a_date, parse_date
 from ._document import Cell, TableRow
 from ._draft import Draft
 from ._layout import TableReader, find_layout, leading_number
@@ -36,6 +36,7 @@ __all__ = [
     "check_own_cells",
     "mapped_by_meaning",
     "ref_cell",
+    "ref_text",
 ]
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -175,13 +176,29 @@ def in_sheet_terms(error: LoadError, sheet: Sheet) -> LoadError:
 
 
 def ref_cell(text: str) -> int | str | None:
-    """A ``Rec No`` cell: ASCII digits are a number, a slug is a slug; anything else is None."""
+    """A ``Rec No`` cell: ASCII digits are a number, a slug is a slug, and a JSON string
+    (``"18"``, as export writes a reference that is text but would read as something else) is
+    that text; anything else is None."""
     value = text.strip()
     if value.isascii() and value.isdigit():
         return int(value)
     if _SLUG.fullmatch(value):
         return value
+    if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
+        try:
+            quoted = parse_json(value.encode("utf-8"))
+        except LoadError:
+            return None
+        return quoted if isinstance(quoted, str) else None
     return None
+
+
+def ref_text(ref: int | str) -> int | str:
+    """A recommendation reference as its ``Rec No`` cell: text that :func:`ref_cell` would not
+    give back as the same text (``"18"``, ``"07"``, ``"7.5"``) is written as a JSON string."""
+    if isinstance(ref, str) and ref_cell(ref) != ref:
+        return json.dumps(ref, ensure_ascii=False)
+    return ref
 
 
 _PLAN_TEXT = frozenset(
@@ -362,8 +379,11 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
             else:
                 row["Due"] = due.get("date") or due.get("milestone", "")
         if "Update date" in columns and row.get("Update date", "").strip():
-            found = parse_date(row["Update date"])
-            if found is None:
+            iso = iso_date(row["Update date"])
+            found = parse_date(row["Update date"]) if iso is None else None
+            if iso is not None:
+                row["Update date"] = iso
+            elif found is None:
                 problems.add(
                     record.row,
                     columns["Update date"],
