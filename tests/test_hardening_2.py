@@ -546,3 +546,90 @@ def test_a_semicolon_locale_never_sees_a_formula_in_exported_csv(tmp_path):
     table.write_bytes(data.encode("utf-8-sig"))
     assert table_to_plan(table) == plan
     assert list(csv.reader(data.splitlines()))[1][0] == "plan"
+
+
+# -- 2: a mapped table loses nothing: kept, or refused at its cell ------------------------------
+
+MAPPING = {
+    "columns": {
+        "Rec No": "recommendation",
+        "Action": "description",
+        "Owner": "owner",
+        "Response": "narrative",
+        "Comment": "narrative",
+        "Evidence": "evidence",
+        "Evidence 2": "evidence",
+    },
+    "updates": {"March 2026 update": {"label": "March 2026 update", "date": "2026-03"}},
+}
+
+
+def _mapped(tmp_path, text):
+    table = tmp_path / "force.csv"
+    table.write_text(text)
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps(MAPPING))
+    out = tmp_path / "plan.json"
+    code = cli("import", "table", table, "--responder", "kent", "--mapping", mapping, "--out", out)
+    return code, out
+
+
+HEADER = "Rec No,Action,Owner,Response,Comment,Evidence,Evidence 2,March 2026 update\n"
+
+
+def test_a_mapped_table_keeps_continuation_rows_narratives_and_response_owners(tmp_path, capsys):
+    code, out = _mapped(
+        tmp_path,
+        HEADER
+        + "7 (also covers 10 and 23),,Head of Crime,We accept.,,,,\n"  # a response row, owned
+        + ",Train staff,L&D,,,Course list,Attendance,Done in March\n"  # continues 7
+        + "7.2 text,Audit,,Second paragraph.,,,,\n"  # the same recommendation again
+        + ",,,,,,,Later note\n",  # an update on a row of its own
+    )
+    assert code == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "'7 (also covers 10 and 23)'" in err
+    plan = json.loads(out.read_text())
+    (response,) = plan["responses"]
+    assert response["owner"] == "Head of Crime"
+    assert response["narrative"] == "We accept.\n\nSecond paragraph."
+    first, second = response["actions"]
+    assert first["description"] == "Train staff"
+    assert first["evidence"] == ["Course list", "Attendance"]
+    assert first["updates"][0]["note"] == "Done in March"
+    assert second["part"] == "7.2"
+    assert response["updates"][0]["note"] == "Later note"  # a row with no action: the response's
+    kept = plan["extensions"]["unmapped_columns"]["Rec No"]
+    assert [k["value"] for k in kept] == ["7 (also covers 10 and 23)", "7.2 text"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "says"),
+    [
+        (",Train staff,,,,,,\n7,Audit,,,,,,\n", "names no recommendation, and none comes before"),
+        ("7,Audit,,One view.,Another view.,,,\n", "both map to narrative"),
+        ("7,,,,,Course list,,\n", "its evidence would be lost"),
+    ],
+)
+def test_a_mapped_table_refuses_what_it_cannot_keep(tmp_path, capsys, rows, says):
+    code, out = _mapped(tmp_path, HEADER + rows)
+    assert code == 1
+    assert says in capsys.readouterr().err
+    assert not out.exists()
+
+
+# -- 13: a --responder the table contradicts -------------------------------------------------
+
+
+def test_a_responder_the_table_contradicts_is_refused_naming_both(tmp_path, capsys):
+    template = tmp_path / "cleveland.xlsx"
+    assert cli("template", "--responder", "cleveland", "--out", template) == 0
+    capsys.readouterr()
+    out = tmp_path / "plan.json"
+    assert cli("import", "table", template, "--responder", "kent", "--out", out) == 2
+    err = capsys.readouterr().err
+    assert "--responder kent contradicts the table" in err
+    assert "'cleveland'" in err
+    assert not out.exists()
+    # the same responder, or none, is read as before
+    assert cli("import", "table", template, "--responder", "cleveland", "--out", out) == 0

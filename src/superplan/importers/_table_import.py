@@ -34,9 +34,11 @@ __all__ = [
     "TableImport",
     "check_mapped_cells",
     "check_own_cells",
+    "kept_note",
     "mapped_by_meaning",
     "ref_cell",
     "ref_text",
+    "says_more_than_number",
 ]
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -173,6 +175,24 @@ def in_sheet_terms(error: LoadError, sheet: Sheet) -> LoadError:
             )
         )
     return TableError(placed.problems + placed.more(), source=sheet.source)
+
+
+def says_more_than_number(cell: str) -> bool:
+    """Whether a Rec No cell says more than its number (and part) or slug: words that reading
+    the number alone would lose ("7 (also covers 10 and 23)", "7.2 text"). "Rec 7:" does not."""
+    number, _, rest = leading_number(cell)
+    if number is None:
+        rest = cell.split(maxsplit=1)[1] if len(cell.split()) > 1 else ""
+    return bool(rest.strip(" .:;,-()[]"))
+
+
+def kept_note(row: int, heading: str, text: str, read_as: object) -> str:
+    """The import report's note that a Rec No cell's whole text was kept."""
+    return (
+        f'row {row}: the "{heading}" cell says more than the recommendation number '
+        f"({text!r}); read as {read_as}, and the whole text kept under "
+        "extensions.unmapped_columns"
+    )
 
 
 def ref_cell(text: str) -> int | str | None:
@@ -624,6 +644,7 @@ def mapped_by_meaning(
         catalogue=cat,
     )
     unmapped: dict[str, list[dict[str, Any]]] = {}
+    notes: list[str] = []
     for record in sheet.records:
         row = TableRow(
             number=record.row,
@@ -635,10 +656,14 @@ def mapped_by_meaning(
         number, _, _ = reader.row(row, None)
         for index, column in enumerate(layout.columns):
             text = record.get(index).strip()
-            if column.field is None and text and index < len(sheet.header):
-                unmapped.setdefault(sheet.header[index] or column_letter(index), []).append(
+            says_more = column.field == "recommendation" and says_more_than_number(text)
+            if (column.field is None or says_more) and text and index < len(sheet.header):
+                heading = sheet.header[index] or column_letter(index)
+                unmapped.setdefault(heading, []).append(
                     {"row": record.row, "recommendation": number, "value": text}
                 )
+            if says_more:
+                notes.append(kept_note(record.row, sheet.header[index], text, number))
         if number is None and any(c.strip() for c in record.cells):
             problems.add(
                 record.row, 0, "this row names no recommendation, and none comes before it",
@@ -664,5 +689,5 @@ def mapped_by_meaning(
         unmapped=tuple(
             h for h, c in zip(sheet.header, layout.columns, strict=False) if not c.field
         ),
-        notes=sheet.notes,
+        notes=sheet.notes + tuple(notes),
     )
