@@ -633,3 +633,91 @@ def test_a_responder_the_table_contradicts_is_refused_naming_both(tmp_path, caps
     assert not out.exists()
     # the same responder, or none, is read as before
     assert cli("import", "table", template, "--responder", "cleveland", "--out", out) == 0
+
+
+# -- 19 and the first round: from_dict accepts exactly what dumps can write --------------------
+
+
+def _nested(depth):
+    value: dict = {}
+    inner = value
+    for _ in range(depth - 1):
+        inner["a"] = {}
+        inner = inner["a"]
+    return value
+
+
+@pytest.mark.parametrize("depth", [1, 50, 62, 63, 64, 65, 100, 5000])
+def test_from_dict_accepts_extensions_exactly_when_dumps_and_loads_can_keep_them(depth):
+    document = {"responder": "kent", "responses": [], "extensions": _nested(depth)}
+    try:
+        plan = sp.from_dict(document)
+    except sp.LoadError as error:
+        assert "nested more than" in str(error)
+        if depth < 500:  # (json.dumps itself cannot write deeper)
+            with pytest.raises(sp.LoadError):
+                sp.loads(json.dumps(document))  # the reader refuses the same document
+        return
+    assert sp.loads(sp.dumps(plan)) == plan
+
+
+@pytest.mark.parametrize(
+    ("extensions", "says"),
+    [
+        ({1: "a", "1": "b"}, "the key 1 is not text"),
+        ({"x": [{2: None}]}, "the key 2 is not text"),
+        ({"x": float("nan")}, "not a JSON number"),
+        ({"x": object()}, "is not a JSON value"),
+    ],
+)
+def test_extensions_dumps_could_not_write_are_refused_by_from_dict(extensions, says):
+    with pytest.raises(sp.LoadError, match=says):
+        sp.from_dict({"responder": "kent", "responses": [], "extensions": extensions})
+
+
+def test_an_extension_that_contains_itself_is_refused_not_dumped_for_ever():
+    loop: dict = {}
+    loop["me"] = loop
+    with pytest.raises(sp.LoadError, match="nested more than"):
+        sp.from_dict({"responder": "kent", "responses": [], "extensions": loop})
+
+
+@pytest.mark.parametrize("key", [1, None, ("a",), 1.5])
+def test_a_top_level_key_that_is_not_text_is_a_load_error(key):
+    with pytest.raises(sp.LoadError, match="is not text"):
+        sp.from_dict({key: "x", "responder": "kent", "responses": []})
+
+
+# -- 18 and the first round's http://[::1: two new warnings, each with its fixture ------------
+
+
+@pytest.mark.parametrize(
+    ("document", "code", "pointer"),
+    [
+        ({"published": "0001-01-01"}, "SP220", "/published"),
+        ({"published": "2024-11-22", "as_of": "2001-01-01"}, "SP220", "/as_of"),
+        ({"published": "2024-11-22", "source_url": "http://[::1"}, "SP221", "/source_url"),
+        ({"source_urls": ["https://ok.example", "http://x:port/"]}, "SP221", "/source_urls/1"),
+    ],
+)
+def test_absurd_dates_and_unlinkable_addresses_get_a_warning(document, code, pointer):
+    report = sp.validate({"responder": "home-office", "responses": [], **document})
+    assert (code, pointer) in [(f.code, f.pointer) for f in report.findings]
+
+
+def test_dates_after_the_report_and_web_addresses_get_no_such_warning():
+    report = sp.validate(
+        {
+            "responder": "home-office",
+            "published": "2024-09-27",
+            "as_of": "2024-09",
+            "source_url": "https://www.gov.uk/plan",
+            "responses": [
+                {
+                    "recommendation": 27,
+                    "actions": [{"id": "a", "description": "d", "due": {"date": "2024-09"}}],
+                }
+            ],
+        }
+    )
+    assert not {"SP220", "SP221"} & set(report.codes)

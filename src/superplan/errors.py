@@ -103,11 +103,12 @@ class LoadError(SuperplanError):
 
     def __str__(self) -> str:
         described = [problem.describe(self.source) for problem in self.problems]
-        return "\n".join(capped(described, [problem.kind for problem in self.problems]))
+        return "\n".join(capped(described, [p.kind or p.message for p in self.problems]))
 
 
-#: Lines shown for one sort of problem; past these, one line says how many more there are.
-SHOWN_PER_KIND = 100
+#: Lines shown for one sort of problem (its kind, or else its message); past these, one line
+#: says how many more there are.
+SHOWN_PER_KIND = 1000
 
 
 def capped(lines: list[str], kinds: Iterable[str | None] | None = None) -> list[str]:

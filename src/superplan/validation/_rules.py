@@ -15,6 +15,7 @@ import pendulum
 from attrs import frozen
 
 from .._shape import MESSAGES as SHAPE_MESSAGES
+from .._urls import web_address
 from .._words import one_of, whole_number
 from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
 from ._context import DATE, Context, Path
@@ -371,6 +372,45 @@ def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
             action.get("evidence") or action.get("updates")
         ):
             yield (*ctx.action_path(place), "status"), {}
+
+
+def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
+    report = ctx.catalogue.report.published
+    for key in ("published", "as_of"):
+        date = ctx.partial(ctx.data.get(key))
+        if date is not None and date.surely_before(report):
+            yield (key,), {"what": key, "date": date, "report": report}
+    for place, due in enumerate(ctx.dues):
+        date = ctx.partial(due.get("date")) if due is not None else None
+        if date is not None and date.surely_before(report):
+            yield (*ctx.action_path(place), "due"), {"what": "due", "date": date, "report": report}
+
+
+def _links_of(record: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    links = record.get("links") if isinstance(record, dict) else None
+    for index, link in enumerate(links if isinstance(links, list) else ()):
+        if isinstance(link, dict):
+            yield (*path, "links", index, "url"), link.get("url")
+
+
+def _check_web_addresses(ctx: Context) -> Iterator[Hit]:
+    data = ctx.data
+    places: list[tuple[Path, Any]] = [(("source_url",), data.get("source_url"))]
+    urls = data.get("source_urls")
+    places += [
+        (("source_urls", i), u) for i, u in enumerate(urls if isinstance(urls, list) else ())
+    ]
+    places += _links_of(data, ())
+    for path, response in ctx.responses():
+        places += _links_of(response, path)
+        parts = response.get("parts")
+        for index, part in enumerate(parts if isinstance(parts, list) else ()):
+            places += _links_of(part, (*path, "parts", index))
+    for place, action in enumerate(ctx.action_objects):
+        places += _links_of(action, ctx.action_path(place))
+    for path, url in places:
+        if isinstance(url, str) and web_address(url) is None:
+            yield path, {"url": url}
 
 
 # -- the table --------------------------------------------------------------------------------
@@ -795,6 +835,30 @@ RULES: tuple[Rule, ...] = (
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
+    ),
+    Rule(
+        code="SP220",
+        name="before-the-report",
+        severity=_W,
+        title="Date before the report",
+        message="{what} is {date}, before the report this plan answers was published ({report})",
+        hint="Check the year: a plan answering the report cannot be published, described or "
+        "due before the report itself (27 September 2024).",
+        check=_check_before_the_report,
+        bad=_plan(published="0001-01-01"),
+        fixed=_plan(published="2024-11-22"),
+    ),
+    Rule(
+        code="SP221",
+        name="not-a-web-address",
+        severity=_W,
+        title="Address that is not a web address",
+        message="{url!r} is not a web address a page can link to, so pages show it as text",
+        hint="Give the address in full, as a browser shows it (https://www.example.police.uk/"
+        "plan); check for a missing ] or a port that is not a number.",
+        check=_check_web_addresses,
+        bad=_plan(source_url="http://[::1"),
+        fixed=_plan(source_url="https://www.example.police.uk/stalking-plan"),
     ),
     Rule(
         code="SP230",
