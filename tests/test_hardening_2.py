@@ -650,15 +650,15 @@ def _nested(depth):
 @pytest.mark.parametrize("depth", [1, 50, 62, 63, 64, 65, 100, 5000])
 def test_from_dict_accepts_extensions_exactly_when_dumps_and_loads_can_keep_them(depth):
     document = {"responder": "kent", "responses": [], "extensions": _nested(depth)}
-    try:
-        plan = sp.from_dict(document)
-    except sp.LoadError as error:
-        assert "nested more than" in str(error)
+    if depth > 63:  # one level for the plan, 63 inside extensions: the one limit of 64
+        with pytest.raises(sp.LoadError, match="nested more than"):
+            sp.from_dict(document)
         if depth < 500:  # (json.dumps itself cannot write deeper)
             with pytest.raises(sp.LoadError):
                 sp.loads(json.dumps(document))  # the reader refuses the same document
-        return
-    assert sp.loads(sp.dumps(plan)) == plan
+    else:
+        plan = sp.from_dict(document)
+        assert sp.loads(sp.dumps(plan)) == plan
 
 
 @pytest.mark.parametrize(
