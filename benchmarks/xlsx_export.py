@@ -8,7 +8,7 @@ import sys
 import time
 
 import superplan as sp
-from superplan.importers import export_table
+from superplan.tables import export_table
 
 
 def _plan(count: int) -> sp.ActionPlan:
