@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -721,3 +722,40 @@ def test_dates_after_the_report_and_web_addresses_get_no_such_warning():
         }
     )
     assert not {"SP220", "SP221"} & set(report.codes)
+
+
+# -- 10: a translation file's markup is text in Markdown pages, as in HTML ----------------------
+
+HOSTILE = {
+    "responder": "<svg onload=alert(1)>",
+    "published": "<iframe src=javascript:alert(1)>",
+    "contents": "[x](javascript:alert(1))",
+    "footer": "**bold** {version} <script>x</script>",
+}
+
+
+def test_a_translation_file_cannot_inject_markup_into_markdown_pages(tmp_path):
+    english = json.loads((ROOT / "src/superplan/render/messages/en.json").read_text("utf-8"))
+    translation = tmp_path / "xx.json"
+    translation.write_text(json.dumps({**english, **HOSTILE, "language": "cy"}), "utf-8")
+    out = tmp_path / "pages"
+    assert cli("render", PLAN, "--format", "markdown", "--out", out, "--language", translation) == 0
+    page = next(p for p in out.glob("*.md") if p.name != "index.md").read_text("utf-8")
+    # every markup character the translation brought is escaped (a backslash before it; where
+    # the page escapes the label again, a second one: shown, never acted on)
+    unescaped = re.compile(r"(?<!\\)(?:<svg|<iframe|<script|\]\(javascript|\*\*bold)")
+    assert not unescaped.search(page), unescaped.search(page)
+    assert "svg onload=alert(1)" in page  # kept, as text
+    assert "javascript:alert(1))" in page
+    assert f"{sp.__version__}" in page  # the placeholder still filled in
+    assert not unescaped.search((out / "index.md").read_text("utf-8"))
+
+
+def test_shipped_markdown_pages_are_unchanged_by_the_escaping(tmp_path):
+    from superplan.render import render_markdown
+
+    plan = sp.load_plan(PLAN)
+    english = (ROOT / "src/superplan/render/messages/en.json").read_text("utf-8")
+    copy = tmp_path / "en-copy.json"
+    copy.write_text(english, "utf-8")  # the same texts, given as a file
+    assert render_markdown(plan, language=copy) == render_markdown(plan)
