@@ -759,3 +759,38 @@ def test_shipped_markdown_pages_are_unchanged_by_the_escaping(tmp_path):
     copy = tmp_path / "en-copy.json"
     copy.write_text(english, "utf-8")  # the same texts, given as a file
     assert render_markdown(plan, language=copy) == render_markdown(plan)
+
+
+# -- 12: deeply nested page markup is refused before the quadratic parse -------------------------
+
+
+def test_a_page_nested_past_the_limit_is_refused_at_once(tmp_path, capsys):
+    from superplan.importers._document import MAX_NESTING, _nesting
+
+    page = tmp_path / "nested.html"
+    depth = 35_000  # about 1 MB: 73 s of parsing before
+    page.write_text(
+        "<html><body><main>" + "<ul><li>Rec 7 item " * depth + "</li></ul>" * depth + "</main>"
+    )
+    assert _nesting(page.read_text()) == 3 + depth  # html, body, main, then each ul
+    assert cli("import", "page", page, "--responder", "kent") == 1
+    err = capsys.readouterr().err
+    assert f"{page}: " in err
+    assert f"nested more than {MAX_NESTING} levels deep" in err
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<ul>" + "<li>item" * 5000 + "</ul>",  # list items never closed: siblings, not nested
+        "<p>" + "<p>para" * 5000,
+        "<table>" + "<tr><td>x" * 5000 + "</table>",
+        "<div>" + "<br><img src=x><hr/>" * 5000 + "</div>",
+    ],
+)
+def test_long_flat_pages_are_not_taken_for_deep_ones(html):
+    from superplan.importers._document import MAX_NESTING, _nesting, read_page
+
+    assert _nesting(html) < 5
+    assert MAX_NESTING >= 64
+    read_page("<html><body>" + html + "</body></html>")  # read, not refused
