@@ -137,6 +137,7 @@ def test_out_of_memory_is_exit_2_with_advice(monkeypatch, capsys):
     assert "internal error" not in err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", ["validate", "render"])
 def test_out_of_memory_under_a_real_cap_is_exit_2(tmp_path, command):
     big = tmp_path / "big.json"
@@ -341,7 +342,13 @@ BOMBS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(BOMBS))
+_SLOW_BOMBS = {"xlsx-million-rows.xlsx", "csv-cells.csv", "csv-rows.csv"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.slow) if n in _SLOW_BOMBS else n for n in sorted(BOMBS)],
+)
 def test_a_table_bomb_is_refused_within_2_gib(tmp_path, name):
     make, says = BOMBS[name]
     path = tmp_path / name
@@ -465,6 +472,7 @@ def test_a_wording_too_long_for_a_template_cell_is_refused_exit_2(tmp_path, caps
 # -- 8, 14, 20 and the first round's "18": export then import gives back any plan -------------
 
 
+@pytest.mark.slow
 @settings(max_examples=60, suppress_health_check=list(HealthCheck), deadline=None)
 @given(plan=action_plans(), kind=st.sampled_from(["csv", "xlsx"]))
 def test_export_then_import_gives_back_any_plan(plan, kind, tmp_path_factory):
