@@ -167,7 +167,7 @@ def _input_files(args: argparse.Namespace) -> list[str]:
     given += list(getattr(args, "paths", None) or [])
     given += list(getattr(args, "amendments", None) or [])
     named = [p for p in given if isinstance(p, str) and p != STDIN]
-    return [os.fspath(p) for p in expand_paths(named, "*")]
+    return [os.fspath(p) for p in expand_paths(named)]  # a folder: the *.json files read
 
 
 def _check_outputs(args: argparse.Namespace) -> None:
