@@ -802,3 +802,14 @@ def test_long_flat_pages_are_not_taken_for_deep_ones(html):
     assert _nesting(html) < 5
     assert MAX_NESTING >= 64
     read_page("<html><body>" + html + "</body></html>")  # read, not refused
+
+
+def test_summarise_to_a_stream_writes_no_metadata_file_beside_it(tmp_path):
+    fifo = tmp_path / "roll-up.csv"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", os.fspath(fifo)], stdout=subprocess.PIPE)
+    time.sleep(0.2)
+    assert cli("summarise", PLAN, "--as-of", "2025-03-27", "--out", fifo) == 0
+    data, _ = reader.communicate(timeout=20)
+    assert data.startswith(b"responder,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roll-up.csv"]

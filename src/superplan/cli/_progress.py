@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import os
 from typing import TYPE_CHECKING, TextIO
 
 from ._base import (
@@ -110,7 +111,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
         text = summary.format_table()
     if args.out:
         say(out, f"wrote {shown(write_output(args.out, text))}")
-        if kind == "csv":
+        if kind == "csv" and os.path.isfile(args.out):  # (not beside /dev/stdout, a pipe...)
             from ..progress import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
