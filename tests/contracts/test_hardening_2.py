@@ -813,3 +813,16 @@ def test_summarise_to_a_stream_writes_no_metadata_file_beside_it(tmp_path):
     data, _ = reader.communicate(timeout=20)
     assert data.startswith(b"responder,")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["roll-up.csv"]
+
+
+def test_writing_to_dev_stdout_keeps_the_wrote_line_out_of_the_data(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "superplan.cli", "export", str(PLAN), "--out", "/dev/stdout"],
+        env=ENV,
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    assert b"wrote" not in done.stdout  # the CSV alone
+    assert done.stdout.decode("utf-8-sig").startswith("Record,Rec No")
+    assert done.stderr == b"wrote /dev/stdout\n"

@@ -169,6 +169,18 @@ def shown(path: "str | os.PathLike[str]") -> str:
     return printable(os.fspath(path))
 
 
+def wrote(out: TextIO, path: "str | os.PathLike[str]", more: str = "") -> None:
+    """The ``wrote NAME`` line: on ``out``, or on standard error when NAME is a stream
+    (``/dev/stdout``, a pipe), so that the line never mixes into the data written there."""
+    import stat
+
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    say(sys.stderr if special else out, f"wrote {shown(path)}{more}")
+
+
 def complain(text: str) -> None:
     from ..errors import printable
 
@@ -217,7 +229,7 @@ def write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None
     text = dumps(plan)
     if destination:
         write_output(destination, text)
-        say(out, f"wrote {shown(destination)}")
+        wrote(out, destination)
     else:
         out.write(text)
 

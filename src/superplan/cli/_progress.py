@@ -16,7 +16,7 @@ from ._base import (
     complain,
     output_format,
     say,
-    shown,
+    wrote,
 )
 from ._folder import FolderRun
 
@@ -110,13 +110,13 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = summary.format_table()
     if args.out:
-        say(out, f"wrote {shown(write_output(args.out, text))}")
+        wrote(out, write_output(args.out, text))
         if kind == "csv" and os.path.isfile(args.out):  # (not beside /dev/stdout, a pipe...)
             from ..progress import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
             write_output(described, roll_up_metadata(text, Path(args.out).name, as_of))
-            say(out, f"wrote {shown(described)}")
+            wrote(out, described)
     elif kind == "table":
         say(out, text.removesuffix("\n"))
     else:

@@ -12,8 +12,7 @@ from ._base import (
     command,
     complain,
     output_format,
-    say,
-    shown,
+    wrote,
 )
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         complain(problem)
         return EXIT_USAGE
     export_table(load_plan(args.plan), args.out, kind=kind, catalogue=catalogue_of(args))
-    say(out, f"wrote {shown(args.out)}")
+    wrote(out, args.out)
     return EXIT_OK
 
 
@@ -49,7 +48,7 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_USAGE
     count = len(cat.addressed_to(args.responder))
     what = "recommendation" if count == 1 else "recommendations"
-    say(out, f"wrote {shown(args.out)}: {count} {what} for {args.responder} to answer")
+    wrote(out, args.out, f": {count} {what} for {args.responder} to answer")
     return EXIT_OK
 
 
