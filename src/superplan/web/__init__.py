@@ -1,0 +1,89 @@
+"""The submission checker in the browser and the HTTP API (the optional ``serve`` extra:
+``pip install 'superplan[serve]'``).
+
+>>> from superplan.web import create_app   # doctest: +SKIP
+>>> app = create_app(store="submissions")  # an ASGI application, for uvicorn or mounting
+
+Importing this package needs no extra; :func:`create_app` and :func:`serve` say how to install
+it when it is missing.
+"""
+
+import os
+from importlib.util import find_spec
+from typing import Any
+
+__all__ = ["INSTALL_HINT", "MissingExtra", "create_app", "missing_extra", "serve"]
+
+INSTALL_HINT = "pip install 'superplan[serve]'"
+_NEEDED = ("starlette", "uvicorn", "python_multipart", "anyio")
+
+
+class MissingExtra(ImportError):
+    """The ``serve`` extra is not installed."""
+
+
+def missing_extra() -> list[str]:
+    """The packages of the ``serve`` extra that are not installed."""
+    return [name for name in _NEEDED if find_spec(name) is None]
+
+
+def _require() -> None:
+    missing = missing_extra()
+    if missing:
+        raise MissingExtra(
+            f"the web checker needs the serve extra ({', '.join(missing)} missing): "
+            f"{INSTALL_HINT}"
+        )
+
+
+def create_app(
+    *,
+    store: str | os.PathLike[str] | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    workers: int | None = None,
+    catalogue: Any = None,
+) -> Any:
+    """The checker as an ASGI application; see :func:`superplan.web._app.create_app`."""
+    _require()
+    from ._app import DEFAULT_TIMEOUT, DEFAULT_WORKERS
+    from ._app import create_app as build
+    from ..validation import DEFAULT_MAX_BYTES
+
+    return build(
+        store=store,
+        max_bytes=DEFAULT_MAX_BYTES if max_bytes is None else max_bytes,
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+        workers=DEFAULT_WORKERS if workers is None else workers,
+        catalogue=catalogue,
+    )
+
+
+def serve(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    store: str | os.PathLike[str] | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    workers: int | None = None,
+    catalogue: Any = None,
+    proxy_headers: bool = False,
+) -> None:
+    """Run the checker with uvicorn until interrupted."""
+    app = create_app(
+        store=store, max_bytes=max_bytes, timeout=timeout, workers=workers, catalogue=catalogue
+    )
+    import uvicorn
+
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips="127.0.0.1" if proxy_headers else None,
+        server_header=False,
+        log_level="info",
+        limit_concurrency=200,
+        timeout_keep_alive=5,
+    )
