@@ -31,8 +31,7 @@ def _require() -> None:
     missing = missing_extra()
     if missing:
         raise MissingExtra(
-            f"the web checker needs the serve extra ({', '.join(missing)} missing): "
-            f"{INSTALL_HINT}"
+            f"the web checker needs the serve extra ({', '.join(missing)} missing): {INSTALL_HINT}"
         )
 
 
@@ -46,9 +45,9 @@ def create_app(
 ) -> Any:
     """The checker as an ASGI application; see :func:`superplan.web._app.create_app`."""
     _require()
+    from ..validation import DEFAULT_MAX_BYTES
     from ._app import DEFAULT_TIMEOUT, DEFAULT_WORKERS
     from ._app import create_app as build
-    from ..validation import DEFAULT_MAX_BYTES
 
     return build(
         store=store,
@@ -69,21 +68,38 @@ def serve(
     workers: int | None = None,
     catalogue: Any = None,
     proxy_headers: bool = False,
+    ready: Any = None,
 ) -> None:
-    """Run the checker with uvicorn until interrupted."""
+    """Run the checker with uvicorn until interrupted (Ctrl-C raises KeyboardInterrupt once the
+    server has shut down). The socket is bound here, so that an address in use is an
+    :class:`OSError` saying so. ``ready``, if given, is called with the port once bound."""
     app = create_app(
         store=store, max_bytes=max_bytes, timeout=timeout, workers=workers, catalogue=catalogue
     )
+    import socket
+
     import uvicorn
 
-    uvicorn.run(
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        raise OSError(
+            error.errno, f"cannot listen on {host}:{port} ({error.strerror or error})"
+        ) from None
+    config = uvicorn.Config(
         app,
-        host=host,
-        port=port,
         proxy_headers=proxy_headers,
         forwarded_allow_ips="127.0.0.1" if proxy_headers else None,
         server_header=False,
         log_level="info",
-        limit_concurrency=200,
+        limit_concurrency=256,
         timeout_keep_alive=5,
     )
+    if ready is not None:
+        ready(sock.getsockname()[1])
+    with sock:
+        uvicorn.Server(config).run(sockets=[sock])

@@ -167,9 +167,7 @@ class _Checker:
     # -- shared ---------------------------------------------------------------------------------
 
     def page(self, template: str, title: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return html(
-            page(template, title, roll_up=self.store is not None, **context), status=status
-        )
+        return html(page(template, title, roll_up=self.store is not None, **context), status=status)
 
     def refused(self, request: Request, refusal: Refused) -> Response:
         if _is_api(request):
@@ -265,9 +263,7 @@ class _Checker:
             elif form.get("text").strip():
                 name, data, kind = "pasted JSON", form.get("text").encode("utf-8"), "json"
             elif upload is not None and upload.name:
-                raise Refused(
-                    400, "Empty file", f"{upload.name!r} is empty: choose the file again"
-                )
+                raise Refused(400, "Empty file", f"{upload.name!r} is empty: choose the file again")
             else:
                 raise Refused(400, "Nothing to check", "choose a file, or paste a plan as JSON")
             checked = await self.work(
@@ -384,9 +380,7 @@ class _Checker:
 
     async def catalogue_page(self, request: Request) -> Response:
         if self._site is None:
-            self._site = await self.work(
-                lambda: dict(site_pages(self.catalogue, _messages_en()))
-            )
+            self._site = await self.work(lambda: dict(site_pages(self.catalogue, _messages_en())))
         text = self._site.get(request.path_params["name"])
         if text is None:
             raise HTTPException(404)

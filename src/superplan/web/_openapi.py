@@ -24,7 +24,9 @@ _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _problem(description: str) -> dict[str, Any]:
     return {
         "description": description,
-        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        },
     }
 
 
@@ -177,7 +179,12 @@ def openapi(max_bytes: int) -> dict[str, Any]:
                 "get": {
                     "summary": "One published JSON Schema",
                     "parameters": [
-                        {"name": "name", "in": "path", "required": True, "schema": {"type": "string"}}
+                        {
+                            "name": "name",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
                     ],
                     "responses": {
                         "200": {
@@ -192,7 +199,12 @@ def openapi(max_bytes: int) -> dict[str, Any]:
                 "get": {
                     "summary": "A responder's template: {responder}.xlsx or {responder}.csv",
                     "parameters": [
-                        {"name": "file", "in": "path", "required": True, "schema": {"type": "string"}}
+                        {
+                            "name": "file",
+                            "in": "path",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
                     ],
                     "responses": {
                         "200": {

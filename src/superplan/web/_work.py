@@ -18,7 +18,7 @@ from ..catalogue import Catalogue
 from ..convert import dumps
 from ..errors import LoadError, Problem, UnknownAgency
 from ..importers import export_table, import_table
-from ..importers._sheet import Sheet, column_letter, read_sheet
+from ..importers._sheet import Sheet, read_sheet
 from ..importers._table import _COLUMN_OF
 from ..model import ActionPlan
 from ..validation import ValidationReport, validate
@@ -536,4 +536,3 @@ def json_plan(data: bytes, catalogue: Catalogue, max_bytes: int) -> ActionPlan:
             tuple(_shown_json(report)),
         )
     return report.plan
-
