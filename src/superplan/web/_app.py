@@ -301,10 +301,10 @@ class _Checker:
             store=self.store is not None,
         )
 
-    async def plan_sent(self, request: Request) -> ActionPlan:
+    async def plan_sent(self, request: Request, *, valid: bool = False) -> ActionPlan:
         form = await self.form(request)
         return await self.work(
-            plan_from_canonical, form.get("plan"), self.catalogue, self.max_bytes
+            plan_from_canonical, form.get("plan"), self.catalogue, self.max_bytes, valid=valid
         )
 
     async def preview(self, request: Request) -> Response:
@@ -331,12 +331,7 @@ class _Checker:
             if self.store is None:
                 raise Refused(404, "Not found", "this checker keeps no plans (no --store)")
             _same_origin(request)
-            plan = await self.plan_sent(request)
-            report = await self.work(_validated, plan, self.catalogue)
-            if not report:
-                raise Refused(
-                    422, "Not accepted", "the plan has errors: correct them and check it again"
-                )
+            plan = await self.plan_sent(request, valid=True)
             path, new = await self.work(self.store.add, plan)
         except Refused as refusal:
             return self.refused(request, refusal)
@@ -553,12 +548,6 @@ class _Checker:
     async def api_template(self, request: Request) -> Response:
         stem, _, kind = request.path_params["file"].rpartition(".")
         return await self.template_file(request, stem, kind)
-
-
-def _validated(plan: ActionPlan, cat: Catalogue) -> bool:
-    from ..validation import validate
-
-    return validate(plan, catalogue=cat).valid
 
 
 def _same_origin(request: Request) -> None:

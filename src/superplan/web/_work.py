@@ -9,8 +9,9 @@ and a sentence saying what to do; the web layer turns it into a page or a proble
 import io
 import zipfile
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import IO, Any
 
+import attrs
 from attrs import frozen
 
 from .._jsontext import parse_json
@@ -248,6 +249,7 @@ def _check_json(
             # The file does not say whose plan it is: the responder chosen is put in (lines
             # and columns are then those of the document as it was given, without it).
             report = validate({"responder": responder, **document}, catalogue=cat)
+    report = attrs.evolve(report, source=name)
     shown = tuple(_shown_json(report))
     return Checked(
         name=name,
@@ -291,31 +293,73 @@ def _shown_json(report: ValidationReport) -> Iterable[Shown]:
 
 
 def check_xlsx_size(data: bytes, name: str, max_bytes: int) -> None:
-    """Refuse a workbook whose parts would inflate far past the upload limit (413)."""
+    """Refuse a workbook whose parts would inflate far past the upload limit, or whose sheets
+    hold far more rows or cells than any plan (413), before it is opened."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
+            total = sum(part.file_size for part in parts)
+            too_big = total > XLSX_INFLATION * max_bytes or len(parts) > XLSX_PARTS
+            inflated = any(
+                part.file_size > 1024 * 1024
+                and part.file_size > XLSX_RATIO * max(part.compress_size, 1)
+                for part in parts
+            )
+            if too_big or inflated:
+                raise Refused(
+                    413,
+                    "Workbook too large",
+                    f"{name!r} would inflate to {total} bytes when opened (a workbook may "
+                    f"inflate to {XLSX_INFLATION * max_bytes} bytes, and no part more than "
+                    f"{XLSX_RATIO} times); a plan's workbook is far smaller: remove the extra "
+                    "rows or sheets",
+                )
+            for part in parts:
+                if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    with archive.open(part) as stream:
+                        rows, cells = _count_cells(stream)
+                    if rows > XLSX_ROWS or cells > XLSX_CELLS:
+                        raise Refused(
+                            413,
+                            "Workbook too large",
+                            f"{name!r} has a sheet of {rows} rows and {cells} cells; a plan "
+                            f"has far fewer (the limits are {XLSX_ROWS} rows and {XLSX_CELLS} "
+                            "cells): remove the rows and columns that hold nothing",
+                        )
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
         raise Refused(
             422,
             "Not a readable workbook",
             f"{name!r} is not a readable XLSX workbook (its zip structure is damaged); "
             "save it again from your spreadsheet",
         ) from None
-    total = sum(part.file_size for part in parts)
-    too_big = total > XLSX_INFLATION * max_bytes or len(parts) > XLSX_PARTS
-    inflated = any(
-        part.file_size > 1024 * 1024 and part.file_size > XLSX_RATIO * max(part.compress_size, 1)
-        for part in parts
-    )
-    if too_big or inflated:
-        raise Refused(
-            413,
-            "Workbook too large",
-            f"{name!r} would inflate to {total} bytes when opened (a workbook may inflate to "
-            f"{XLSX_INFLATION * max_bytes} bytes, and no part more than {XLSX_RATIO} times); "
-            "a plan's workbook is far smaller: remove the extra rows or sheets",
-        )
+
+
+XLSX_ROWS = 50_000
+"""The most rows a worksheet may hold (a national plan's table has a few hundred)."""
+XLSX_CELLS = 500_000
+"""The most cells a worksheet may hold."""
+
+
+def _count_cells(stream: IO[bytes]) -> tuple[int, int]:
+    """Rows and cells in a worksheet's XML, counted as it is inflated (never held whole)."""
+    rows = cells = 0
+    tail = b""
+    while chunk := stream.read(1024 * 1024):
+        text = tail + chunk
+        # The last four bytes are read again with the next chunk, so that a tag cut between
+        # two chunks is counted: a row tag (five bytes) cannot lie whole within them, and a
+        # cell tag that does is taken off here, to be counted once, next time.
+        tail = text[-4:]
+        rows += text.count(b"<row ") + text.count(b"<row>")
+        cells += _cell_tags(text) - _cell_tags(tail)
+        if rows > XLSX_ROWS or cells > XLSX_CELLS:
+            break
+    return rows, cells + _cell_tags(tail)
+
+
+def _cell_tags(text: bytes) -> int:
+    return text.count(b"<c ") + text.count(b"<c>")
 
 
 def _check_table(
@@ -490,12 +534,22 @@ def _action_index(plan: ActionPlan, response: int, action_id: str) -> int | None
 # -- conversion ----------------------------------------------------------------------------------
 
 
-def plan_from_canonical(text: str, catalogue: Catalogue, max_bytes: int) -> ActionPlan:
-    """A plan sent back by the report page (its canonical JSON): it must load, or Refused."""
+def plan_from_canonical(
+    text: str, catalogue: Catalogue, max_bytes: int, *, valid: bool = False
+) -> ActionPlan:
+    """A plan sent back by the report page (its canonical JSON): it must load (and with
+    ``valid``, pass), or Refused."""
     raw = text.encode("utf-8", "surrogatepass")
     if not raw.strip():
         raise Refused(400, "No plan", "no plan was sent; check a file first")
     report = validate(raw, catalogue=catalogue, max_bytes=max_bytes)
+    if valid and not report.valid:
+        raise Refused(
+            422,
+            "Not accepted",
+            f"the plan has errors ({report.summary()}): correct them and check it again",
+            tuple(_shown_json(report)),
+        )
     if report.plan is None:
         first = report.findings[0].message if report.findings else "it does not fit the model"
         raise Refused(422, "Not a plan", f"the plan sent cannot be read: {first}")
