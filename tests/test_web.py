@@ -76,7 +76,9 @@ def problem_of(response, status: int) -> dict:
     assert response.status_code == status, response.text[:500]
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
-    assert body["status"] == status and body["title"] and body["detail"]
+    assert body["status"] == status
+    assert body["title"]
+    assert body["detail"]
     return body
 
 
@@ -91,7 +93,8 @@ def test_home_page_offers_upload_paste_and_responder(client):
     response = client.get("/")
     assert response.status_code == 200
     page = response.text
-    assert 'enctype="multipart/form-data"' in page and 'type="file"' in page
+    assert 'enctype="multipart/form-data"' in page
+    assert 'type="file"' in page
     assert '<textarea id="text" name="text"' in page
     assert '<option value="cleveland">Cleveland Police</option>' in page
     assert "<script" not in page
@@ -102,8 +105,10 @@ def test_security_headers_on_every_response(client):
     for response in (client.get("/"), client.get("/api/catalogue"), client.get("/nowhere")):
         headers = response.headers
         policy = headers["content-security-policy"]
-        assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
-        assert "script-src" not in policy and "unsafe-inline" not in policy
+        assert "default-src 'none'" in policy
+        assert "frame-ancestors 'none'" in policy
+        assert "script-src" not in policy
+        assert "unsafe-inline" not in policy
         assert headers["x-frame-options"] == "DENY"
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "same-origin"
@@ -159,7 +164,8 @@ def test_a_workbook_with_mistakes_names_sheet_row_and_column(client, mistakes, n
         row = re.search(rf"<tr role=\"row\">(.*?{code}.*?)</tr>", response.text, re.DOTALL)
         assert row is not None, code
         assert place in html.unescape(row.group(1))
-    assert "SP205" in words and "no response to recommendation" in words
+    assert "SP205" in words
+    assert "no response to recommendation" in words
     # What the workbook said is shown as text, never as markup.
     assert "<b>recommendation</b>" not in response.text
 
@@ -187,7 +193,8 @@ def test_preview_and_downloads(client, mistakes, tmp_path):
     assert canonical == expected
     preview = client.post("/preview", data={"plan": canonical})
     assert preview.status_code == 200
-    assert "Cleveland Police" in preview.text and "<script" not in preview.text
+    assert "Cleveland Police" in preview.text
+    assert "<script" not in preview.text
     as_json = client.post("/download/json", data={"plan": canonical})
     assert as_json.status_code == 200
     assert as_json.headers["content-disposition"] == 'attachment; filename="cleveland.json"'
@@ -207,19 +214,23 @@ def test_preview_and_downloads(client, mistakes, tmp_path):
 
 def test_templates(client):
     page = client.get("/template")
-    assert page.status_code == 200 and "Cleveland Police" in page.text
+    assert page.status_code == 200
+    assert "Cleveland Police" in page.text
     workbook = client.get("/template/download", params={"responder": "cleveland"})
-    assert workbook.status_code == 200 and workbook.headers["content-type"] == XLSX
+    assert workbook.status_code == 200
+    assert workbook.headers["content-type"] == XLSX
     assert workbook.content[:2] == b"PK"
     as_csv = client.get("/template/download", params={"responder": "kent", "format": "csv"})
-    assert as_csv.status_code == 200 and b"Rec No" in as_csv.content
+    assert as_csv.status_code == 200
+    assert b"Rec No" in as_csv.content
     refused(client.get("/template/download", params={"responder": "atlantis"}), 404, "atlantis")
 
 
 def test_catalogue_and_rule_pages(client):
     assert client.get("/catalogue", follow_redirects=False).status_code == 303
     index = client.get("/catalogue/index.html")
-    assert index.status_code == 200 and "recommendation-10.html" in index.text
+    assert index.status_code == 200
+    assert "recommendation-10.html" in index.text
     assert client.get("/catalogue/recommendation-10.html").status_code == 200
     refused(client.get("/catalogue/secret.txt"), 404, "nothing at")
     refused(client.get("/catalogue/..%2F..%2Fetc%2Fpasswd"), 404)
@@ -229,7 +240,8 @@ def test_catalogue_and_rule_pages(client):
     rule = client.get("/rules/sp205")
     assert rule.status_code == 200
     words = text_of(rule)
-    assert "SP205: Addressed recommendation not answered" in words and "How to fix it" in words
+    assert "SP205: Addressed recommendation not answered" in words
+    assert "How to fix it" in words
     refused(client.get("/rules/SP999"), 404)
 
 
@@ -288,7 +300,8 @@ def test_a_damaged_workbook(client):
 )
 def test_a_json_bomb(client, document, code):
     page = upload(client, "bomb.json", document, "application/json")
-    assert 400 <= page.status_code < 500 and "Traceback" not in page.text
+    assert 400 <= page.status_code < 500
+    assert "Traceback" not in page.text
     assert "the plan does not pass" in text_of(page)
     body = problem_of(
         client.post(
@@ -375,11 +388,13 @@ def test_submitted_text_is_never_markup(client):
     document["title"] = "<img src=x onerror=alert(1)>"
     page = upload(client, '<b>name</b>".json', json.dumps(document).encode(), "application/json")
     assert page.status_code == 200
-    assert "<script>alert" not in page.text and "<img src=x" not in page.text
+    assert "<script>alert" not in page.text
+    assert "<img src=x" not in page.text
     assert "<b>name</b>" not in page.text
     canonical = html.unescape(re.search(r'name="plan" value="([^"]*)"', page.text).group(1))
     preview = client.post("/preview", data={"plan": canonical})
-    assert "<script>alert" not in preview.text and "<img src=x" not in preview.text
+    assert "<script>alert" not in preview.text
+    assert "<img src=x" not in preview.text
 
 
 def test_the_time_limit(tmp_path):
@@ -436,7 +451,8 @@ def test_the_roll_up_page(stored):
     client, _ = stored
     client.post("/submit", data={"plan": MERSEYSIDE.read_text()}, headers=SAME_SITE)
     form = client.get("/roll-up")
-    assert form.status_code == 200 and "1 plan file submitted" in text_of(form)
+    assert form.status_code == 200
+    assert "1 plan file submitted" in text_of(form)
     assert "National roll-up" in client.get("/").text
     page = client.get("/roll-up", params={"as_of": "2025-12-31"})
     assert page.status_code == 200
@@ -497,7 +513,8 @@ def test_api_validate_a_file(client, mistakes):
     response = client.post("/api/validate", files={"file": ("c.xlsx", mistakes, XLSX)})
     assert response.status_code == 200
     body = response.json()
-    assert body["valid"] is True and body["warnings"] == 3
+    assert body["valid"] is True
+    assert body["warnings"] == 3
     places = {(p["code"], p["place"]) for p in body["places"]}
     assert set(MISTAKES) <= places
 
@@ -507,11 +524,13 @@ def test_api_convert(client, mistakes, tmp_path):
     path.write_bytes(mistakes)
     expected = sp.dumps(import_table(path).plan)
     to_json = client.post("/api/convert", files={"file": ("c.xlsx", mistakes, XLSX)})
-    assert to_json.status_code == 200 and to_json.text == expected
+    assert to_json.status_code == 200
+    assert to_json.text == expected
     to_xlsx = client.post(
         "/api/convert?to=xlsx", content=expected, headers={"content-type": "application/json"}
     )
-    assert to_xlsx.status_code == 200 and to_xlsx.headers["content-type"] == XLSX
+    assert to_xlsx.status_code == 200
+    assert to_xlsx.headers["content-type"] == XLSX
     back = client.post("/api/convert", content=to_xlsx.content, headers={"content-type": XLSX})
     assert back.text == expected
     problem_of(
@@ -538,10 +557,12 @@ def test_api_reference(client):
     assert {rule["code"] for rule in rules} == {rule.code for rule in sp.RULES}
     assert client.get("/api/schemas").json() == list(sp.SCHEMA_NAMES)
     schema = client.get("/api/schemas/action-plan")
-    assert schema.status_code == 200 and schema.json() == sp.schema("action-plan")
+    assert schema.status_code == 200
+    assert schema.json() == sp.schema("action-plan")
     problem_of(client.get("/api/schemas/nope"), 404)
     workbook = client.get("/api/template/cleveland.xlsx")
-    assert workbook.status_code == 200 and workbook.headers["content-type"] == XLSX
+    assert workbook.status_code == 200
+    assert workbook.headers["content-type"] == XLSX
     assert client.get("/api/template/cleveland.csv").status_code == 200
     problem_of(client.get("/api/template/atlantis.xlsx"), 404)
     problem_of(client.get("/api/template/cleveland.docx"), 404)
@@ -558,7 +579,8 @@ def test_openapi_describes_every_api_route(client):
         "/api/template/{file}",
     } <= set(document["paths"])
     page = client.get("/api")
-    assert page.status_code == 200 and "/api/openapi.json" in page.text
+    assert page.status_code == 200
+    assert "/api/openapi.json" in page.text
 
 
 def test_a_bug_is_a_500_problem_without_a_traceback(client, monkeypatch):
@@ -574,7 +596,8 @@ def test_a_bug_is_a_500_problem_without_a_traceback(client, monkeypatch):
         headers={"content-type": "application/json"},
     )
     body = problem_of(response, 500)
-    assert "secret internals" not in response.text and "Traceback" not in response.text
+    assert "secret internals" not in response.text
+    assert "Traceback" not in response.text
     assert "RuntimeError" in body["detail"]
 
 
