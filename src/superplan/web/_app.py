@@ -142,6 +142,7 @@ class _Checker:
     def routes(self) -> list[Route]:
         return [
             Route("/", self.home, methods=["GET"]),
+            Route("/favicon.ico", self.no_icon, methods=["GET"]),
             Route("/check", self.check, methods=["POST"]),
             Route("/preview", self.preview, methods=["POST"]),
             Route("/download/{kind}", self.download, methods=["POST"]),
@@ -237,6 +238,9 @@ class _Checker:
         return self.refused(request, Refused(500, "Internal error", detail))
 
     # -- pages ----------------------------------------------------------------------------------
+
+    async def no_icon(self, request: Request) -> Response:
+        return Response(status_code=204)  # no icon; said so, rather than a 404 in the console
 
     async def home(self, request: Request) -> Response:
         return self.upload_page()
