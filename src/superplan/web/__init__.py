@@ -85,6 +85,7 @@ def serve(
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
+        sock.listen(2048)  # connections wait in the queue from now on, even before uvicorn runs
     except OSError as error:
         sock.close()
         raise OSError(
