@@ -281,6 +281,14 @@ def test_an_xlsx_zip_bomb(client, no_disk):
     problem_of(client.post("/api/validate", content=bomb, headers={"content-type": XLSX}), 413)
 
 
+def test_a_zip_bomb_sent_as_csv_is_refused_too(client):
+    bomb = xlsx_bomb()
+    problem_of(
+        client.post("/api/validate", content=bomb, headers={"content-type": "text/csv"}), 413
+    )
+    problem_of(client.post("/api/convert", content=bomb, headers={"content-type": "text/csv"}), 413)
+
+
 def test_a_workbook_of_too_many_rows(client):
     refused(upload(client, "rows.xlsx", xlsx_bomb(60_000, numbered=True)), 413, "60000 rows")
 
