@@ -75,7 +75,9 @@ def resident_mib(pid: int) -> float:
     return float("nan")
 
 
-async def round_of(port: int, count: int, sent: list[tuple[str, bytes, bool]]) -> tuple[list[float], int]:
+async def round_of(
+    port: int, count: int, sent: list[tuple[str, bytes, bool]]
+) -> tuple[list[float], int]:
     jobs = [post(port, *sent[i % len(sent)][:2]) for i in range(count)]
     results = await asyncio.gather(*jobs, return_exceptions=True)
     latencies: list[float] = []
@@ -100,7 +102,7 @@ async def round_of(port: int, count: int, sent: list[tuple[str, bytes, bool]]) -
 
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def main() -> int:

@@ -645,3 +645,43 @@ def test_the_form_reads_from_memory(client, no_disk):
     data = io.BytesIO(MERSEYSIDE.read_bytes() * 1)
     response = client.post("/check", files={"file": ("m.json", data, "application/json")})
     assert response.status_code == 200
+
+
+def test_superplan_works_without_the_extra(tmp_path):
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    script = (
+        "import sys\n"
+        "for name in ('starlette', 'uvicorn', 'python_multipart', 'anyio'):\n"
+        "    sys.modules[name] = None\n"
+        "import superplan, superplan.web\n"
+        f"assert superplan.validate({str(MERSEYSIDE)!r}).valid\n"
+        "from superplan.cli import main\n"
+        "sys.exit(main(['serve', '--port', '0']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 2, done.stderr
+    assert "needs the serve extra" in done.stderr
+    assert "pip install 'superplan[serve]'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_nothing_below_the_web_layer_imports_it():
+    from .conftest import ROOT
+
+    package = ROOT / "src" / "superplan"
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).parts[0] in ("web", "cli", "cli.py"):  # the top layer
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"from \.+web\b|superplan\.web|import starlette", text), path
