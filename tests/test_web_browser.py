@@ -20,6 +20,15 @@ from .conftest import ROOT
 from .test_browser import CHROMIUM, JS, _ready
 from .web_plans import MISTAKES, workbook_with_mistakes
 
+#: Other pages audited as they are: (name, path).
+PAGES = {
+    "template": "template",
+    "rules": "rules",
+    "api": "api",
+    "catalogue": "catalogue/index.html",
+    "recommendation": "catalogue/recommendation-10.html",
+    "not-found": "no/such/page",
+}
 _LISTENING = re.compile(r"checking plans at (http://127\.0\.0\.1:\d+/)")
 
 
@@ -28,7 +37,10 @@ def server(tmp_path):
     """`superplan serve --port 0` (the system picks a free port), stopped after the test."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "superplan.cli", "serve", "--port", "0", "--no-progress"],
+        [
+            *(sys.executable, "-m", "superplan.cli", "serve", "--port", "0", "--no-progress"),
+            *("--store", str(tmp_path / "store")),
+        ],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -65,7 +77,15 @@ def test_a_workbook_checked_in_chromium(tmp_path, server):
     download = tmp_path / "downloaded.json"
     result = subprocess.run(
         ["node", str(JS / "checker.mjs")],
-        input=json.dumps({"url": server, "workbook": str(workbook), "download": str(download)}),
+        input=json.dumps(
+            {
+                "url": server,
+                "workbook": str(workbook),
+                "download": str(download),
+                "asOf": "2025-12-31",
+                "pages": PAGES,
+            }
+        ),
         capture_output=True,
         text=True,
         check=False,
@@ -99,10 +119,22 @@ def test_a_workbook_checked_in_chromium(tmp_path, server):
     assert done.returncode == 0, done.stderr
     assert found["downloadName"] == "cleveland.json"
     assert download.read_bytes() == imported.read_bytes()
-    # Accessible and reflowing at both widths, with no script of its own and no console error.
-    assert found["consoleErrors"] == []
+    # Nothing chosen is said; the plan is stored, and counted in the roll-up.
+    assert "choose a file, or paste a plan as JSON" in found["nothingChosen"]
+    assert "The plan was submitted, and kept as cleveland-" in found["stored"]
+    kept = list((tmp_path / "store").glob("cleveland-*.json"))
+    assert len(kept) == 1
+    assert kept[0].read_bytes() == imported.read_bytes()
+    assert "2025" in found["rollUp"]
+    # Accessible and reflowing at both widths, with no script of its own. The only console
+    # errors are the statuses of the pages that refuse (400 nothing chosen, 404 not found).
+    assert found["consoleErrors"] == [
+        f"Failed to load resource: the server responded with a status of {status}"
+        for status in ("400 (Bad Request)", "404 (Not Found)")
+    ]
+    flow = ("upload", "report", "rule", "upload-error", "stored", "roll-up-form", "roll-up")
     assert {(a["page"], a["width"]) for a in found["audits"]} == {
-        (page, width) for page in ("upload", "report", "rule") for width in (320, 1280)
+        (page, width) for page in (*flow, *PAGES) for width in (320, 1280)
     }
     for audit in found["audits"]:
         assert audit["violations"] == [], audit

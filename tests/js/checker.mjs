@@ -2,7 +2,9 @@
 // upload page, chooses a workbook, checks it, reads the findings, downloads the plan as JSON and
 // follows a finding's rule link. At 320 and 1280 CSS pixels wide, runs axe-core's
 // WCAG 2.x A and AA rules on each page visited and measures sideways scrolling.
-// Reads {"url", "workbook", "download"} on stdin; prints a JSON object of what it found.
+// Then submits the plan to the store, shows the national roll-up, and audits other pages too.
+// Reads {"url", "workbook", "download", "asOf", "pages": {name: path}} on stdin; prints a JSON
+// object of what it found.
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -90,6 +92,37 @@ try {
   await Promise.all([page.waitForNavigation(), link.click()]);
   result.rulePage = { url: page.url(), h1: await page.locator("h1").innerText() };
   result.audits.push(...await audit(page, "rule"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Nothing chosen: the upload page again, with an error summary.
+  await page.goto(input.url, { waitUntil: "load" });
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  result.nothingChosen = await page.locator(".error-summary").innerText();
+  result.audits.push(...await audit(page, "upload-error"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Check the workbook again and submit it to the store; then the national roll-up.
+  await page.goto(input.url, { waitUntil: "load" });
+  await page.setInputFiles("#file", input.workbook);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  await Promise.all([page.waitForNavigation(), page.click("text=Submit the plan")]);
+  result.stored = await page.locator(".panel").innerText();
+  result.audits.push(...await audit(page, "stored"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(new URL("roll-up", input.url).href, { waitUntil: "load" });
+  result.audits.push(...await audit(page, "roll-up-form"));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.fill("#as_of", input.asOf);
+  await Promise.all([page.waitForNavigation(), page.click("button[type=submit]")]);
+  result.rollUp = await page.locator("h1").innerText();
+  result.audits.push(...await audit(page, "roll-up"));
+
+  // The other pages, as they are.
+  for (const [name, path] of Object.entries(input.pages)) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(new URL(path, input.url).href, { waitUntil: "load" });
+    result.audits.push(...await audit(page, name));
+  }
 
   await context.close();
 } finally {
