@@ -29,7 +29,12 @@ def _environment() -> Environment:
 
 @cache
 def _messages() -> Messages:
-    return messages("en")
+    """The rendered pages' texts, but for the footer, which speaks of a checker, not of a plan."""
+    shipped = messages("en")
+    footer = (
+        "superplan {version}: the submission checker. Nothing sent here is kept unless submitted."
+    )
+    return Messages({**shipped.texts, "footer": footer}, shipped.name)
 
 
 def page(template: str, title: str, **context: Any) -> str:

@@ -397,7 +397,7 @@ def _check_table(
             title=f.title,
             message=f.message,
             hint=f.hint,
-            place=places.get(f.pointer) or (f"at {f.pointer}" if f.pointer else "the whole plan"),
+            place=places.get(f.pointer) or "the table as a whole",
             pointer=f.pointer,
         )
         for f in report.findings
