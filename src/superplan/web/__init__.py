@@ -43,7 +43,14 @@ def create_app(
     workers: int | None = None,
     catalogue: Any = None,
 ) -> Any:
-    """The checker as an ASGI application; see :func:`superplan.web._app.create_app`."""
+    """The checker as an ASGI application, to run with uvicorn or to mount in another service.
+
+    ``store``: a folder where accepted submissions are kept (created if missing); without it
+    nothing is kept. ``max_bytes``: the largest file accepted (default 5 MiB, as the command
+    line's). ``timeout``: seconds one request's work may take (default 30). ``workers``:
+    submissions checked at once (default 4). ``catalogue``: an amended catalogue to check
+    against. Raises :class:`MissingExtra` when the ``serve`` extra is not installed.
+    """
     _require()
     from ..validation import DEFAULT_MAX_BYTES
     from ._app import DEFAULT_TIMEOUT, DEFAULT_WORKERS
