@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 import superplan as sp
-from superplan.importers import export_table
+from superplan.tables import export_table
 from superplan.testing import synthetic_plans
 
 ROOT = Path(__file__).resolve().parent.parent

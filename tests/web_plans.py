@@ -5,7 +5,7 @@ import zipfile
 
 from openpyxl import load_workbook
 
-from superplan._template import write_template
+from superplan.tables import write_template
 
 #: The mistakes made in :func:`workbook_with_mistakes`, as (code, where the checker must say).
 MISTAKES = (

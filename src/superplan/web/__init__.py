@@ -53,8 +53,7 @@ def create_app(
     """
     _require()
     from ..validation import DEFAULT_MAX_BYTES
-    from ._app import DEFAULT_TIMEOUT, DEFAULT_WORKERS
-    from ._app import create_app as build
+    from ._app import DEFAULT_TIMEOUT, DEFAULT_WORKERS, create_app as build
 
     return build(
         store=store,

@@ -21,22 +21,24 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from .._jsontext import canonical_json
+from .._json import canonical_json
 from .._schema import SCHEMA_NAMES, schema
-from .._template import write_template
 from .._version import __version__
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import dumps, to_dict
 from ..errors import OutputError, UnknownAgency
 from ..model import ActionPlan, to_date
-from ..render import render_html
-from ..render._site import _pages as site_pages
-from ..render._summary_page import render_summary_html
-from ..validation import DEFAULT_MAX_BYTES, RULES, Rule
-from ..validation._docs import _PLACEHOLDER
-from ._http import FORM_OVERHEAD, BodyLimit, SecurityHeaders, TooLarge, content_security_policy
-from ._http import parse_form as _parse_form
+from ..render import render_html, render_summary_html, site_pages
+from ..tables import write_template
+from ..validation import DEFAULT_MAX_BYTES, PLACEHOLDER, RULES, Rule
+from ._http import (
+    FORM_OVERHEAD,
+    BodyLimit,
+    SecurityHeaders,
+    TooLarge,
+    content_security_policy,
+    parse_form as _parse_form,
+)
 from ._openapi import ENDPOINTS, openapi
 from ._pages import page
 from ._store import Store
@@ -79,7 +81,7 @@ def create_app(
     if max_bytes < 1 or timeout <= 0 or workers < 1:
         raise ValueError("max_bytes, timeout and workers must be positive")
     checker = _Checker(
-        catalogue=or_shipped(catalogue),
+        catalogue=given_or_shipped(catalogue),
         store=Store(store) if store is not None else None,
         max_bytes=max_bytes,
         timeout=timeout,
@@ -397,8 +399,8 @@ class _Checker:
             "rule.html.j2",
             f"{found.code}: {found.title}",
             rule=found,
-            message=_PLACEHOLDER.sub(r"<\1>", found.message),
-            hint=_PLACEHOLDER.sub(r"<\1>", found.hint),
+            message=PLACEHOLDER.sub(r"<\1>", found.message),
+            hint=PLACEHOLDER.sub(r"<\1>", found.hint),
             bad=_example(found.bad),
             fixed=_example(found.fixed),
         )

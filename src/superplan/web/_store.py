@@ -7,7 +7,7 @@ import os
 import threading
 from pathlib import Path
 
-from .._output import output_folder, write_output
+from .._files import output_folder, write_output
 from ..catalogue import Catalogue
 from ..convert import dumps
 from ..model import ActionPlan

@@ -14,14 +14,13 @@ from typing import IO, Any
 import attrs
 from attrs import frozen
 
-from .._jsontext import parse_json
+from .._json import parse_json
 from ..catalogue import Catalogue
 from ..convert import dumps
 from ..errors import LoadError, Problem, UnknownAgency
-from ..importers import export_table, import_table
-from ..importers._sheet import Sheet, read_sheet
-from ..importers._table import _COLUMN_OF
+from ..importers import import_table
 from ..model import ActionPlan
+from ..tables import COLUMN_OF, Sheet, export_table, read_sheet
 from ..validation import ValidationReport, validate
 
 __all__ = [
@@ -510,7 +509,7 @@ def _table_places(sheet: Sheet, plan: ActionPlan, pointers: set[str]) -> dict[st
                 heading = "Value"
             else:
                 record_kind = {"responses": "response", "actions": "action", "updates": "update"}
-                heading = _COLUMN_OF.get(record_kind.get(owner, ""), {}).get(key, "")
+                heading = COLUMN_OF.get(record_kind.get(owner, ""), {}).get(key, "")
                 if key and not heading:
                     heading = "More"
             if heading in header:
