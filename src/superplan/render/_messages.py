@@ -40,11 +40,23 @@ class Messages:
         """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
         return str(self.texts[group][str(member)])
 
-    def date(self, value: dt.date | PartialDate | None) -> str:
+    def count(self, group: str, count: int, **params: Any) -> str:
+        """A count in words with its noun in the right number: ``count("count_recommendations",
+        1)`` is "1 recommendation", and 2 gives "2 recommendations"."""
+        forms = self.texts[group]
+        return str(forms["one"] if count == 1 else forms["other"]).format(count=count, **params)
+
+    def date(self, value: dt.date | PartialDate | str | None) -> str:
         """A date in words at the precision it was given: a day ("27 March 2025"), or a month
-        ("November 2024") for a month-precision date."""
+        ("November 2024") for a month-precision date. A date may come as text, as it does in
+        a plan's JSON ("2025-03"); text that is not a date is given back as it is."""
         if value is None:
             return self("not_stated")
+        if isinstance(value, str):
+            try:
+                value = PartialDate.parse(value)
+            except ValueError:
+                return str(value)
         month = self.texts["months"][value.month - 1]
         if isinstance(value, PartialDate) and value.day is None:
             return str(self.texts["month_format"]).format(month=month, year=value.year)
