@@ -13,15 +13,15 @@ import time
 
 import pytest
 
+from ..conftest import ROOT
+from ..web_plans import MISTAKES, workbook_with_mistakes
+from .test_browser import CHROMIUM, JS, _ready
+
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
 # A real browser takes a minute: part of the whole suite (--slow), not the quick one.
 pytestmark = pytest.mark.slow
-
-from ..conftest import ROOT
-from ..web_plans import MISTAKES, workbook_with_mistakes
-from .test_browser import CHROMIUM, JS, _ready
 
 #: Other pages audited as they are: (name, path).
 PAGES = {
