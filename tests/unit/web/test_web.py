@@ -685,3 +685,30 @@ def test_nothing_below_the_web_layer_imports_it():
             continue
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"from \.+web\b|superplan\.web|import starlette", text), path
+
+
+def test_a_form_of_too_many_parts(client):
+    fields = {f"field{n}": "x" for n in range(40)}
+    refused(client.post("/check", files={"file": ("m.json", b"{}")}, data=fields), 400, "parts")
+
+
+def test_a_form_field_that_is_not_utf8(client):
+    boundary = "b0undary"
+    body = (
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n".encode()
+        + b"\xff\xfe{}\r\n"
+        + f"--{boundary}--\r\n".encode()
+    )
+    response = client.post(
+        "/check",
+        content=body,
+        headers={"content-type": f"multipart/form-data; boundary={boundary}"},
+    )
+    refused(response, 400, "not UTF-8")
+
+
+def test_a_windows_1252_table_is_read_and_said(client):
+    table = write_csv_template("kent").decode("utf-8-sig").replace("Kent", "Kent caf\u00e9")
+    response = upload(client, "kent.csv", table.encode("cp1252"), "text/csv")
+    assert response.status_code == 200
+    assert "read as Windows-1252" in text_of(response)
