@@ -695,7 +695,7 @@ def test_a_form_of_too_many_parts(client):
 def test_a_form_field_that_is_not_utf8(client):
     boundary = "b0undary"
     body = (
-        f"--{boundary}\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n".encode()
+        f'--{boundary}\r\nContent-Disposition: form-data; name="text"\r\n\r\n'.encode()
         + b"\xff\xfe{}\r\n"
         + f"--{boundary}--\r\n".encode()
     )
