@@ -125,13 +125,14 @@ def _instructions(responder_name: str, count: int) -> list[str]:
 
 def write_template(
     responder: str,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None,
     *,
     kind: str = "xlsx",
     catalogue: Catalogue | None = None,
 ) -> bytes:
     """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``);
-    returns the bytes written. The file is replaced whole or not at all."""
+    returns the bytes written. The file is replaced whole or not at all. With ``path`` None,
+    nothing is written: the bytes are only returned."""
     cat = given_or_shipped(catalogue)
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":
@@ -141,7 +142,8 @@ def write_template(
         data = _csv(rows)
     else:
         raise ValueError(f"unknown template format {kind!r}; use 'xlsx' or 'csv'")
-    write_output(path, data)
+    if path is not None:
+        write_output(path, data)
     return data
 
 
