@@ -137,7 +137,8 @@ def write_template(
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":
         name = cat.responder(responder).name
-        data = _xlsx(rows, _instructions(name, len(rows) - 1), os.fspath(path))
+        source = os.fspath(path) if path is not None else None
+        data = _xlsx(rows, _instructions(name, len(rows) - 1), source)
     elif kind == "csv":
         data = _csv(rows)
     else:
