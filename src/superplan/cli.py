@@ -505,9 +505,12 @@ def _say(out: TextIO, text: str) -> None:
 
 
 def _complain(text: str) -> None:
+    """Problems for a person to read, one line each (a message of many cells is many lines),
+    each escaped as :func:`_say` does."""
     from .errors import printable
 
-    print(printable(f"superplan: {text}"), file=sys.stderr)
+    for line in text.split("\n"):
+        print(printable(f"superplan: {line}"), file=sys.stderr)
 
 
 def _internal_error(error: BaseException, about: str = "") -> int:

@@ -30,6 +30,7 @@ from ..model import ActionPlan
 from ._sheet import column_letter, read_sheet
 from ._table_import import (
     OWN_FIELDS,
+    WORDS,
     TableImport,
     cell_json,
     check_mapped_cells,
@@ -344,6 +345,7 @@ def _update(row: Mapping[str, str]) -> dict[str, Any]:
     _set(update, "date", row.get("Update date", ""))  # an update may be undated (schema 1.1)
     _set(update, "label", row.get("Update label", ""))
     _set(update, "status", row.get("Update status", ""))
+    _set(update, "status_text", row.get(WORDS + "Update status", ""))
     _set(update, "note", row.get("Update note", ""))
     return _with_more(update, row)
 
@@ -386,24 +388,26 @@ def rows_to_plan(
         elif record == "response":
             response: dict[str, Any] = {"recommendation": _ref(ref)}
             _set(response, "acceptance", row.get("Acceptance", ""))
+            _set(response, "acceptance_text", row.get(WORDS + "Acceptance", ""))
             _set(response, "compliance", row.get("Compliance", ""))
+            _set(response, "compliance_text", row.get(WORDS + "Compliance", ""))
             _set(response, "status", row.get("Response status", ""))
+            _set(response, "status_text", row.get(WORDS + "Response status", ""))
             _set(response, "narrative", row.get("Response", ""))
             _set(response, "transcription_note", row.get("Response note", ""))
             responses.append(_with_more(response, row))
         elif record in ("action", "evidence", "update"):
-            if not responses or str(responses[-1]["recommendation"]) != ref.strip():
-                problems.append(
-                    Problem(
-                        pointer=f"/rows/{number}",
-                        message=f'row {number}, column "Record": this {record} row comes before '
-                        f"a response row for recommendation {ref!r}",
-                    )
-                )
+            # A row belongs to its recommendation's response wherever that is above it: an
+            # action added at the foot of the sheet is as good as one right below the response.
+            at = _response_index(responses, ref)
+            if at is None:
+                problems.append(_no_response(record, ref, number, rows, row_numbers))
                 continue
-            current = responses[-1]
+            current = responses[at]
             action_id = row.get("Action ID", "")
+            actions = current.get("actions", [])
             if record == "action":
+                origins[f"/responses/{at}/actions/{len(actions)}"] = number
                 action: dict[str, Any] = {"id": action_id, "description": row.get("Action", "")}
                 _set(action, "part", row.get("Part", ""))
                 _set(action, "owner", row.get("Owner", ""))
@@ -411,22 +415,32 @@ def rows_to_plan(
                 if due:
                     action["due"] = due
                 _set(action, "status", row.get("Status", ""))
+                _set(action, "status_text", row.get(WORDS + "Status", ""))
                 current.setdefault("actions", []).append(_with_more(action, row))
-            elif not action_id:  # an update to the response as a whole
-                update = _update(row)
-                current.setdefault("updates", []).append(update)
-            elif not current.get("actions") or current["actions"][-1]["id"] != action_id:
+                continue
+            if not action_id:  # an update to the response as a whole
+                origins[f"/responses/{at}/updates/{len(current.get('updates', ()))}"] = number
+                current.setdefault("updates", []).append(_update(row))
+                continue
+            owner = next(
+                (i for i in range(len(actions) - 1, -1, -1) if actions[i]["id"] == action_id),
+                None,
+            )
+            if owner is None:
                 problems.append(
                     Problem(
                         pointer=f"/rows/{number}",
-                        message=f'row {number}, column "Record": this {record} row does not '
-                        f"follow its action {action_id!r}",
+                        message=f'row {number}, column "Action ID": this {record} row names the '
+                        f"action {action_id!r}, which no action row of recommendation "
+                        f"{ref.strip()!r} above it has; put it below its action, or correct "
+                        "the Action ID",
                     )
                 )
-            elif record == "evidence":
-                current["actions"][-1].setdefault("evidence", []).append(row.get("Value", ""))
-            else:
-                current["actions"][-1].setdefault("updates", []).append(_update(row))
+                continue
+            key = "evidence" if record == "evidence" else "updates"
+            listed = actions[owner].setdefault(key, [])
+            origins[f"/responses/{at}/actions/{owner}/{key}/{len(listed)}"] = number
+            listed.append(row.get("Value", "") if record == "evidence" else _update(row))
         else:
             problems.append(
                 Problem(
@@ -473,6 +487,53 @@ _COLUMN_OF = {
 }
 
 
+def _response_index(responses: Sequence[Mapping[str, Any]], ref: str) -> int | None:
+    """The place of the last response so far to the recommendation a row names, if any."""
+    wanted = ref.strip()
+    for index in range(len(responses) - 1, -1, -1):
+        if str(responses[index]["recommendation"]) == wanted:
+            return index
+    return None
+
+
+def _no_response(
+    record: str,
+    ref: str,
+    number: int,
+    rows: Sequence[Mapping[str, str]],
+    row_numbers: Sequence[int] | None,
+) -> Problem:
+    """What to say of a row whose recommendation has no response row above it."""
+    wanted = ref.strip()
+    later = next(
+        (
+            row_numbers[i] if row_numbers is not None else i + 2
+            for i, other in enumerate(rows)
+            if other.get("Record") == "response" and other.get("Rec No", "").strip() == wanted
+        ),
+        None,
+    )
+    if not wanted:
+        what = "names no recommendation; give its number in Rec No"
+        column = "Rec No"
+    elif later is not None:
+        what = (
+            f"comes before the response row for recommendation {wanted!r} (row {later}); "
+            "move it below that row"
+        )
+        column = "Record"
+    else:
+        what = (
+            f"is for recommendation {wanted!r}, which has no response row; add one "
+            f"(Record: response, Rec No: {wanted}) above it, or correct the Rec No"
+        )
+        column = "Rec No"
+    return Problem(
+        pointer=f"/rows/{number}",
+        message=f'row {number}, column "{column}": this {record} row {what}',
+    )
+
+
 def _note_origin(
     origins: dict[str, int],
     record: str,
@@ -480,22 +541,12 @@ def _note_origin(
     responses: Sequence[Mapping[str, Any]],
     number: int,
 ) -> None:
-    """Remember the row that the record about to be added comes from, by its JSON pointer."""
+    """Remember the row that a plan field or a response comes from, by its JSON pointer (the
+    rows under a response are noted where they are placed)."""
     if record == "plan":
         origins[f"/{field_name}"] = number
     elif record == "response":
         origins[f"/responses/{len(responses)}"] = number
-    elif record in ("action", "evidence", "update") and responses:
-        at = f"/responses/{len(responses) - 1}"
-        actions = responses[-1].get("actions", ())
-        if record == "action":
-            origins[f"{at}/actions/{len(actions)}"] = number
-        elif record == "update" and not actions:
-            origins[f"{at}/updates/{len(responses[-1].get('updates', ()))}"] = number
-        elif actions:
-            key = "evidence" if record == "evidence" else "updates"
-            index = len(actions[-1].get(key, ()))
-            origins[f"{at}/actions/{len(actions) - 1}/{key}/{index}"] = number
 
 
 def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
@@ -615,7 +666,7 @@ def import_table(
     sheet = read_sheet(path)
     name = os.fspath(path)
     if "Record" in sheet.header:
-        rows = check_own_cells(sheet, cat)
+        rows = check_own_cells(sheet, cat, vocab)
         try:
             plan = rows_to_plan(
                 rows, responder=responder, row_numbers=[r.row for r in sheet.records]

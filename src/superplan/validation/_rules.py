@@ -373,6 +373,21 @@ def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
             yield (*ctx.action_path(place), "status"), {}
 
 
+#: What a response may hold without stating anything: which recommendation it answers, how the
+#: report words it, and the language it is written in.
+_SAYS_NOTHING = frozenset({"recommendation", "recommendation_as_quoted", "lang"})
+
+
+def _check_empty_responses(ctx: Context) -> Iterator[Hit]:
+    for path, response, rec in ctx.response_recommendations:
+        if not any(
+            value not in (None, "", [], {})
+            for key, value in response.items()
+            if key not in _SAYS_NOTHING
+        ):
+            yield path, {"number": rec.number, "title": rec.title}
+
+
 # -- the table --------------------------------------------------------------------------------
 
 _PLAN = {"$schema": "urn:superplan:schema:action-plan:1.0", "schema_version": "1.0"}
@@ -634,7 +649,11 @@ RULES: tuple[Rule, ...] = (
         hint="Answer every recommendation addressed to you; where the plan truly gives no response, add one with a transcription_note saying so.",
         check=_check_missing_responses,
         bad={**_PLAN, "responder": "home-office", "responses": []},
-        fixed={**_PLAN, "responder": "home-office", "responses": [{"recommendation": 27}]},
+        fixed={
+            **_PLAN,
+            "responder": "home-office",
+            "responses": [{"recommendation": 27, "acceptance": "accepted"}],
+        },
     ),
     Rule(
         code="SP206",
@@ -795,6 +814,17 @@ RULES: tuple[Rule, ...] = (
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
+    ),
+    Rule(
+        code="SP219",
+        name="empty-response",
+        severity=_W,
+        title="Response that states nothing",
+        message="the response to recommendation {number} ({title}) states nothing: no acceptance, compliance, status, response text, action or update",
+        hint="Say at least whether you accept the recommendation, or give your response in words; where the published plan truly says nothing, give a transcription_note saying so.",
+        check=_check_empty_responses,
+        bad=_plan(responses=[{"recommendation": 7}]),
+        fixed=_answer(acceptance="accepted", narrative="We accept this recommendation."),
     ),
     Rule(
         code="SP230",
