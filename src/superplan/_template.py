@@ -73,6 +73,7 @@ _DATE_COLUMNS = ("Deadline", "Due", "Update date")
 #: Rows below the last recommendation that still get the drop-down lists, for added action rows.
 _SPARE_ROWS = 400
 
+
 def _label(value: str) -> str:
     """A value as the drop-down shows it: ``partly-accepted`` is "Partly accepted" (import
     reads the label back as the value)."""

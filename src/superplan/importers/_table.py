@@ -33,6 +33,7 @@ from ._table_import import (
     WORDS,
     TableImport,
     cell_json,
+    cell_of,
     check_mapped_cells,
     check_own_cells,
     in_sheet_terms,
@@ -365,6 +366,16 @@ def rows_to_plan(
     row_numbers: Sequence[int] | None = None,
 ) -> ActionPlan:
     """Rebuild a plan from superplan's own table rows. Raises :class:`LoadError` naming the row."""
+    return placed_rows_to_plan(rows, responder=responder, row_numbers=row_numbers)[0]
+
+
+def placed_rows_to_plan(
+    rows: Sequence[Mapping[str, str]],
+    *,
+    responder: str | None = None,
+    row_numbers: Sequence[int] | None = None,
+) -> tuple[ActionPlan, dict[str, int]]:
+    """:func:`rows_to_plan`, and the row each record came from, by its JSON pointer."""
     plan: dict[str, Any] = {}
     responses: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -455,36 +466,9 @@ def rows_to_plan(
         plan["responder"] = responder
     plan["responses"] = responses
     try:
-        return from_dict(plan)
+        return from_dict(plan), origins
     except LoadError as error:
         raise LoadError([_in_cells(p, origins) for p in error.problems]) from None
-
-
-#: The table column that holds each field, by record: how an error names its cell.
-_COLUMN_OF = {
-    "response": {
-        "recommendation": "Rec No",
-        "acceptance": "Acceptance",
-        "compliance": "Compliance",
-        "status": "Response status",
-        "narrative": "Response",
-        "transcription_note": "Response note",
-    },
-    "action": {
-        "id": "Action ID",
-        "part": "Part",
-        "description": "Action",
-        "owner": "Owner",
-        "due": "Due",
-        "status": "Status",
-    },
-    "update": {
-        "date": "Update date",
-        "label": "Update label",
-        "status": "Update status",
-        "note": "Update note",
-    },
-}
 
 
 def _response_index(responses: Sequence[Mapping[str, Any]], ref: str) -> int | None:
@@ -551,22 +535,12 @@ def _note_origin(
 
 def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
     """The problem, with the row and column of the cell it is about in front of its message."""
-    parts = problem.pointer.split("/")
-    for end in range(len(parts), 1, -1):
-        row = origins.get("/".join(parts[:end]))
-        if row is None:
-            continue
-        owner = parts[end - 2]  # "" for a plan field, else the list the record is in
-        if owner in ("", "evidence"):
-            column = "Value"
-        else:
-            kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
-            key = parts[end] if end < len(parts) else ""
-            # A field with no column of its own can only have come from the More cell.
-            column = _COLUMN_OF[kind].get(key, "More" if key else "")
-        where = f"row {row}" + (f', column "{column}"' if column else "")
-        return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
-    return problem
+    cell = cell_of(problem.pointer, origins)
+    if cell is None:
+        return problem
+    row, column = cell
+    where = f"row {row}" + (f', column "{column}"' if column else "")
+    return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
 
 
 def _mapped_rows(
@@ -668,13 +642,21 @@ def import_table(
     if "Record" in sheet.header:
         rows = check_own_cells(sheet, cat, vocab)
         try:
-            plan = rows_to_plan(
+            plan, origins = placed_rows_to_plan(
                 rows, responder=responder, row_numbers=[r.row for r in sheet.records]
             )
         except LoadError as error:
             raise in_sheet_terms(error, sheet) from None
         return TableImport(
-            plan=plan, source=name, route="own", columns=(), unmapped=(), notes=sheet.notes
+            plan=plan,
+            source=name,
+            route="own",
+            columns=(),
+            unmapped=(),
+            notes=sheet.notes,
+            origins=origins,
+            header=sheet.header,
+            sheet=sheet.sheet,
         )
     if responder is None:
         raise LoadError(

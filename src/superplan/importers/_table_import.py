@@ -53,6 +53,27 @@ class TableImport:
     """(column letter, heading, field, confidence) for every column."""
     unmapped: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    origins: Mapping[str, int] = {}
+    """The row each record of the plan came from, by its JSON pointer (superplan's own table)."""
+    header: tuple[str, ...] = ()
+    sheet: str | None = None
+    """The worksheet's name (None for CSV)."""
+
+    def place(self, pointer: str) -> str | None:
+        """Where in the table the value at ``pointer`` came from: ``sheet "Plan", row 7,
+        column F "Acceptance"`` (or the row alone, for a whole record); None if no row gave it."""
+        cell = cell_of(pointer, self.origins)
+        if cell is None:
+            return None
+        row, heading = cell
+        where = f"row {row}"
+        if heading in self.header:
+            where += f', column {column_letter(self.header.index(heading))} "{heading}"'
+        return f'sheet "{self.sheet}", {where}' if self.sheet is not None else where
+
+    def rows(self) -> dict[str, int]:
+        """The row each record came from, by its JSON pointer, in the table's order."""
+        return dict(sorted(self.origins.items(), key=lambda item: item[1]))
 
     def format_text(self) -> str:
         out = [f"{self.source}: read as {self.route}"]
@@ -79,7 +100,53 @@ class TableImport:
             ],
             "unmapped": list(self.unmapped),
             "notes": list(self.notes),
+            "rows": self.rows(),
         }
+
+
+#: The table column that holds each field, by record: how an error names its cell.
+_COLUMN_OF = {
+    "response": {
+        "recommendation": "Rec No",
+        "acceptance": "Acceptance",
+        "compliance": "Compliance",
+        "status": "Response status",
+        "narrative": "Response",
+        "transcription_note": "Response note",
+    },
+    "action": {
+        "id": "Action ID",
+        "part": "Part",
+        "description": "Action",
+        "owner": "Owner",
+        "due": "Due",
+        "status": "Status",
+    },
+    "update": {
+        "date": "Update date",
+        "label": "Update label",
+        "status": "Update status",
+        "note": "Update note",
+    },
+}
+
+
+def cell_of(pointer: str, origins: Mapping[str, int]) -> tuple[int, str] | None:
+    """The row, and the heading of the column, that the value at ``pointer`` came from (the
+    heading is empty for a whole record); None where no row gave it."""
+    parts = pointer.split("/")
+    for end in range(len(parts), 1, -1):
+        row = origins.get("/".join(parts[:end]))
+        if row is None:
+            continue
+        owner = parts[end - 2]  # "" for a plan field, else the list the record is in
+        if owner in ("", "evidence"):
+            return row, "Value"
+        kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
+        key = parts[end] if end < len(parts) else ""
+        # A field with no column of its own can only have come from the More cell.
+        return row, _COLUMN_OF[kind].get(key, "More" if key else "")
+    return None
 
 
 class CellProblems:
