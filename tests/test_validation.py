@@ -205,8 +205,8 @@ def test_report_to_dict_counts_and_groups():
     report = sp.validate(DATA / "invalid/many-problems-at-once.json")
     data = report.to_dict()
     assert data["valid"] is False
-    assert data["errors"] == 5
-    assert data["warnings"] == 1
+    assert data["error_count"] == 5
+    assert data["warning_count"] == 1
     assert sum(data["counts"].values()) == 6
     first = data["findings"][0]
     assert set(first) == {

@@ -82,6 +82,9 @@ _EXPORTS = {
     "summarise": ".progress",
     "to_dict": ".convert",
     "validate": ".validation",
+    "validate_text": ".validation",
+    "DiffError": ".progress",
+    "TableError": ".importers",
 }
 
 __all__ = [
@@ -101,6 +104,7 @@ __all__ = [
     "Compliance",
     "Country",
     "DeliveryStatus",
+    "DiffError",
     "Due",
     "Fact",
     "Finding",
@@ -130,6 +134,7 @@ __all__ = [
     "Severity",
     "Source",
     "SuperplanError",
+    "TableError",
     "Translation",
     "UnknownAgency",
     "UnknownRecommendation",
@@ -152,6 +157,7 @@ __all__ = [
     "summarise",
     "to_dict",
     "validate",
+    "validate_text",
 ]
 
 
@@ -193,6 +199,7 @@ if TYPE_CHECKING:
         UnknownAgency,
         UnknownRecommendation,
     )
+    from .importers import TableError
     from .model import (
         Acceptance,
         Action,
@@ -231,6 +238,7 @@ if TYPE_CHECKING:
         WrongType,
     )
     from .progress import (
+        DiffError,
         diff,
         status_as_of,
         summarise,
@@ -247,4 +255,5 @@ if TYPE_CHECKING:
         Severity,
         ValidationReport,
         validate,
+        validate_text,
     )

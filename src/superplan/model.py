@@ -20,7 +20,9 @@ import attrs
 import pendulum
 from attrs import field, frozen
 
-from ._words import describe, one_of
+from ._finder import FINDER, Finder
+from ._words import describe, one_of, whole_number
+from .errors import SuperplanError
 
 __all__ = [
     "JSON_NAMES",
@@ -86,7 +88,7 @@ RecommendationRef = int | str
 """A recommendation named by its number (1..29) or by its stable slug."""
 
 
-class InvalidField(ValueError):
+class InvalidField(SuperplanError, ValueError):
     """A value that breaks a rule of the model, with the path of keys to it from its object.
 
     ``message`` says what is wrong; ``str()`` puts the class and field in front of it
@@ -1429,9 +1431,32 @@ class ActionPlan:
                 for u, update in enumerate(action.updates):
                     yield ("responses", r, "actions", a, "updates", u), update
 
-    def response_to(self, recommendation: RecommendationRef) -> Response | None:
-        """The response to a recommendation as the plan names it (number or slug), if any."""
+    def response_to(
+        self, recommendation: RecommendationRef, *, catalogue: Finder | None = None
+    ) -> Response | None:
+        """The response to a recommendation, however the plan names it: ``7``, ``"7"`` and
+        ``"crime-recording"`` are the same recommendation (by ``catalogue``'s numbering, by
+        default the shipped catalogue's; pass an amended one where it renumbers).
+
+        >>> plan = ActionPlan(responder="kent", responses=[Response(recommendation="7")])
+        >>> plan.response_to(7) is plan.responses[0]
+        True
+        """
+        finder = catalogue if catalogue is not None else FINDER[0]
+        wanted = _number_of(recommendation, finder)
         for response in self.responses:
-            if response.recommendation == recommendation:
+            if response.recommendation == recommendation or (
+                wanted is not None and _number_of(response.recommendation, finder) == wanted
+            ):
                 return response
         return None
+
+
+def _number_of(ref: RecommendationRef, finder: Finder | None) -> int | None:
+    number = ref if isinstance(ref, int) and not isinstance(ref, bool) else None
+    if isinstance(ref, str):
+        number = whole_number(ref)
+    if number is not None:
+        return number
+    found = finder.find(ref) if finder is not None else None
+    return found.number if found is not None else None

@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._finder import FINDER
 from .._lazy import lazy_attributes
 
 __all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catalogue"]
@@ -36,6 +37,17 @@ def catalogue(
 __getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
+class _Shipped:
+    """The shipped catalogue's ``find``, read on first use: how a plan numbers a slug."""
+
+    def find(self, ref: object) -> "Recommendation | None":
+        return catalogue().find(ref)
+
+
+FINDER[0] = _Shipped()
+
+
 if TYPE_CHECKING:
+    from ..model import Recommendation
     from ._catalogue import Catalogue
     from ._files import CatalogueAmendments, RecommendationAmendment

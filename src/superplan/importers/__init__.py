@@ -19,7 +19,7 @@ from ._table import (
     rows_to_plan,
     table_to_plan,
 )
-from ._table_import import TableImport
+from ._table_import import TableError, TableImport
 from ._vocabulary import Vocabulary, vocabulary
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "ImportReport",
     "ImportResult",
     "Line",
+    "TableError",
     "TableImport",
     "Vocabulary",
     "export_table",

@@ -2,7 +2,7 @@
 
 from ._findings import Finding, Severity, ValidationReport
 from ._rules import RULES, Rule, rule
-from ._validate import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, validate
+from ._validate import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, validate, validate_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -14,4 +14,5 @@ __all__ = [
     "ValidationReport",
     "rule",
     "validate",
+    "validate_text",
 ]

@@ -48,6 +48,7 @@ class Finding:
         return located(text, source, self.line, self.column)
 
     def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON's types (``line`` and ``column`` where known)."""
         result: dict[str, Any] = {
             "code": self.code,
             "severity": str(self.severity),
@@ -115,10 +116,12 @@ class ValidationReport:
 
     @property
     def errors(self) -> tuple[Finding, ...]:
+        """The findings of error severity, in document order."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
+        """The findings of warning severity, in document order."""
         return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
     @property
@@ -132,24 +135,32 @@ class ValidationReport:
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return tuple(f.code for f in self.findings)
+        """The codes found, each once, in the order they first occur (:meth:`counts` says how
+        many of each)."""
+        return tuple(dict.fromkeys(f.code for f in self.findings))
 
     def counts(self) -> dict[str, int]:
         """How many findings of each code, most frequent first."""
-        return dict(Counter(self.codes).most_common())
+        return dict(Counter(f.code for f in self.findings).most_common())
 
     def summary(self) -> str:
+        """``valid``, or ``2 errors, 1 warning``."""
         errors, warnings = len(self.errors), len(self.warnings)
         if not errors and not warnings:
             return "valid"
         return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as JSON's types: ``source``, ``valid``, ``error_count`` and
+        ``warning_count`` (``len(report.errors)``, ``len(report.warnings)``), ``codes`` (as
+        :attr:`codes`), ``counts`` (as :meth:`counts`) and ``findings`` (each
+        :meth:`Finding.to_dict`)."""
         return {
             "source": self.source,
             "valid": self.valid,
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
+            "error_count": len(self.errors),
+            "warning_count": len(self.warnings),
+            "codes": list(self.codes),
             "counts": self.counts(),
             "findings": [finding.to_dict() for finding in self.findings],
         }
@@ -182,5 +193,5 @@ def merge(reports: Iterable[ValidationReport]) -> dict[str, int]:
     """Counts of findings by code across several reports, most frequent first."""
     total: Counter[str] = Counter()
     for report in reports:
-        total.update(report.codes)
+        total.update(report.counts())
     return dict(total.most_common())

@@ -373,6 +373,14 @@ def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
             yield (*ctx.action_path(place), "status"), {}
 
 
+def _check_expected_responder(ctx: Context) -> Iterator[Hit]:
+    expected = ctx.expected
+    slug = ctx.data.get("responder")
+    if expected is None or not isinstance(slug, str) or slug == expected:
+        return
+    yield ("responder",), {"slug": slug, "expected": expected}
+
+
 #: What a response may hold without stating anything: which recommendation it answers, how the
 #: report words it, and the language it is written in.
 _SAYS_NOTHING = frozenset({"recommendation", "recommendation_as_quoted", "lang"})
@@ -825,6 +833,15 @@ RULES: tuple[Rule, ...] = (
         check=_check_empty_responses,
         bad=_plan(responses=[{"recommendation": 7}]),
         fixed=_answer(acceptance="accepted", narrative="We accept this recommendation."),
+    ),
+    Rule(
+        code="SP220",
+        name="other-responder",
+        severity=_E,
+        title="Another responder's plan",
+        message="this is {slug!r}'s plan; {expected!r}'s was expected",
+        hint="Check that the right file was sent (or the responder named in it): a plan checked as one responder's must name that responder.",
+        check=_check_expected_responder,
     ),
     Rule(
         code="SP230",
