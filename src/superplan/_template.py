@@ -168,11 +168,17 @@ def write_template(
     responder: str,
     path: str | os.PathLike[str],
     *,
-    kind: str = "xlsx",
+    kind: str | None = None,
     catalogue: Catalogue | None = None,
 ) -> bytes:
-    """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``);
-    returns the bytes written. The file is replaced whole or not at all."""
+    """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``; by
+    default what ``path``'s extension says, else ``xlsx``; a contradiction is a
+    ``ValueError``); returns the bytes written. The file is replaced whole or not at all."""
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    named = {".xlsx": "xlsx", ".csv": "csv"}.get(suffix)
+    if suffix in (".ods", ".xls", ".json") or (kind and named and kind != named):
+        raise ValueError(f"{os.fspath(path)}: a template is written as .xlsx or .csv")
+    kind = kind or named or "xlsx"
     cat = or_shipped(catalogue)
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":

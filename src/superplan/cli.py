@@ -6,6 +6,8 @@ interrupted (Ctrl-C).
 """
 
 import argparse
+import csv
+import io
 import json
 import os
 import sys
@@ -71,9 +73,13 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("superplan validate examples/", "every *.json plan in a folder"),
         ("superplan validate --strict examples/north-yorkshire-police.json", "warnings fail too"),
         (
-            "superplan validate examples/ --amendments tests/data/amendments/full-report.json",
-            "with the full report's wording supplied",
+            "superplan validate plans/ --format github --ignore SP215",
+            "annotations for a GitHub workflow, leaving out one code",
         ),
+    ),
+    "coverage": (
+        ("superplan coverage plans/ --kind force", "the forces with no plan in a folder"),
+        ("superplan coverage plans/ --recommendation 7", "those recommendation 7 addresses"),
     ),
     "render": (
         ("superplan render examples/ --out site", "an HTML page per plan, and an index"),
@@ -97,15 +103,13 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "import": (
         ("superplan import table cleveland.xlsx --out cleveland.json", "a filled-in template"),
         (
-            "superplan import page tests/data/pages/merseyside-police-action-plan.txt "
-            "--responder merseyside --out draft.json",
-            "a draft plan from a published page",
+            "superplan import page action-plan.html --responder merseyside --out draft.json",
+            "a draft plan from a published page, saved from the browser",
         ),
     ),
     "import page": (
         (
-            "superplan import page tests/data/pages/north-yorkshire-police-action-plan.txt --responder north-yorkshire "
-            "--out draft.json",
+            "superplan import page action-plan.txt --responder north-yorkshire --out draft.json",
             "a draft plan from a page's text",
         ),
     ),
@@ -236,11 +240,45 @@ def _build_parser() -> argparse.ArgumentParser:
         "large), 3 a bug in superplan.",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
-    validate.add_argument("--format", choices=("text", "json"), default="text")
-    validate.add_argument("--strict", action="store_true", help="make warnings fail too")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif", "junit"),
+        default="text",
+        help="github: workflow annotations; sarif: SARIF 2.1.0 (code scanning); junit: JUnit XML",
+    )
+    validate.add_argument(
+        "--strict", action="store_true", default=None, help="make warnings fail too"
+    )
     validate.add_argument("--no-hints", action="store_true", help="leave out what-to-do lines")
+    _add_rule_choice(validate)
+    validate.add_argument(
+        "--responder",
+        metavar="SLUG",
+        help="the responder every file must be from (another's plan is an error, SP220)",
+    )
     _add_max_bytes(validate)
     validate.set_defaults(handler=_cmd_validate)
+
+    coverage = _command(
+        commands,
+        "coverage",
+        "which responders have no plan among the files given",
+        description="List the responders that recommendations are addressed to and that have "
+        "no plan among the files given (every valid plan counts). Exit codes: 0 every "
+        "responder has one, 1 some have none, 2 trouble.",
+    )
+    coverage.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
+    coverage.add_argument(
+        "--recommendation", metavar="N", help="only the responders one recommendation addresses"
+    )
+    coverage.add_argument(
+        "--kind",
+        choices=("force", "local-policing-body", "agency"),
+        help="only responders of one kind (force: the 43 territorial forces)",
+    )
+    coverage.add_argument("--format", choices=("text", "json"), default="text")
+    _add_max_bytes(coverage)
+    coverage.set_defaults(handler=_cmd_coverage)
 
     render = _command(commands, "render", "write a page for each action plan, and an index page")
     render.add_argument("paths", nargs="+", metavar="PATH", help="files, or folders of *.json")
@@ -277,9 +315,10 @@ def _build_parser() -> argparse.ArgumentParser:
     summarise.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
     summarise.add_argument(
         "--format",
-        choices=("table", "csv", "json", "html"),
+        choices=SUMMARY_FORMATS,
         default=None,
-        help="default: table on the screen; with --out, what the file's extension says",
+        help="default: table on the screen; with --out, what the file's extension says "
+        "(.csv, .json, .html, .xlsx, .ods, .txt)",
     )
     summarise.add_argument(
         "--out",
@@ -389,6 +428,35 @@ def _add_max_bytes(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse files larger than N bytes (default {DEFAULT_MAX_BYTES})",
+    )
+
+
+def _add_rule_choice(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--select",
+        metavar="CODE",
+        action="append",
+        help="report only these codes, or codes beginning so (SP2); may be given more than "
+        "once; replaces [tool.superplan] select",
+    )
+    parser.add_argument(
+        "--ignore",
+        metavar="CODE",
+        action="append",
+        help="never report these codes, or codes beginning so; adds to [tool.superplan] ignore",
+    )
+    parser.add_argument(
+        "--show-all",
+        action="store_true",
+        default=None,
+        help="every finding of a rule that fires for many recommendations (default: the "
+        "first, and how many more)",
+    )
+    parser.add_argument(
+        "--docs-url",
+        metavar="URL",
+        help="where a finding's docs link points (default: $SUPERPLAN_DOCS_URL, "
+        "[tool.superplan] docs-url, else the installed docs)",
     )
 
 
@@ -565,15 +633,19 @@ class _FolderRun:
             self.paths.append(path)
 
     def reports(
-        self, args: argparse.Namespace, doing: str, things: str
+        self, args: argparse.Namespace, doing: str, things: str, responder: str | None = None
     ) -> "Iterator[ValidationReport]":
         from ._meter import metered
         from .validation import validate
 
         cat = _catalogue(args)
+        if responder is not None:
+            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
-                report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+                report = validate(
+                    path, catalogue=cat, max_bytes=args.max_bytes, responder=responder
+                )
             except Exception as error:
                 self.bugs += 1
                 _internal_error(error, about=f"{path}: ")
@@ -660,28 +732,43 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from ._choice import Choice
     from .validation._findings import merge
 
+    choice = Choice.from_args(args, _catalogue(args))
     run = _FolderRun(args.paths)
     if run.nothing_found():
         return EXIT_USAGE
-    reports = list(run.reports(args, "validating", "files"))
-    failing = [r for r in reports if not r.passes(strict=args.strict)]
+    reports = [
+        report.filtered(select=choice.select, ignore=choice.ignore)
+        for report in run.reports(args, "validating", "files", responder=args.responder)
+    ]
+    failing = [r for r in reports if not r.passes(strict=choice.strict)]
     with_errors = sum(1 for r in reports if not r.valid)
     warned = sum(1 for r in reports if r.valid and r.warnings)
     summary = (
         f"{len(reports)} file(s) checked: {len(reports) - with_errors} valid, "
         f"{with_errors} with errors, {warned} valid with warnings"
     )
-    if args.format == "json":
+    if args.format in ("github", "sarif", "junit"):
+        from .validation import _reporters
+
+        if args.format == "junit":
+            out.write(_reporters.junit(reports, strict=choice.strict, docs_base=choice.docs_url))
+        else:
+            write = _reporters.github if args.format == "github" else _reporters.sarif
+            out.write(write(reports, docs_base=choice.docs_url))
+        if args.format == "github":
+            _say(sys.stderr, summary)
+    elif args.format == "json":
         payload = {
-            "files": [report.to_dict() for report in reports],
+            "files": [report.to_dict(docs_base=choice.docs_url) for report in reports],
             "summary": {
                 "files": len(reports),
                 "valid": len(reports) - with_errors,
                 "with_errors": with_errors,
                 "with_warnings": warned,
-                "strict": args.strict,
+                "strict": choice.strict,
                 "passed": not failing,
                 "counts": merge(reports),
             },
@@ -690,9 +777,44 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
     else:
         for report in reports:
-            _say(out, report.format_text(hints=not args.no_hints))
+            text = report.format_text(
+                hints=not args.no_hints, show_all=choice.show_all, docs_base=choice.docs_url
+            )
+            _say(out, text)
         _say(out, summary)
     return run.exit_code(problems=bool(failing))
+
+
+def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    from ._words import whole_number
+    from .progress import without_plans
+
+    cat = _catalogue(args)
+    wanted: int | str | None = None
+    if args.recommendation is not None:
+        number = whole_number(args.recommendation)
+        wanted = cat.recommendation(args.recommendation if number is None else number).number
+    run = _FolderRun(args.paths)
+    if run.nothing_found():
+        return EXIT_USAGE
+    plans = []
+    for report in run.reports(args, "reading", "plans"):
+        if report.plan is None or not report.valid:
+            _complain(f"left out {report.source}: {report.summary()}")
+        else:
+            plans.append(report.plan)
+    missing = without_plans(plans, recommendation=wanted, catalogue=cat)
+    if args.kind:
+        missing = {s: n for s, n in missing.items() if cat.responder(s).kind == args.kind}
+    if args.format == "json":
+        rows = [{"responder": s, "recommendations": list(n)} for s, n in missing.items()]
+        json.dump({"without_plans": rows, "plans": len(plans)}, out, indent=2)
+        out.write("\n")
+    else:
+        for slug, numbers in missing.items():
+            _say(out, f"{slug}: no plan; must answer {', '.join(map(str, numbers))}")
+        _say(out, f"{len(missing)} responder(s) with no plan among {len(plans)} plan(s) read")
+    return run.exit_code(problems=bool(missing))
 
 
 def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
@@ -817,6 +939,13 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
             _complain(f"{choice.responder}: used {sources[choice.used]}, {choice.reason}")
         for index, why in choice.left_out:
             _complain(f"{choice.responder}: left out {sources[index]}: {why}")
+    if kind in ("xlsx", "ods"):
+        from ._sheets import ods_bytes, xlsx_bytes
+
+        rows = list(csv.reader(io.StringIO(summary.to_csv())))
+        write = xlsx_bytes if kind == "xlsx" else ods_bytes
+        _say(out, f"wrote {write_output(args.out, write(rows, sheet='Roll-up'))}")
+        return run.exit_code(problems=bool(skipped))
     if kind == "csv":
         text = summary.to_csv()
     elif kind == "json":
@@ -906,6 +1035,12 @@ def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
     # Every finding, warnings too, placed where it is in the table (sheet, row and column).
     report = validate(imported.plan, catalogue=cat)
     placed = [(imported.place(f.pointer), f) for f in report.findings]
+    if placed:
+        _complain(
+            "the imported plan does not validate:"
+            if not report.valid
+            else "the imported plan is valid, with warnings:"
+        )
     for where, finding in placed:
         text = f"{finding.severity} {finding.code} {finding.message}"
         _complain(
@@ -949,8 +1084,18 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-SUMMARY_FORMATS = ("table", "csv", "json", "html")
-_EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".html": "html", ".htm": "html"}
+SUMMARY_FORMATS = ("table", "csv", "json", "html", "xlsx", "ods")
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".ods": "ods",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".txt": "table",
+    ".xls": "xls",
+}
 
 
 def _output_format(
@@ -960,8 +1105,15 @@ def _output_format(
     default; and a problem to report when ``--format`` contradicts the extension."""
     from pathlib import Path
 
-    named = _EXTENSIONS.get(Path(out).suffix.lower()) if out else None
-    if named is not None and named in allowed:
+    suffix = Path(out).suffix.lower() if out else ""
+    named = _EXTENSIONS.get(suffix)
+    if named is not None and named not in allowed:
+        # Never write one format under another's name (text in an .xlsx, CSV in an .ods).
+        return given or default, (
+            f"--out {out}: this command does not write {suffix} files; name the file "
+            + " or ".join(k for k, v in _EXTENSIONS.items() if v in allowed and k != ".htm")
+        )
+    if named is not None:
         if given is not None and given != named:
             return named, (
                 f"--format {given} contradicts --out {out} (a .{named} name); "
@@ -1029,7 +1181,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rule_dict(rule: "Rule") -> dict[str, object]:
-    from .validation._findings import DOCS_PAGE
+    from .validation._findings import docs_url
 
     return {
         "code": rule.code,
@@ -1040,7 +1192,7 @@ def _rule_dict(rule: "Rule") -> dict[str, object]:
         "hint": rule.hint,
         "example": repr(rule.bad) if isinstance(rule.bad, bytes) else rule.bad,
         "fixed": repr(rule.fixed) if isinstance(rule.fixed, bytes) else rule.fixed,
-        "docs": f"{DOCS_PAGE}#{rule.code.lower()}",
+        "docs": docs_url(rule.code),
     }
 
 
@@ -1057,10 +1209,9 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
     import textwrap
 
-    from ._shipped import docs_folder
     from .validation import RULES
     from .validation._docs import _PLACEHOLDER, _section
-    from .validation._findings import DOCS_PAGE
+    from .validation._findings import docs_url
 
     wanted = code.strip().lower()
     rule = next((r for r in RULES if wanted in (r.code.lower(), r.name)), None)
@@ -1075,7 +1226,6 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    anchor = f"{DOCS_PAGE}#{rule.code.lower()}"
     if form == "json":
         json.dump(_rule_dict(rule), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -1083,8 +1233,6 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     if form == "markdown":
         out.write(_section(rule) + "\n")
         return EXIT_OK
-    folder = docs_folder()
-    installed = f" (installed: {folder / 'rules.md'}#{rule.code.lower()})" if folder else ""
     weight = (
         "an error: the plan is wrong, and fails validation"
         if rule.severity == "error"
@@ -1101,7 +1249,7 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     lines += ["", "How to fix it: " + _PLACEHOLDER.sub(r"<\1>", rule.hint)]
     if rule.fixed is not None:
         lines += ["", "Fixed:", textwrap.indent(_plain(rule.fixed), "  ")]
-    lines += ["", f"Docs: {anchor}{installed}"]
+    lines += ["", f"Docs: {docs_url(rule.code)}"]
     out.write("\n".join(lines) + "\n")
     return EXIT_OK
 

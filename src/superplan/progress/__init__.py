@@ -2,6 +2,7 @@
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
 from .._spreadsheet import neutralise
+from ._coverage import without_plans
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
     DUE_SOON_DAYS,
@@ -42,5 +43,6 @@ __all__ = [
     "rag",
     "status_as_of",
     "summarise",
+    "without_plans",
     "word_diff",
 ]

@@ -1,10 +1,12 @@
 """Findings and the report that gathers them."""
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from ..convert import structure_sound
@@ -15,6 +17,29 @@ __all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]
 
 #: The page of the documentation that explains every finding code.
 DOCS_PAGE = "docs/rules.md"
+#: The environment variable that sets where the documentation is read (a base URL, such as a
+#: project's published documentation site: ``https://example.org/superplan/``).
+DOCS_URL_VARIABLE = "SUPERPLAN_DOCS_URL"
+
+
+def docs_url(code: str, base: str | None = None) -> str:
+    """The full URL of a finding code's explanation: under ``base`` (else the
+    ``SUPERPLAN_DOCS_URL`` environment variable), a ``rules.md`` page there (or, for a base
+    ending in ``/`` that names no ``.md`` page, its ``rules/`` page, as a documentation site
+    builds it); with neither, the installed ``rules.md`` as a ``file:`` URL (or the relative
+    ``docs/rules.md`` where none is installed)."""
+    base = base or os.environ.get(DOCS_URL_VARIABLE) or None
+    anchor = f"#{code.lower()}"
+    if base is None:
+        from .._shipped import docs_folder
+
+        folder = docs_folder()
+        if folder is None:
+            return DOCS_PAGE + anchor
+        return (folder / "rules.md").as_uri() + anchor
+    if base.endswith((".md", ".html")):
+        return base + anchor
+    return base.rstrip("/") + "/rules/" + anchor
 
 
 class Severity(StrEnum):
@@ -39,16 +64,18 @@ class Finding:
 
     @property
     def docs(self) -> str:
-        """Where the code is explained, with an example of the problem and of its fix."""
-        return f"{DOCS_PAGE}#{self.code.lower()}"
+        """Where the code is explained, with an example of the problem and of its fix: a full
+        URL (see :func:`docs_url`; set ``SUPERPLAN_DOCS_URL`` to point it elsewhere)."""
+        return docs_url(self.code)
 
     def describe(self, source: str | None = None) -> str:
         """One line: ``file:line:column: error SP203 /pointer: message``."""
         text = f"{self.severity} {self.code} {self.pointer or '(top level)'}: {self.message}"
         return located(text, source, self.line, self.column)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The finding as JSON's types (``line`` and ``column`` where known)."""
+    def to_dict(self, *, docs_base: str | None = None) -> dict[str, Any]:
+        """The finding as JSON's types (``line`` and ``column`` where known); ``docs`` is a
+        full URL under ``docs_base`` (see :func:`docs_url`)."""
         result: dict[str, Any] = {
             "code": self.code,
             "severity": str(self.severity),
@@ -56,7 +83,7 @@ class Finding:
             "pointer": self.pointer,
             "message": self.message,
             "hint": self.hint,
-            "docs": self.docs,
+            "docs": docs_url(self.code, docs_base),
         }
         if self.line is not None:
             result["line"] = self.line
@@ -150,7 +177,7 @@ class ValidationReport:
             return "valid"
         return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, docs_base: str | None = None) -> dict[str, Any]:
         """The report as JSON's types: ``source``, ``valid``, ``error_count`` and
         ``warning_count`` (``len(report.errors)``, ``len(report.warnings)``), ``codes`` (as
         :attr:`codes`), ``counts`` (as :meth:`counts`) and ``findings`` (each
@@ -162,12 +189,46 @@ class ValidationReport:
             "warning_count": len(self.warnings),
             "codes": list(self.codes),
             "counts": self.counts(),
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": [finding.to_dict(docs_base=docs_base) for finding in self.findings],
         }
 
-    def format_text(self, *, hints: bool = True) -> str:
-        """One line per finding, then a summary line and, once per code, what to do about it."""
-        lines = [finding.describe(self.source) for finding in self.findings]
+    def filtered(
+        self, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> "ValidationReport":
+        """The report with only the findings whose code starts with one of ``select`` (all,
+        when empty) and with none of ``ignore``: ``select=["SP2"]`` keeps the catalogue
+        findings, ``ignore=["SP215"]`` drops one code. Codes are compared without case."""
+        chosen = tuple(code.upper() for code in select)
+        dropped = tuple(code.upper() for code in ignore)
+        kept = [
+            finding
+            for finding in self.findings
+            if (not chosen or finding.code.startswith(chosen))
+            and not (dropped and finding.code.startswith(dropped))
+        ]
+        return attrs.evolve(self, findings=kept)
+
+    def format_text(
+        self, *, hints: bool = True, show_all: bool = True, docs_base: str | None = None
+    ) -> str:
+        """One line per finding, then a summary line and, once per code, what to do about it.
+
+        ``show_all=False`` gives the first finding of a rule that fires for many
+        recommendations (a missing or empty response, one not addressed to the responder) and
+        a line saying how many more there are."""
+        lines = []
+        shown_codes: dict[str, int] = {}
+        for finding in self.findings:
+            seen = shown_codes.get(finding.code, 0)
+            shown_codes[finding.code] = seen + 1
+            if show_all or seen == 0 or finding.code not in PER_RECOMMENDATION:
+                lines.append(finding.describe(self.source))
+        for code, count in shown_codes.items():
+            if not show_all and code in PER_RECOMMENDATION and count > 1:
+                lines.append(
+                    f"{printable(self.source or 'input')}: ... and {count - 1} more {code} "
+                    "(--show-all lists them)"
+                )
         counts = self.counts()
         summary = f"{printable(self.source or 'input')}: {self.summary()}"
         if counts:
@@ -180,9 +241,15 @@ class ValidationReport:
                     shown.add(finding.code)
                     lines.append(
                         f"  {finding.code} {finding.title}: {finding.hint} "
-                        f"More: `superplan rules {finding.code}` or {finding.docs}"
+                        f"More: `superplan rules {finding.code}` or "
+                        f"{docs_url(finding.code, docs_base)}"
                     )
         return "\n".join(lines)
+
+
+#: Rules that fire once for each recommendation they concern: shown once per file unless all
+#: are asked for (``--show-all``).
+PER_RECOMMENDATION = frozenset({"SP204", "SP205", "SP219", "SP230"})
 
 
 def _plural(count: int, noun: str) -> str:
