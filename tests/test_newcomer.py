@@ -153,7 +153,7 @@ def test_an_unknown_code_is_a_usage_error_with_suggestions(capsys):
 
 def test_the_docs_link_resolves_for_an_installed_user(capsys, tmp_path):
     code, out, _ = run(capsys, "rules", "SP205")
-    installed = re.search(r"\(installed: (.+)#sp205\)", out)
+    installed = re.search(r"Docs: file://(.+)#sp205\n", out)
     assert installed is not None
     page = Path(installed.group(1)).read_text(encoding="utf-8")
     assert "\n## SP205\n" in page
@@ -165,7 +165,7 @@ def test_the_docs_link_resolves_for_an_installed_user(capsys, tmp_path):
 
 def test_the_validate_hint_points_at_the_rules_command(capsys):
     _, out, _ = run(capsys, "validate", MERSEYSIDE)
-    assert "More: `superplan rules SP205` or docs/rules.md#sp205" in out
+    assert f"More: `superplan rules SP205` or {docs_url('SP205')}" in out
 
 
 # -- help ---------------------------------------------------------------------------------------
