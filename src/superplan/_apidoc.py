@@ -91,6 +91,111 @@ SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Version", ("__version__",)),
 )
 
+_SOURCES = "The ids of the sources (see `Catalogue.sources`) it is taken from."
+_CERTAINTY = "How well it is established: confirmed, inferred or unknown."
+_NOTE = "What a reader should know about it, where the sources leave something open."
+_AMENDED = "The amendment file that changed it, if one did."
+_SLUG = "Its stable lowercase identifier."
+
+#: Descriptions of members the code gives none for in a form this page reads (the catalogue's
+#: fields, read from its data files), by ``Class.member``.
+DESCRIBED: dict[str, str] = {
+    "Catalogue.report": "The report itself: title, publication date, authors.",
+    "Catalogue.recommendations": "The 29 recommendations, in number order.",
+    "Catalogue.milestones": "The report's deadlines (56 days, six months, twelve months).",
+    "Catalogue.agencies": "The bodies the report names: addressees, authors and recipients.",
+    "Catalogue.forces": "The 43 territorial police forces of England and Wales.",
+    "Catalogue.sources": "The public sources the catalogue cites, by id.",
+    "CatalogueAmendments.schema": "The schema the file names (its `$schema`), if any.",
+    "CatalogueAmendments.schema_version": "The version of the amendment schema it follows.",
+    "CatalogueAmendments.sources": "The sources the user holds (the full report, say).",
+    "CatalogueAmendments.recommendations": "The corrections, one entry per recommendation.",
+    "RecommendationAmendment.recommendation": "The recommendation amended, by number or slug.",
+    "RecommendationAmendment.certainty": "How sure the amendment is of what it supplies.",
+    "RecommendationAmendment.note": _NOTE,
+    "RecommendationAmendment.numbering": "How sure the number it gives is, if it gives one.",
+    "RecommendationAmendment.number": "The recommendation's number, where it corrects it.",
+    "RecommendationAmendment.short_title": "A short title, where it supplies one.",
+    "RecommendationAmendment.addressees": "The agencies addressed, by slug, where it supplies them.",
+    "RecommendationAmendment.deadline": "The milestone the recommendation is due by, by slug.",
+    "RecommendationAmendment.wording": "The official wording, paragraph by paragraph.",
+    "RecommendationAmendment.sub_points": "The recommendation's sub-points, in the report's words.",
+    "PartialDate.isoformat": "The date as written: `YYYY-MM-DD` or `YYYY-MM`.",
+    "PartialDate.month": "The month (1 to 12).",
+    "PartialDate.precision": "`day` or `month`: the precision the date was given at.",
+    "PartialDate.surely_on_or_after": "True when every day the date may stand for is on or after `other`.",
+    "PartialDate.surely_on_or_before": "True when every day the date may stand for is on or before `other`.",
+    "PartialDate.year": "The year.",
+    "Report.title": "The report's full title.",
+    "Report.published": "The day it was published (27 September 2024).",
+    "Report.authors": "The bodies that wrote it, by slug.",
+    "Report.super_complainant": "The body that made the super-complaint.",
+    "Report.on_behalf_of": "The body the super-complaint was made on behalf of.",
+    "Report.url": "Where the report is published.",
+    "Report.recommendation_count": "How many recommendations it makes (29).",
+    "Report.sources": _SOURCES,
+    "Recommendation.number": "Its number in the report (1 to 29).",
+    "Recommendation.slug": _SLUG + " Plans may name the recommendation by it.",
+    "Recommendation.numbering": "How well its number is established.",
+    "Recommendation.short_title": "A short title, with its provenance.",
+    "Recommendation.addressees": "The agencies it is addressed to, each with its provenance.",
+    "Recommendation.themes": "The themes it belongs to, for grouping.",
+    "Recommendation.related": "The numbers of related recommendations.",
+    "Recommendation.notes": "Notes on what the sources say of it.",
+    "Recommendation.addressee_slugs": "The slugs of its addressees.",
+    "Fact.value": "The value, or None where no source read gives it.",
+    "Fact.certainty": _CERTAINTY,
+    "Fact.sources": _SOURCES,
+    "Fact.note": _NOTE,
+    "Fact.amended_by": _AMENDED,
+    "Numbering.certainty": _CERTAINTY,
+    "Numbering.sources": _SOURCES,
+    "Numbering.note": _NOTE,
+    "Numbering.shipped_number": "The number the shipped catalogue gave, where an amendment moved it.",
+    "Addressee.agency": "The agency addressed, by slug.",
+    "Addressee.certainty": _CERTAINTY,
+    "Addressee.sources": _SOURCES,
+    "Addressee.note": _NOTE,
+    "Addressee.amended_by": _AMENDED,
+    "NonAddressee.agency": "The agency not addressed, by slug.",
+    "NonAddressee.certainty": _CERTAINTY,
+    "NonAddressee.sources": _SOURCES,
+    "NonAddressee.note": _NOTE,
+    "NonAddressee.amended_by": _AMENDED,
+    "Milestone.slug": _SLUG,
+    "Milestone.title": "Its name, such as '56 days from publication'.",
+    "Milestone.offset_days": "Days from publication, for a rule in days.",
+    "Milestone.offset_months": "Months from publication, for a rule in months.",
+    "Milestone.stated_date": "The date the report states for it.",
+    "Milestone.stated_as": "How the sources state the rule, with its provenance.",
+    "Milestone.sources": _SOURCES,
+    "Agency.slug": _SLUG,
+    "Agency.name": "Its name.",
+    "Agency.abbreviation": "Its usual abbreviation, if any (NPCC, CPS).",
+    "Agency.kind": "What sort of body it is.",
+    "Agency.roles": "The parts it plays in the report: addressee, author, recipient.",
+    "Agency.members": "For a group (chief constables, PCCs), who its members are.",
+    "Agency.note": _NOTE,
+    "Agency.sources": _SOURCES,
+    "Force.slug": _SLUG,
+    "Force.name": "The force's name.",
+    "Force.country": "England or Wales.",
+    "Responder.slug": _SLUG + " A plan names its responder by it.",
+    "Responder.name": "Its name.",
+    "Responder.kind": "A force, a local policing body or a national agency.",
+    "Responder.answers_as": "The addressee slugs whose recommendations it must answer.",
+    "Source.id": "The short id the catalogue cites it by.",
+    "Source.title": "Its title.",
+    "Source.url": "Where it is published, if online.",
+    "Source.note": _NOTE,
+    "Country": "The country a force polices: England or Wales.",
+    "ResponderKind": "What sort of responder publishes a plan.",
+    "RULES": "Every finding code, as a `Rule`, in code order (`superplan rules` lists them).",
+    "SCHEMA_NAMES": "The names of the published JSON Schemas (`superplan schema` lists them).",
+    "__version__": "The version of superplan installed.",
+}
+
+
 _BAR = "\\|"  # a | in a table cell
 _ROLE = re.compile(r":(?:class|func|meth|data|attr|mod|exc|obj):`~?([^`]+)`")
 
@@ -119,9 +224,7 @@ def _attribute_docs(cls: type) -> dict[str, str]:
     found: dict[str, str] = {}
     if attrs.has(cls):
         for field in attrs.fields(cls):
-            doc = field.metadata.get("doc") if field.metadata else None
-            if isinstance(doc, dict):
-                doc = doc.get("description")
+            doc = field.metadata.get("description") if field.metadata else None
             if isinstance(doc, str):
                 found[field.name] = doc
     try:
@@ -137,6 +240,11 @@ def _attribute_docs(cls: type) -> dict[str, str]:
 
 def members(cls: type) -> Iterator[tuple[str, str, str]]:
     """A class's public members: (name, signature or kind, one-line description)."""
+    for name, kind, said in _members(cls):
+        yield name, kind, said or DESCRIBED.get(f"{cls.__name__}.{name}", "")
+
+
+def _members(cls: type) -> Iterator[tuple[str, str, str]]:
     if issubclass(cls, enum.Enum):
         for member in cls:
             described = _first_line(getattr(member, "__doc__", None))
@@ -192,8 +300,9 @@ def _entry(name: str) -> list[str]:
         if issubclass(value, BaseException):
             kind = "exception"
         bases = [b.__name__ for b in value.__bases__ if b is not object]
-        lines += [f"```python\n{kind} {name}({', '.join(bases)})\n```", ""]
-        lines += [_first_line(value.__doc__) or f"The `{name}` {kind}.", ""]
+        shown = f"{kind} {name}({', '.join(bases)})" if bases else f"{kind} {name}"
+        lines += [f"```python\n{shown}\n```", ""]
+        lines += [_described(name, value), ""]
         rows = list(members(value))
         if rows:
             lines += ["| Member | Signature | Description |", "| --- | --- | --- |"]
@@ -204,11 +313,16 @@ def _entry(name: str) -> list[str]:
     elif callable(value):
         lines += [f"```python\n{_signature(name, value)}\n```", "", _first_line(value.__doc__), ""]
     else:
-        described = _first_line(_data_doc(name)) or _first_line(getattr(value, "__doc__", ""))
-        if isinstance(value, str) or not described:
-            described = _first_line(_data_doc(name))
+        described = _first_line(_data_doc(name)) or DESCRIBED.get(name, "")
         lines += [f"```python\n{name}: {type(value).__name__}\n```", "", described, ""]
     return lines
+
+
+def _described(name: str, value: Any) -> str:
+    own = _first_line(value.__doc__)
+    if issubclass(value, enum.Enum) and own == _first_line(enum.Enum.__doc__):
+        own = ""  # the docstring every enumeration inherits says nothing of this one
+    return own or DESCRIBED.get(name, "")
 
 
 def render_api_markdown() -> str:
@@ -237,11 +351,11 @@ def undocumented() -> list[str]:
         for name in names:
             value = _public(name)
             if inspect.isclass(value):
-                if not _first_line(value.__doc__):
+                if not _described(name, value):
                     gaps.append(name)
                 gaps += [f"{name}.{m}" for m, _, said in members(value) if not said]
             elif callable(value) and not _first_line(value.__doc__):
                 gaps.append(name)
-            elif not callable(value) and not _first_line(_data_doc(name)):
+            elif not callable(value) and not (_first_line(_data_doc(name)) or name in DESCRIBED):
                 gaps.append(name)
     return gaps

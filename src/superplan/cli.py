@@ -1159,7 +1159,18 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     pages = sorted(folder.glob("*.md"))
     for page in pages:
         write_output(target / page.name, page.read_bytes(), folder=target)
-    out.write(f"wrote {len(pages)} pages to {target}; start at {target / 'index.md'}\n")
+    # The pages' pictures and example files go with them, so that every link still works.
+    others = 0
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        files = sorted(f for f in sub.rglob("*") if f.is_file() and not f.is_symlink())
+        for file in files:
+            relative = file.relative_to(folder)
+            for depth in range(1, len(relative.parts)):
+                output_folder(target.joinpath(*relative.parts[:depth]))
+            write_output(target / relative, file.read_bytes(), folder=target)
+        others += len(files)
+    also = f" and {others} other files" if others else ""
+    out.write(f"wrote {len(pages)} pages{also} to {target}; start at {target / 'index.md'}\n")
     return EXIT_OK
 
 

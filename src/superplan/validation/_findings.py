@@ -43,6 +43,8 @@ def docs_url(code: str, base: str | None = None) -> str:
 
 
 class Severity(StrEnum):
+    """How much a finding matters: an error fails validation; a warning only with strict."""
+
     ERROR = "error"
     """The submission is wrong: fix it."""
     WARNING = "warning"
@@ -54,13 +56,21 @@ class Finding:
     """One thing found in a submission: what (code, message), where (pointer, line) and what to do."""
 
     code: str
+    """The finding code, such as ``SP205`` (stable: never reused for another meaning)."""
     severity: Severity
+    """Error or warning."""
     pointer: str
+    """The JSON pointer of the value it is about (``""`` for the whole document)."""
     message: str
+    """What is wrong, in words, with the values concerned."""
     hint: str
+    """What to do about it, in a sentence."""
     title: str
+    """The code's title, such as "Addressed recommendation not answered"."""
     line: int | None = None
+    """The line of the value in the text (from 1), where the input was text."""
     column: int | None = None
+    """The column of the value on its line (from 1), where the input was text."""
 
     @property
     def docs(self) -> str:
@@ -133,7 +143,9 @@ class ValidationReport:
     """
 
     source: str | None = None
+    """The file checked (as given), or None for text, a dict or a plan."""
     findings: tuple[Finding, ...] = field(default=(), converter=_in_document_order)
+    """Every finding, in document order."""
     _plan: ActionPlan | Later | None = field(default=None, eq=False, alias="plan")
 
     @property

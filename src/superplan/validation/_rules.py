@@ -35,9 +35,13 @@ class Rule:
     """One finding code."""
 
     code: str
+    """The finding code, such as ``SP205``."""
     name: str
+    """A name for the code, such as ``missing-response`` (``superplan rules`` takes either)."""
     severity: Severity
+    """Error or warning."""
     title: str
+    """What the code means, in a few words."""
     message: str
     """A template for the message; its fields come from the check."""
     hint: str
@@ -60,6 +64,7 @@ class Rule:
         column: int | None = None,
         **params: Any,
     ) -> Finding:
+        """A finding of this code at ``pointer``, its message and hint filled in from ``params``."""
         return Finding(
             code=self.code,
             severity=self.severity,
