@@ -344,6 +344,12 @@ def render_api_markdown() -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _said_of(name: str, value: Any) -> bool:
+    if callable(value):
+        return bool(_first_line(value.__doc__))
+    return bool(_first_line(_data_doc(name)) or name in DESCRIBED)
+
+
 def undocumented() -> list[str]:
     """Public names and members with no description: each is a gap in the reference."""
     gaps = []
@@ -354,8 +360,6 @@ def undocumented() -> list[str]:
                 if not _described(name, value):
                     gaps.append(name)
                 gaps += [f"{name}.{m}" for m, _, said in members(value) if not said]
-            elif callable(value) and not _first_line(value.__doc__):
-                gaps.append(name)
-            elif not callable(value) and not (_first_line(_data_doc(name)) or name in DESCRIBED):
+            elif not _said_of(name, value):
                 gaps.append(name)
     return gaps

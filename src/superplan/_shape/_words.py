@@ -1,12 +1,11 @@
 """Shape errors and their plain words, shared by the compiled and the reference routes."""
 
+import re
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from attrs import frozen
-
-import re
 
 from .._schema import (
     DATE_PATTERN,
