@@ -585,3 +585,23 @@ def test_help_examples_name_no_repository_test_files():
     for examples in EXAMPLES.values():
         for invocation, _ in examples:
             assert "tests/" not in invocation
+
+
+def test_built_docs_show_no_sphinx_roles(tmp_path):
+    pytest.importorskip("mkdocs")
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert ":class:" not in text, page
+        assert ":func:" not in text, page
