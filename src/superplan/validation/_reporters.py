@@ -18,8 +18,10 @@ FORMATS = ("github", "sarif", "junit")
 
 
 def _escape_data(text: str) -> str:
-    # The workflow command format: %, CR and LF in a message are written as escapes.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # The workflow command format: %, CR and LF in a message are written as escapes; any other
+    # control character (a terminal's escape sequence) as the escape a terminal is shown.
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(text: str) -> str:
