@@ -10,12 +10,11 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, event, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 import superplan as sp
+from superplan.catalogue import describe_recommendation as describe
 from superplan.catalogue._amend import is_blank
-from superplan.catalogue._describe import describe
 from superplan.cli import main
 from superplan.render import build_site, render_html
 

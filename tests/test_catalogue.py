@@ -9,7 +9,7 @@ import pendulum
 import pytest
 
 import superplan as sp
-from superplan.catalogue import _files
+from superplan import model as _files  # the catalogue data files are shaped in the model
 
 from .conftest import DATA
 

@@ -6,12 +6,11 @@ import re
 
 import pendulum
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
-from superplan._jsontext import canonical_json
-from superplan._shape._reference import schema_validator
+from superplan._json import canonical_json
+from superplan._schema._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES
 from .schema_strategies import from_schema

@@ -12,12 +12,10 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
-from superplan._shape import EACH, doubtful_places
-from superplan._shape import _places as places_module
+from superplan._schema import EACH, _places as places_module, doubtful_places
 from superplan.convert import reference_dumps
 from superplan.testing import synthetic_plans
 from superplan.validation._findings import Later
@@ -306,7 +304,7 @@ def test_a_plan_given_is_the_plan_reported_on_both_routes():
 
 @given(st.text(alphabet='\\u0a"x\u00a0', max_size=40))
 def test_has_unicode_escape_finds_exactly_the_escapes(text):
-    from superplan._jsontext import has_unicode_escape
+    from superplan._json import has_unicode_escape
 
     # An escape is a backslash after an even run of backslashes, followed by "u".
     expected = re.search(r"(?<!\\)(?:\\\\)*\\u", text) is not None
@@ -314,7 +312,7 @@ def test_has_unicode_escape_finds_exactly_the_escapes(text):
 
 
 def test_wide_space_sees_an_escaped_no_break_space_behind_other_escapes():
-    from superplan._quickjson import wide_space
+    from superplan._json import wide_space
 
     assert wide_space('{"title": "\\"\\n\\\\\\u00a0"}')
     assert not wide_space('{"title": "\\"\\n\\\\u00a0"}')  # an escaped backslash, then "u00a0"
@@ -332,8 +330,8 @@ def test_wide_space_sees_an_escaped_no_break_space_behind_other_escapes():
 def test_patterns_in_the_rust_dialect_mean_what_the_published_ones_do():
     import jsonschema_rs
 
-    from superplan._schema import _schema
-    from superplan._shape._compiled import _NOTHING_AFTER, _in_rust_dialect
+    from superplan._schema._compiled import _NOTHING_AFTER, _in_rust_dialect
+    from superplan._schema._generate import _schema
 
     def patterns(node: Any) -> list[str]:
         if isinstance(node, dict):

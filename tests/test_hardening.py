@@ -10,8 +10,7 @@ import sys
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
 from superplan.cli import main
@@ -302,7 +301,7 @@ REFUSED_TEXT = [
     ids=[f"{case[1]}-{i}" for i, case in enumerate(REFUSED_TEXT)],
 )
 def test_refused_json_says_what_and_where(text, kind, pointer, line, column):
-    from superplan._jsontext import parse_json
+    from superplan._json import parse_json
 
     for data in (text, text.encode("utf-8", "surrogatepass")):
         if isinstance(data, bytes) and "\ud800" in text:
@@ -353,7 +352,7 @@ def test_numbers_under_extensions_round_trip_exactly(text, value):
 @settings(max_examples=300)
 @given(number=st.floats(allow_nan=False, allow_infinity=False) | st.integers())
 def test_every_finite_number_reads_back_as_itself(number):
-    from superplan._jsontext import canonical_json, parse_json
+    from superplan._json import canonical_json, parse_json
 
     for text in (json.dumps(number), repr(number).replace("inf", "")):
         assert parse_json(text) == number
@@ -363,7 +362,7 @@ def test_every_finite_number_reads_back_as_itself(number):
 @settings(max_examples=300, suppress_health_check=list(HealthCheck))
 @given(data=st.binary(max_size=200) | st.text(max_size=200) | st.text(max_size=200).map(str.encode))
 def test_parse_json_raises_only_load_error(data):
-    from superplan._jsontext import parse_json
+    from superplan._json import parse_json
 
     problems: tuple = ()
     try:
@@ -382,7 +381,7 @@ def _nested(depth):
 
 
 def test_one_nesting_limit_for_loads_validate_dumps_and_export(tmp_path):
-    from superplan._jsontext import MAX_DEPTH
+    from superplan._json import MAX_DEPTH
 
     # the plan is level 1, so 63 levels of extensions fit and 64 do not
     fits = {"responder": "kent", "extensions": _nested(MAX_DEPTH - 1)}
@@ -444,7 +443,7 @@ def test_digit_look_alikes_are_never_numbers(digits):
 
 
 def test_a_finding_at_a_superscript_key_sorts_without_crashing():
-    from superplan.errors import pointer_order
+    from superplan._json import pointer_order
 
     assert sorted(["/x/\u00b2", "/x/10", "/x/2"], key=pointer_order) == [
         "/x/2",
@@ -508,7 +507,7 @@ def test_standard_input_is_read_under_the_limit(monkeypatch, capsys):
 
 
 def test_loads_has_the_size_limit_too():
-    from superplan._jsontext import MAX_BYTES
+    from superplan._json import MAX_BYTES
 
     with pytest.raises(sp.LoadError, match="over the limit") as caught:
         sp.loads(b" " * (MAX_BYTES + 1))
@@ -552,7 +551,7 @@ def test_one_bad_file_never_stops_a_folder_run(tmp_path, capsys, command):
 
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, capsys, monkeypatch):
-    from superplan import files
+    from superplan._files import _paths as files
 
     folder = tmp_path / "plans"
     (folder / "locked").mkdir(parents=True)
@@ -640,7 +639,7 @@ def _enospc_after(monkeypatch, limit):
     """Make every write fail with a full disk once ``limit`` bytes have gone out."""
     import errno
 
-    from superplan import _output
+    from superplan._files import _write as _output
 
     real_write = os.write
     sent = [0]
@@ -681,8 +680,8 @@ def test_a_full_disk_while_rendering_leaves_every_page_whole(tmp_path, monkeypat
 
 
 def test_interrupting_a_write_leaves_no_temporary_file(tmp_path, monkeypatch, capsys):
-    from superplan import _output
-    from superplan.importers import export_table
+    from superplan._files import _write as _output
+    from superplan.tables import export_table
 
     def interrupted(handle, data):
         raise KeyboardInterrupt
@@ -722,7 +721,7 @@ OUTPUT_COMMANDS = {
 @pytest.mark.parametrize("mistake", ["missing-parent", "wrong-kind"])
 def test_every_out_mistake_exits_2_with_the_path_and_what_to_do(tmp_path, capsys, command, mistake):
     argv, kind = OUTPUT_COMMANDS[command]
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     table = tmp_path / "plan.csv"
     export_table(sp.load_plan(EXAMPLE), table)
@@ -756,7 +755,7 @@ def test_a_link_out_of_the_output_folder_is_never_followed(tmp_path, capsys):
 
 
 def test_a_link_inside_the_output_folder_is_written_through(tmp_path):
-    from superplan._output import write_output
+    from superplan._files import write_output
 
     folder = tmp_path / "out"
     folder.mkdir()
@@ -768,7 +767,7 @@ def test_a_link_inside_the_output_folder_is_written_through(tmp_path):
 
 
 def test_a_non_empty_file_is_never_replaced_by_an_empty_one(tmp_path):
-    from superplan._output import write_output
+    from superplan._files import write_output
 
     target = tmp_path / "x.txt"
     target.write_text("content")
@@ -781,7 +780,7 @@ def test_a_non_empty_file_is_never_replaced_by_an_empty_one(tmp_path):
 
 
 def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
-    from superplan._output import write_output
+    from superplan._files import write_output
 
     target = tmp_path / "page.html"
     target.write_text("old")
@@ -791,14 +790,13 @@ def test_an_output_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
 
 
 def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
-    from superplan import cli
+    from superplan.cli import _main
 
     def interrupted(*_):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_cmd_catalogue", interrupted)
     monkeypatch.setattr(
-        cli, "_build_parser", lambda real=cli._build_parser: _with_handler(real(), interrupted)
+        _main, "build_parser", lambda real=_main.build_parser: _with_handler(real(), interrupted)
     )
     assert main(["catalogue"]) == 130
     assert capsys.readouterr().err == "superplan: interrupted\n"
@@ -942,7 +940,7 @@ def test_an_output_file_named_as_a_folder_is_refused_and_nothing_written(tmp_pat
         "import table": ["import", "table", str(table)],
     }[command]
     if command == "import table":
-        from superplan.importers import export_table
+        from superplan.tables import export_table
 
         export_table(sp.load_plan(EXAMPLE), table)
     assert main([*argv, "--out", f"{target}/"]) == 2
@@ -1007,7 +1005,7 @@ def _plan_with_narrative(text):
 
 
 def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, capsys):
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = _plan_with_narrative("x" * 40_000)
     target = tmp_path / "plan.xlsx"
@@ -1027,7 +1025,8 @@ def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, ca
     "text", ["a\uffffb", "\ufffe", "nul\x00", "bell\x07", "cr\rlf\n", "_x0041_ literal", "tab\t"]
 )
 def test_characters_xml_cannot_hold_round_trip_through_a_workbook(tmp_path, text):
-    from superplan.importers import export_table, table_to_plan
+    from superplan.importers import table_to_plan
+    from superplan.tables import export_table
 
     plan = _plan_with_narrative("keep " + text)
     target = tmp_path / "plan.xlsx"
@@ -1037,8 +1036,8 @@ def test_characters_xml_cannot_hold_round_trip_through_a_workbook(tmp_path, text
 
 @pytest.mark.parametrize("newline", ["\r", "\n", "\r\n"])
 def test_every_csv_quotes_a_cell_holding_cr_or_lf(newline):
-    from superplan.importers import export_table
     from superplan.progress import summarise
+    from superplan.tables import export_table
 
     plan = _plan_with_narrative(f"one{newline}two")
     for text in (
@@ -1052,7 +1051,7 @@ def test_every_csv_quotes_a_cell_holding_cr_or_lf(newline):
     "start", ["=", "+", "-", "@", "\t=", "\r=", "\n=", "\uff1d", "\uff0b", "\uff20"]
 )
 def test_formula_starts_and_look_alikes_are_neutralised(start):
-    from superplan._spreadsheet import escape_cell, neutralise, unescape_cell
+    from superplan.tables._cells import escape_cell, neutralise, unescape_cell
 
     text = start + "HYPERLINK(1)"
     assert neutralise(text) == "'" + text
@@ -1110,7 +1109,8 @@ def _every_text_field(plan: sp.ActionPlan, text: str) -> sp.ActionPlan:
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 @pytest.mark.parametrize("text", TEXT_THAT_LOOKS_LIKE_MORE)
 def test_text_cells_stay_text_through_a_table(tmp_path, kind, text):
-    from superplan.importers import export_table, import_table
+    from superplan.importers import import_table
+    from superplan.tables import export_table
 
     plan = _every_text_field(sp.load_plan(EXAMPLE), text)
     table = tmp_path / f"plan.{kind}"
@@ -1133,7 +1133,7 @@ def test_a_bad_json_cell_in_a_workbook_is_refused_at_its_sheet_row_and_column(
 ):
     import openpyxl
 
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = sp.from_dict({"responder": "kent", "extensions": {"x": 1}})
     table = tmp_path / "plan.xlsx"
@@ -1182,7 +1182,7 @@ TABLE_EDITS = {
 def _own_table(tmp_path: pathlib.Path) -> tuple[pathlib.Path, list[list[str]]]:
     import csv
 
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = sp.from_dict(
         {
@@ -1270,7 +1270,8 @@ def test_workbook_formulas_times_and_other_sheets(tmp_path, capsys):
 
     import openpyxl
 
-    from superplan.importers import export_table, import_table
+    from superplan.importers import import_table
+    from superplan.tables import export_table
 
     plan = sp.from_dict(
         {

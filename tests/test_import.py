@@ -6,15 +6,13 @@ import json
 import pathlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
 from superplan.cli import main
 from superplan.importers import (
     ColumnMapping,
     Disposition,
-    export_table,
     import_page,
     import_page_file,
     import_table,
@@ -22,6 +20,7 @@ from superplan.importers import (
     table_to_plan,
     vocabulary,
 )
+from superplan.tables import export_table
 
 from .conftest import EXAMPLES, ROOT
 from .strategies import action_plans, plans_1_0

@@ -3,11 +3,9 @@
 import json
 
 import orjson
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from superplan._locate import locate, locate_in_layout
-from superplan.errors import json_pointer
+from superplan._json import json_pointer, locate, locate_in_layout
 
 values = st.recursive(
     st.none()

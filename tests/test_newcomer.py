@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 
 import superplan as sp
-from superplan import _meter
-from superplan._csvw import COLUMNS as CSVW_COLUMNS
-from superplan._csvw import metadata_path
-from superplan._jsontext import canonical_json
+from superplan._json import canonical_json
 from superplan._schema import schema, schema_id
-from superplan._template import NOT_HELD, TEMPLATE_COLUMNS, template_rows, write_template
-from superplan.cli import EXAMPLES, _build_parser, main
+from superplan.cli import _meter, main
+from superplan.cli._main import EXAMPLES, build_parser
 from superplan.progress import summarise
+from superplan.progress._csvw import COLUMNS as CSVW_COLUMNS, metadata_path
+from superplan.tables._columns import NOT_HELD, TEMPLATE_COLUMNS
+from superplan.tables._template import template_rows, write_template
 from superplan.validation import RULES
 from superplan.validation._findings import docs_url
 
@@ -88,12 +88,12 @@ def test_amendments_work_before_and_after_the_command(capsys):
 
 
 def test_global_options_given_twice_are_all_kept():
-    args = _build_parser().parse_args(
+    args = build_parser().parse_args(
         ["--amendments", "a.json", "validate", "x.json", "--amendments", "b.json"]
     )
-    from superplan.cli import _merge_globals
+    from superplan.cli._base import merge_globals
 
-    _merge_globals(args)
+    merge_globals(args)
     assert args.amendments == ["a.json", "b.json"]
     assert args.language == "en"
 
@@ -197,7 +197,7 @@ def test_help_shows_real_examples(command):
         assert meaning in text
         words = shlex.split(invocation)
         assert words[0] == "superplan"
-        args = _build_parser().parse_args(words[1:])  # raises SystemExit if it does not parse
+        args = build_parser().parse_args(words[1:])  # raises SystemExit if it does not parse
         if command:
             assert args.command == command.split()[0]
         for word in words[1:]:

@@ -17,7 +17,6 @@ from superplan.progress import (
     Rag,
     ScheduleState,
     diff,
-    neutralise,
     status_as_of,
     summarise,
     word_diff,
@@ -25,6 +24,7 @@ from superplan.progress import (
 from superplan.progress._status import _schedule
 from superplan.progress._summary import CATEGORIES, STATES
 from superplan.render._summary_page import render_summary_html
+from superplan.tables import neutralise
 from superplan.testing import synthetic_plans
 
 from .conftest import EXAMPLES

@@ -8,13 +8,12 @@ import subprocess
 from importlib import resources
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from jsonschema import Draft202012Validator
 
 import superplan as sp
-from superplan._jsontext import canonical_json, parse_json
-from superplan._shape._reference import schema_validator
+from superplan._json import canonical_json, parse_json
+from superplan._schema._reference import schema_validator
 
 from .conftest import DATA, EXAMPLES, ROOT
 from .strategies import EVERY_CLASS

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from superplan.tables import write_template
 
 import superplan as sp
-from superplan._template import write_template
 from superplan.cli import main
 from superplan.importers import import_table
 
@@ -303,7 +303,7 @@ def test_cli_validate_responder_and_coverage(capsys, tmp_path):
 
 
 def test_schema_messages_are_in_words():
-    from superplan._shape._words import no_match
+    from superplan._schema._messages import no_match
 
     patterns = set()
 
@@ -390,7 +390,7 @@ def test_api_objects_are_consistent():
 
 
 def test_out_decides_the_format_everywhere(capsys, tmp_path):
-    from superplan.importers import export_table
+    from superplan.tables import export_table
 
     plan = sp.load_plan(ROOT / "examples/merseyside-police.json")
     assert export_table(plan, tmp_path / "api.xlsx")[:2] == b"PK"
@@ -553,7 +553,7 @@ def test_a_findings_docs_is_a_full_url(monkeypatch):
 
 
 def test_api_reference_covers_every_public_member():
-    from superplan._apidoc import SECTIONS, members, render_api_markdown, undocumented
+    from .apidoc import SECTIONS, members, render_api_markdown, undocumented
 
     assert (ROOT / "docs/api.md").read_text(encoding="utf-8") == render_api_markdown()
     assert undocumented() == []
@@ -580,7 +580,7 @@ def test_docs_out_writes_pages_images_and_examples(capsys, tmp_path):
 
 
 def test_help_examples_name_no_repository_test_files():
-    from superplan.cli import EXAMPLES
+    from superplan.cli._main import EXAMPLES
 
     for examples in EXAMPLES.values():
         for invocation, _ in examples:

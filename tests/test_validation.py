@@ -4,11 +4,10 @@ import json
 import pathlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 import superplan as sp
-from superplan._shape._reference import schema_validator
+from superplan._schema._reference import schema_validator
 from superplan.cli import main
 from superplan.validation import DEFAULT_MAX_BYTES, RULES, rule
 
@@ -189,7 +188,7 @@ def test_size_limit_is_checked_before_reading(tmp_path):
 
 
 def test_the_cli_default_size_limit_matches_the_library():
-    from superplan import cli
+    from superplan.cli import _base as cli
 
     assert cli.DEFAULT_MAX_BYTES == DEFAULT_MAX_BYTES
 

@@ -31,16 +31,17 @@ _EXPORTS = {
     "Certainty": ".model",
     "Compliance": ".model",
     "Country": ".model",
+    "DiffError": ".errors",
     "DeliveryStatus": ".model",
     "Due": ".model",
-    "InvalidField": ".model",
+    "InvalidField": ".errors",
     "Lead": ".model",
     "Link": ".model",
     "Part": ".model",
     "PartialDate": ".model",
     "Precision": ".model",
     "Translation": ".model",
-    "WrongType": ".model",
+    "WrongType": ".errors",
     "Fact": ".model",
     "Finding": ".validation",
     "Force": ".model",
@@ -63,11 +64,13 @@ _EXPORTS = {
     "Severity": ".validation",
     "Source": ".model",
     "SuperplanError": ".errors",
+    "TableError": ".errors",
     "UnknownAgency": ".errors",
     "UnknownRecommendation": ".errors",
     "ValidationReport": ".validation",
     "__version__": "._version",
     "build_site": ".render",
+    "catalogue": ".catalogue",  # bound above, eagerly
     "diff": ".progress",
     "dumps": ".convert",
     "from_dict": ".convert",
@@ -83,8 +86,6 @@ _EXPORTS = {
     "to_dict": ".convert",
     "validate": ".validation",
     "validate_text": ".validation",
-    "DiffError": ".progress",
-    "TableError": ".importers",
 }
 
 __all__ = [
@@ -192,14 +193,17 @@ if TYPE_CHECKING:
         to_dict,
     )
     from .errors import (
+        DiffError,
+        InvalidField,
         LoadError,
         OutputError,
         Problem,
         SuperplanError,
+        TableError,
         UnknownAgency,
         UnknownRecommendation,
+        WrongType,
     )
-    from .importers import TableError
     from .model import (
         Acceptance,
         Action,
@@ -217,7 +221,6 @@ if TYPE_CHECKING:
         Fact,
         Force,
         GroupMembers,
-        InvalidField,
         Lead,
         Link,
         Milestone,
@@ -235,10 +238,8 @@ if TYPE_CHECKING:
         Response,
         Source,
         Translation,
-        WrongType,
     )
     from .progress import (
-        DiffError,
         diff,
         status_as_of,
         summarise,

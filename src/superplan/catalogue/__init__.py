@@ -10,12 +10,20 @@ from typing import TYPE_CHECKING
 from .._finder import FINDER
 from .._lazy import lazy_attributes
 
-__all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catalogue"]
+__all__ = [
+    "Catalogue",
+    "CatalogueAmendments",
+    "RecommendationAmendment",
+    "catalogue",
+    "given_or_shipped",
+]
 
 _EXPORTS = {
     "Catalogue": "._catalogue",
-    "CatalogueAmendments": "._files",
-    "RecommendationAmendment": "._files",
+    "describe_recommendation": "._describe",
+    "given_or_shipped": "._load",
+    "CatalogueAmendments": "..model",
+    "RecommendationAmendment": "..model",
 }
 
 
@@ -48,6 +56,7 @@ FINDER[0] = _Shipped()
 
 
 if TYPE_CHECKING:
-    from ..model import Recommendation
+    from ..model import CatalogueAmendments, Recommendation, RecommendationAmendment
     from ._catalogue import Catalogue
-    from ._files import CatalogueAmendments, RecommendationAmendment
+    from ._describe import describe_recommendation as describe_recommendation
+    from ._load import given_or_shipped

@@ -27,11 +27,10 @@ import attrs
 from attrs import frozen
 from rapidfuzz import fuzz
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from .._files import decode_text, read_limited
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
-from ..files import decode_text, read_limited
 from ..model import ActionPlan, Recommendation
 from ._dates import find_date
 from ._document import PageLine, TableRow, read_page
@@ -397,7 +396,7 @@ def _import_page(
     catalogue: Catalogue | None = None,
     vocab: Vocabulary | None = None,
 ) -> ImportResult:
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     words = vocab or vocabulary()
     try:
         cat.responder(responder)

@@ -1,8 +1,8 @@
 """Plans over time: status as of a date (delivery, schedule, RAG), versions compared, many plans
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
-from .._spreadsheet import neutralise
 from ._coverage import without_plans
+from ._csvw import metadata_path as metadata_path, roll_up_metadata as roll_up_metadata
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
     DUE_SOON_DAYS,
@@ -39,7 +39,6 @@ __all__ = [
     "Tally",
     "TimelineEntry",
     "diff",
-    "neutralise",
     "rag",
     "status_as_of",
     "summarise",

@@ -3,8 +3,7 @@ national body's check of a folder of submissions."""
 
 from collections.abc import Iterable
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..model import ActionPlan, AgencyKind, RecommendationRef
 
 __all__ = ["without_plans"]
@@ -26,7 +25,7 @@ def without_plans(
     >>> missing["home-office"]
     (27,)
     """
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     wanted = cat.recommendation(recommendation).number if recommendation is not None else None
     planned = {plan.responder for plan in plans}
     result: dict[str, tuple[int, ...]] = {}

@@ -1,6 +1,23 @@
 """Validation: the published schema, then the catalogue rules, reported as findings people can act on."""
 
-from ._findings import Finding, Severity, ValidationReport
+from ._docs import (
+    PLACEHOLDER as PLACEHOLDER,
+    render_rules_markdown as render_rules_markdown,
+    rule_section as rule_section,
+)
+from ._findings import (
+    DOCS_PAGE as DOCS_PAGE,
+    Finding,
+    Severity,
+    ValidationReport,
+    docs_url as docs_url,
+    merge as merge,
+)
+from ._reporters import (
+    github_report as github_report,
+    junit_report as junit_report,
+    sarif_report as sarif_report,
+)
 from ._rules import RULES, Rule, rule
 from ._validate import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, validate, validate_text
 

@@ -9,8 +9,9 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
+from .._json import pointer_order
 from ..convert import structure_sound
-from ..errors import located, pointer_order, printable
+from ..errors import located, printable
 from ..model import ActionPlan
 
 __all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]
@@ -31,7 +32,7 @@ def docs_url(code: str, base: str | None = None) -> str:
     base = base or os.environ.get(DOCS_URL_VARIABLE) or None
     anchor = f"#{code.lower()}"
     if base is None:
-        from .._shipped import docs_folder
+        from .._files import docs_folder
 
         folder = docs_folder()
         if folder is None:

@@ -12,7 +12,7 @@ from ..errors import printable
 from ._findings import Finding, Severity, ValidationReport, docs_url
 from ._rules import RULES
 
-__all__ = ["FORMATS", "github", "junit", "sarif"]
+__all__ = ["FORMATS", "github_report", "junit_report", "sarif_report"]
 
 FORMATS = ("github", "sarif", "junit")
 
@@ -32,7 +32,7 @@ def _place(finding: Finding) -> str:
     return finding.pointer or "(top level)"
 
 
-def github(reports: Sequence[ValidationReport], *, docs_base: str | None = None) -> str:
+def github_report(reports: Sequence[ValidationReport], *, docs_base: str | None = None) -> str:
     """One ``::error`` or ``::warning`` workflow command per finding, placed at its file, line
     and column, so that GitHub shows it on the pull request's lines."""
     lines = []
@@ -55,7 +55,7 @@ def github(reports: Sequence[ValidationReport], *, docs_base: str | None = None)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
-def sarif(reports: Sequence[ValidationReport], *, docs_base: str | None = None) -> str:
+def sarif_report(reports: Sequence[ValidationReport], *, docs_base: str | None = None) -> str:
     """A SARIF 2.1.0 log: every rule superplan has, and a result per finding."""
     rules = [
         {
@@ -118,7 +118,7 @@ def sarif(reports: Sequence[ValidationReport], *, docs_base: str | None = None) 
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def junit(
+def junit_report(
     reports: Sequence[ValidationReport], *, strict: bool = False, docs_base: str | None = None
 ) -> str:
     """JUnit XML: a test case per file, failed by its errors (and, with ``strict``, its

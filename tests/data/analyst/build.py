@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
-
-from superplan._template import TEMPLATE_COLUMNS, write_template
+from superplan.tables import write_template
+from superplan.tables._columns import TEMPLATE_COLUMNS
 
 HERE = Path(__file__).resolve().parent
 RESPONDER = "kent"
