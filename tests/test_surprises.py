@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from superplan.tables import write_template
 
 import superplan as sp
 from superplan.cli import main
 from superplan.importers import import_table
+from superplan.tables import write_template
 
 from .conftest import DATA, ROOT
 

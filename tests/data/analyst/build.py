@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+
 from superplan.tables import write_template
 from superplan.tables._columns import TEMPLATE_COLUMNS
 
