@@ -45,3 +45,20 @@ __all__ = [
     "without_plans",
     "word_diff",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `neutralise` (spreadsheet-safe text) was re-exported here by accident; it lives in tables.
+    if name == "neutralise":
+        import warnings
+
+        from ..tables import neutralise
+
+        warnings.warn(
+            "superplan.progress.neutralise moved to superplan.tables.neutralise; the old name "
+            "goes in the next release",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return neutralise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,7 +16,7 @@ its headings) is :func:`superplan.importers.import_table`.
 from ._cells import (
     csv_writer as csv_writer,
     escape_cell as escape_cell,
-    neutralise as neutralise,
+    neutralise,
     unescape_cell as unescape_cell,
 )
 from ._columns import (
@@ -39,4 +39,11 @@ from ._sheet import (
 )
 from ._template import template_rows, write_template
 
-__all__ = ["COLUMNS", "export_table", "plan_to_rows", "template_rows", "write_template"]
+__all__ = [
+    "COLUMNS",
+    "export_table",
+    "neutralise",
+    "plan_to_rows",
+    "template_rows",
+    "write_template",
+]

@@ -9,7 +9,7 @@ import pytest
 import superplan as sp
 from superplan.cli import main
 
-from .conftest import EXAMPLES
+from ..conftest import EXAMPLES
 
 
 def run(capsys, *args):

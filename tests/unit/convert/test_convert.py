@@ -12,9 +12,9 @@ import superplan as sp
 from superplan._json import canonical_json
 from superplan._schema._reference import schema_validator
 
-from .conftest import DATA, EXAMPLES
-from .schema_strategies import from_schema
-from .strategies import EVERY_CLASS, documents_1_0
+from ...conftest import DATA, EXAMPLES
+from ...schema_strategies import from_schema
+from ...strategies import EVERY_CLASS, documents_1_0
 
 CLASSES = list(EVERY_CLASS.items())
 

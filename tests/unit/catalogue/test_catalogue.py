@@ -11,7 +11,7 @@ import pytest
 import superplan as sp
 from superplan import model as _files  # the catalogue data files are shaped in the model
 
-from .conftest import DATA
+from ...conftest import DATA
 
 CAT = sp.catalogue()
 PAGES = DATA / "pages"

@@ -15,8 +15,8 @@ import superplan as sp
 from superplan._json import canonical_json, parse_json
 from superplan._schema._reference import schema_validator
 
-from .conftest import DATA, EXAMPLES, ROOT
-from .strategies import EVERY_CLASS
+from ...conftest import DATA, EXAMPLES, ROOT
+from ...strategies import EVERY_CLASS
 
 SCHEMAS = ROOT / "schemas"
 JS = ROOT / "tests" / "js"

@@ -13,7 +13,7 @@ import pytest
 import superplan as sp
 from superplan.render import build_site, render_html, write_pages
 
-from .conftest import DATA, EXAMPLES, ROOT
+from ..conftest import DATA, EXAMPLES, ROOT
 
 JS = ROOT / "tests" / "js"
 ARTIFACTS = ROOT / "test-artifacts"

@@ -22,8 +22,8 @@ from superplan.importers import (
 )
 from superplan.tables import export_table
 
-from .conftest import EXAMPLES, ROOT
-from .strategies import action_plans, plans_1_0
+from ...conftest import EXAMPLES, ROOT
+from ...strategies import action_plans, plans_1_0
 
 # Copies of shared/seeds: the two forces' published pages as captured from their websites.
 PAGES = ROOT / "tests" / "data" / "pages"

@@ -27,7 +27,7 @@ from superplan.render._summary_page import render_summary_html
 from superplan.render._views import safe_url
 from superplan.testing import synthetic_plans
 
-from .conftest import DATA, EXAMPLES
+from ...conftest import DATA, EXAMPLES
 
 NY = sp.load_plan(EXAMPLES[1])
 GAP = (

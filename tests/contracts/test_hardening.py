@@ -16,8 +16,8 @@ import superplan as sp
 from superplan.cli import main
 from superplan.validation import DEFAULT_MAX_BYTES
 
-from .conftest import DATA
-from .schema_strategies import from_schema
+from ..conftest import DATA
+from ..schema_strategies import from_schema
 
 SCHEMA_FINDINGS = {"SP101", "SP102", "SP103", "SP104", "SP105", "SP106", "SP107", "SP108"}
 
@@ -159,7 +159,7 @@ def test_every_fuzz_target_survives_every_adversarial_input(expected):
     source = _input(expected)
     if source is None:
         return
-    sys.path.insert(0, str(pathlib.Path(__file__).parent.parent / "fuzz"))
+    sys.path.insert(0, str(pathlib.Path(__file__).parents[2] / "fuzz"))
     try:
         from targets import TARGETS
     finally:
@@ -632,7 +632,7 @@ def test_terminal_output_escapes_control_characters(tmp_path, capsys):
 
 # -- one way to write outputs: atomic, inside the folder, never empty over full ---------------
 
-EXAMPLE = pathlib.Path(__file__).parent.parent / "examples" / "merseyside-police.json"
+EXAMPLE = pathlib.Path(__file__).parents[2] / "examples" / "merseyside-police.json"
 
 
 def _enospc_after(monkeypatch, limit):

@@ -20,9 +20,9 @@ from superplan.convert import reference_dumps
 from superplan.testing import synthetic_plans
 from superplan.validation._findings import Later
 
-from .conftest import DATA
-from .schema_strategies import from_schema
-from .strategies import EVERY_CLASS
+from ..conftest import DATA
+from ..schema_strategies import from_schema
+from ..strategies import EVERY_CLASS
 
 # Free-form values as extensions may hold them: every kind of number and of text included.
 # Characters that escaping could treat differently: controls, quotes, separators, non-ASCII.

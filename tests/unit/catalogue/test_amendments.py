@@ -18,7 +18,7 @@ from superplan.catalogue._amend import is_blank
 from superplan.cli import main
 from superplan.render import build_site, render_html
 
-from .conftest import DATA, EXAMPLES, ROOT
+from ...conftest import DATA, EXAMPLES, ROOT
 
 AMENDMENTS = DATA / "amendments"
 

@@ -11,8 +11,8 @@ from superplan._schema._reference import schema_validator
 from superplan.cli import main
 from superplan.validation import DEFAULT_MAX_BYTES, RULES, rule
 
-from .conftest import DATA, EXAMPLES
-from .strategies import EVERY_CLASS, json_values
+from ...conftest import DATA, EXAMPLES
+from ...strategies import EVERY_CLASS, json_values
 
 INVALID = sorted((DATA / "invalid").glob("*.json"))
 VALID = sorted((DATA / "valid").glob("*.json"))

@@ -27,7 +27,7 @@ from superplan.render._summary_page import render_summary_html
 from superplan.tables import neutralise
 from superplan.testing import synthetic_plans
 
-from .conftest import EXAMPLES
+from ...conftest import EXAMPLES
 
 NY = sp.load_plan(EXAMPLES[1])
 MER = sp.load_plan(EXAMPLES[0])

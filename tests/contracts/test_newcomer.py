@@ -26,7 +26,7 @@ from superplan.tables._template import template_rows, write_template
 from superplan.validation import RULES
 from superplan.validation._findings import docs_url
 
-from .conftest import DATA, ROOT
+from ..conftest import DATA, ROOT
 
 NORTH_YORKSHIRE = ROOT / "examples/north-yorkshire-police.json"
 MERSEYSIDE = ROOT / "examples/merseyside-police.json"
