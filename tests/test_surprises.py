@@ -587,6 +587,7 @@ def test_help_examples_name_no_repository_test_files():
             assert "tests/" not in invocation
 
 
+@pytest.mark.slow  # builds the whole site (mkdocs)
 def test_built_docs_show_no_sphinx_roles(tmp_path):
     pytest.importorskip("mkdocs")
     import subprocess
