@@ -606,3 +606,42 @@ def test_built_docs_show_no_sphinx_roles(tmp_path):
         text = page.read_text(encoding="utf-8")
         assert ":class:" not in text, page
         assert ":func:" not in text, page
+
+
+def test_findings_of_a_mapped_table_name_their_rows(capsys, tmp_path):
+    table = tmp_path / "force.csv"
+    table.write_text(
+        "Rec No,Action,Owner,Due date\n"
+        "7,Train investigators,Head of Crime,31/03/2025\n"
+        "crime-recordin,Audit,Crime Registrar,2025-03\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(
+        json.dumps(
+            {
+                "columns": {
+                    "Rec No": "recommendation",
+                    "Action": "description",
+                    "Owner": "owner",
+                    "Due date": "due",
+                }
+            }
+        ),
+        encoding="utf-8",
+    )
+    args = ["import", "table", table, "--responder", "kent", "--mapping", mapping]
+    code, _, err = run(capsys, *args, "--out", tmp_path / "p.json", "--report", tmp_path / "r.json")
+    assert code == 1
+    assert (
+        f"superplan: {table}: row 3: error SP203 there is no recommendation 'crime-recordin'"
+        in err.splitlines()
+    )
+    assert f"superplan: {table}: row 2: warning SP215 " in err
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["rows"] == {
+        "/responses/0": 2,
+        "/responses/0/actions/0": 2,
+        "/responses/1": 3,
+        "/responses/1/actions/0": 3,
+    }

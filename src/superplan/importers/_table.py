@@ -321,8 +321,11 @@ def _mapped_rows(
     *,
     unmapped: Sequence[str] = (),
     row_numbers: Sequence[int] = (),
+    origins: dict[str, int] | None = None,
 ) -> ActionPlan:
-    """A draft plan from a table in another shape: one action (or response) per row."""
+    """A draft plan from a table in another shape: one action (or response) per row.
+    ``origins``, when given, gets the row each response (its first row) and action came from."""
+    found = origins if origins is not None else {}
     by_ref: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     counters: dict[str, int] = {}
@@ -341,11 +344,13 @@ def _mapped_rows(
                 )
         if not ref:
             continue
+        number = row_numbers[position] if position < len(row_numbers) else position + 2
         ref = ref.split()[0].rstrip(".:")
         first = ref.split(".")[0]
         head = first if first.isascii() and first.isdigit() else ref
         if head not in by_ref:
             by_ref[head] = {"recommendation": _ref(head)}
+            found[f"/responses/{len(order)}"] = number
             order.append(head)
         response = by_ref[head]
         for key in ("narrative", "acceptance", "compliance"):
@@ -367,7 +372,9 @@ def _mapped_rows(
             if "evidence" in values:
                 action["evidence"] = [values["evidence"]]
             target: dict[str, Any] = action
-            response.setdefault("actions", []).append(action)
+            actions = response.setdefault("actions", [])
+            found[f"/responses/{order.index(head)}/actions/{len(actions)}"] = number
+            actions.append(action)
         else:
             target = response
         for heading, update in mapping.updates.items():
@@ -447,6 +454,7 @@ def import_table(
     rows = check_mapped_cells(sheet, mapping.columns, cat)
     known = set(mapping.columns) | set(mapping.updates)
     unmapped = tuple(h for h in sheet.header if h and h not in known)
+    origins: dict[str, int] = {}
     try:
         plan = _mapped_rows(
             rows,
@@ -454,6 +462,7 @@ def import_table(
             responder,
             unmapped=unmapped,
             row_numbers=[record.row for record in sheet.records],
+            origins=origins,
         )
     except LoadError as error:
         raise error.with_source(name) from None
@@ -473,4 +482,6 @@ def import_table(
         columns=columns,
         unmapped=unmapped,
         notes=sheet.notes,
+        origins=origins,
+        sheet=sheet.sheet,
     )
