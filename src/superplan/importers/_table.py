@@ -454,7 +454,7 @@ def import_table(
     rows = check_mapped_cells(sheet, mapping.columns, cat)
     known = set(mapping.columns) | set(mapping.updates)
     unmapped = tuple(h for h in sheet.header if h and h not in known)
-    origins: dict[str, int] = {}
+    rows_of: dict[str, int] = {}
     try:
         plan = _mapped_rows(
             rows,
@@ -462,7 +462,7 @@ def import_table(
             responder,
             unmapped=unmapped,
             row_numbers=[record.row for record in sheet.records],
-            origins=origins,
+            origins=rows_of,
         )
     except LoadError as error:
         raise error.with_source(name) from None
@@ -482,6 +482,6 @@ def import_table(
         columns=columns,
         unmapped=unmapped,
         notes=sheet.notes,
-        origins=origins,
+        origins=rows_of,
         sheet=sheet.sheet,
     )
