@@ -399,6 +399,10 @@ def test_out_decides_the_format_everywhere(capsys, tmp_path):
         export_table(plan, tmp_path / "api.ods")
     with pytest.raises(ValueError, match="contradicts"):
         export_table(plan, tmp_path / "api.xlsx", kind="csv")
+    # The command line's name for it works too: format= is kind=.
+    assert export_table(plan, format="xlsx")[:2] == b"PK"
+    with pytest.raises(ValueError, match="disagree"):
+        export_table(plan, format="xlsx", kind="csv")
     assert write_template("kent", tmp_path / "t.csv")[:3] == b"\xef\xbb\xbf"
     for args in (
         ("export", ROOT / "examples/merseyside-police.json", "--out", tmp_path / "x.ods"),

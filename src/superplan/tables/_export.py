@@ -123,6 +123,7 @@ def export_table(
     *,
     kind: str | None = None,
     catalogue: Catalogue | None = None,
+    format: str | None = None,  # the command line's --format, by its name
 ) -> bytes:
     """The plan as a CSV or XLSX table; written to ``path`` when given. Returns the bytes.
 
@@ -131,6 +132,9 @@ def export_table(
     (``kind="csv"`` for ``plan.xlsx``), or a path whose extension names no table superplan
     writes (``plan.ods``), raises ``ValueError``: nothing is written under another format's
     name."""
+    if format is not None and kind is not None and format != kind:
+        raise ValueError(f"format={format!r} and kind={kind!r} disagree; give one")
+    kind = kind or format  # ``format`` is ``kind`` by the command line's name for it
     kind = table_kind(path, kind, ("csv", "xlsx"), default="csv")
     rows = plan_to_rows(plan, catalogue=catalogue)
     if kind == "csv":

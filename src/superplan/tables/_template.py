@@ -145,10 +145,14 @@ def write_template(
     *,
     kind: str | None = None,
     catalogue: Catalogue | None = None,
+    format: str | None = None,  # the command line's --format, by its name
 ) -> bytes:
     """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``; by
     default what ``path``'s extension says, else ``xlsx``; a contradiction is a
     ``ValueError``); returns the bytes written. The file is replaced whole or not at all."""
+    if format is not None and kind is not None and format != kind:
+        raise ValueError(f"format={format!r} and kind={kind!r} disagree; give one")
+    kind = kind or format  # ``format`` is ``kind`` by the command line's name for it
     suffix = os.path.splitext(os.fspath(path))[1].lower()
     named = {".xlsx": "xlsx", ".csv": "csv"}.get(suffix)
     if suffix in (".ods", ".xls", ".json") or (kind and named and kind != named):
