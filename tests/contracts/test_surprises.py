@@ -15,7 +15,7 @@ from superplan.cli import main
 from superplan.importers import import_table
 from superplan.tables import write_template
 
-from .conftest import DATA, ROOT
+from ..conftest import DATA, ROOT
 
 ANALYST = DATA / "analyst"
 sys.path.insert(0, str(ANALYST))

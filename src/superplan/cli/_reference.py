@@ -173,8 +173,7 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     also = f" and {others} other files" if others else ""
     say(
         out,
-        f"wrote {len(pages)} pages{also} to {shown(target)}; "
-        f"start at {shown(target / 'index.md')}",
+        f"wrote {len(pages)} pages{also} to {shown(target)}; start at {shown(target / 'index.md')}",
     )
     return EXIT_OK
 

@@ -4,7 +4,7 @@ the same with the mistakes analysts make. Run from the repository root:
 
     PYTHONPATH=src python tests/data/analyst/build.py
 
-tests/test_surprises.py reads the files; it also checks that this script still writes workbooks
+tests/contracts/test_surprises.py reads the files; it also checks that this script still writes workbooks
 that read the same (so that the fixtures and the template cannot drift apart).
 """
 

@@ -28,7 +28,7 @@ def test_there_is_a_fixture_for_every_rule_that_a_file_can_show():
     covered = {p.stem.split("-")[0].upper() for p in INVALID}
     # SP001 (unreadable), SP002 (too large) and SP108 (the model's last word) are tested below;
     # SP231 needs an amended catalogue (tests/test_amendments.py); SP222 the responder a
-    # caller expects (tests/test_surprises.py).
+    # caller expects (tests/contracts/test_surprises.py).
     assert {r.code for r in RULES} - covered == {"SP001", "SP002", "SP108", "SP222", "SP231"}
 
 
