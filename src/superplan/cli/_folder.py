@@ -1,9 +1,17 @@
-"""The plan files a command was given, each read and checked on its own."""
+"""The plan files a command was given, each read and checked on its own.
+
+A folder is streamed: each file's report is turned, as it comes, into the little that the command
+keeps of it (what it prints, a few counts), and let go, so that memory stays flat however many
+files there are. With ``--jobs N`` the files are checked by a pool of N processes, and what they
+give back is taken in the files' order, so that the output is the same, byte for byte.
+"""
 
 import argparse
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import pickle
+import signal
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._base import (
     EXIT_INTERNAL,
@@ -20,7 +28,73 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from .._files import GivenPath
+    from ..catalogue import Catalogue
     from ..validation import ValidationReport
+
+R = TypeVar("R")
+
+#: What a worker is given: the catalogue, the function that keeps what is needed of a report, the
+#: options it takes, and the size limit. Set in the parent before a pool is forked (the workers
+#: inherit it), or by each worker's initializer where processes are spawned.
+_WORK: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int] | None" = None
+
+
+class Kept(Generic[R]):
+    """What a command keeps of one file's report: ``value`` (from its ``keep`` function), whether
+    the file could not be read, and a bug it tripped (then ``value`` is None)."""
+
+    __slots__ = ("bug", "unreadable", "value")
+
+    def __init__(self, value: R | None, unreadable: bool, bug: BaseException | None) -> None:
+        self.value, self.unreadable, self.bug = value, unreadable, bug
+
+
+def _check_one(path: "Path | GivenPath") -> "Kept[Any]":
+    """Validate one file and keep what the command needs of it (in a worker, or in-process)."""
+    from ..validation import validate
+
+    assert _WORK is not None
+    cat, keep, options, max_bytes = _WORK
+    try:
+        report = validate(path, catalogue=cat, max_bytes=max_bytes)
+        return Kept(keep(report, options), bool(IO_CODES.intersection(report.codes)), None)
+    except Exception as error:
+        if os.environ.get("SUPERPLAN_DEBUG"):
+            raise
+        return Kept(None, False, _portable(error))
+
+
+def _portable(error: Exception) -> Exception:
+    """The error itself if it can be sent back from a worker, else one that says the same."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+def _start_worker(
+    amendments: list[str], keep: "Callable[[ValidationReport, Any], Any]", options: Any, limit: int
+) -> None:
+    """In each worker: Ctrl-C is the parent's to handle (it stops the pool), and the work."""
+    global _WORK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if _WORK is None:  # spawned, not forked: load the catalogue here
+        from ..catalogue import catalogue
+
+        _WORK = (catalogue(amendments), keep, options, limit)
+
+
+def _nothing() -> None:
+    pass
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU mask)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 class FolderRun:
@@ -34,6 +108,8 @@ class FolderRun:
         self.paths: list[Path | GivenPath] = []
         self.bugs = 0
         self.unreadable = 0
+        #: Rubs out the progress line, before the caller writes to stdout.
+        self.clear: Callable[[], None] = _nothing
         seen: set[str] = set()
         for path in expand_paths(paths):
             # A file given twice (or found twice) is read once: a roll-up would count it twice.
@@ -63,6 +139,97 @@ class FolderRun:
             if IO_CODES.intersection(report.codes):
                 self.unreadable += 1
             yield report
+
+    def kept(
+        self,
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+        keep: "Callable[[ValidationReport, Any], R]",
+        options: Any,
+        *,
+        jobs: int = 1,
+    ) -> "Iterator[R]":
+        """What ``keep(report, options)`` keeps of each file's report, in the files' order, each
+        report let go at once. ``keep`` must be a module-level function, and what it returns and
+        ``options`` must pickle, for ``jobs`` above 1 (a pool of processes). A file that trips a
+        bug is reported with its path, and the others still go through. Progress is drawn on
+        stderr; the caller calls :meth:`clear` before it writes to stdout, so that the two do
+        not mix on one terminal."""
+        from .._files import STDIN
+
+        global _WORK
+        _WORK = (catalogue_of(args), keep, options, args.max_bytes)
+        jobs = min(jobs, len(self.paths))
+        if any(os.fspath(path) == STDIN for path in self.paths):
+            jobs = 1  # standard input is the parent's alone
+        try:
+            if jobs <= 1:
+                yield from self._tally(map(_check_one, self.paths), args, doing, things)
+            else:
+                yield from self._pooled(args, doing, things, jobs)
+        finally:
+            _WORK = None
+
+    def _pooled(
+        self,
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+        jobs: int,
+    ) -> "Iterator[Any]":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        assert _WORK is not None
+        methods = multiprocessing.get_all_start_methods()
+        # Forked workers inherit the loaded catalogue and modules: far quicker to start.
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        _, keep, options, limit = _WORK
+        # Small chunks: the order is kept at little cost, and Ctrl-C waits for little.
+        chunk = max(1, min(16, len(self.paths) // (jobs * 8)))
+        pool = ProcessPoolExecutor(
+            jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(list(args.amendments or []), keep, options, limit),
+        )
+        try:
+            results = pool.map(_check_one, self.paths, chunksize=chunk)
+            yield from self._tally(results, args, doing, things)
+        except BaseException:
+            # Ctrl-C, a closed pipe, or a worker gone: stop the others at once (a worker may be
+            # waiting on a FIFO no one writes to), rather than let them finish their files.
+            try:
+                workers = list((getattr(pool, "_processes", None) or {}).values())
+            except RuntimeError:  # changed as it was read: those left end with the pool
+                workers = []
+            for worker in workers:
+                worker.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+
+    def _tally(
+        self,
+        results: "Iterator[Kept[Any]]",
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+    ) -> "Iterator[Any]":
+        from ._meter import metered
+
+        meter = metered(results, doing, things, enabled=not args.no_progress, total=len(self.paths))
+        self.clear = meter.clear
+        for path, kept in zip(self.paths, meter, strict=True):
+            if kept.bug is not None:
+                meter.clear()
+                self.bugs += 1
+                internal_error(kept.bug, about=f"{path}: ")
+                continue
+            if kept.unreadable:
+                self.unreadable += 1
+            yield kept.value
 
     def nothing_found(self) -> bool:
         if self.paths:

@@ -2,49 +2,104 @@
 
 import argparse
 import json
-from typing import TYPE_CHECKING, TextIO
+from collections import Counter
+from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from ._base import EXIT_USAGE, Parser, add_max_bytes, command, say
-from ._folder import FolderRun
+from ._folder import FolderRun, usable_cores
 
 if TYPE_CHECKING:
-    pass
+    from ..validation import ValidationReport
+
+
+class _Options(NamedTuple):
+    json: bool
+    hints: bool
+    strict: bool
+
+
+class _Printed(NamedTuple):
+    """All that ``validate`` keeps of a file's report: what it prints of it, and its counts."""
+
+    text: str
+    valid: bool
+    warned: bool
+    passes: bool
+    codes: tuple[str, ...]
+
+
+def _printed(report: "ValidationReport", options: _Options) -> _Printed:
+    if options.json:
+        # One entry of the "files" list, as json.dump(..., indent=2) writes it two levels in.
+        entry = json.dumps(report.to_dict(), indent=2, ensure_ascii=False)
+        text = "    " + entry.replace("\n", "\n    ")
+    else:
+        text = _said(report.format_text(hints=options.hints))
+    return _Printed(
+        text,
+        report.valid,
+        report.valid and bool(report.warnings),
+        report.passes(strict=options.strict),
+        report.codes,
+    )
+
+
+def _said(text: str) -> str:
+    """What :func:`say` writes for ``text``."""
+    from ..errors import printable
+
+    return "\n".join(printable(line) for line in text.split("\n")) + "\n"
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from ..validation import merge
-
     run = FolderRun(args.paths)
     if run.nothing_found():
         return EXIT_USAGE
-    reports = list(run.reports(args, "validating", "files"))
-    failing = [r for r in reports if not r.passes(strict=args.strict)]
-    with_errors = sum(1 for r in reports if not r.valid)
-    warned = sum(1 for r in reports if r.valid and r.warnings)
+    options = _Options(json=args.format == "json", hints=not args.no_hints, strict=args.strict)
+    jobs = usable_cores() if args.jobs is None else args.jobs
+    files = with_errors = warned = failing = 0
+    codes: Counter[str] = Counter()
+    if options.json:
+        out.write('{\n  "files": [')
+    for printed in run.kept(args, "validating", "files", _printed, options, jobs=jobs):
+        run.clear()
+        if options.json:
+            out.write(",\n" if files else "\n")
+        out.write(printed.text)
+        files += 1
+        with_errors += not printed.valid
+        warned += printed.warned
+        failing += not printed.passes
+        codes.update(printed.codes)
     summary = (
-        f"{len(reports)} file(s) checked: {len(reports) - with_errors} valid, "
+        f"{files} file(s) checked: {files - with_errors} valid, "
         f"{with_errors} with errors, {warned} valid with warnings"
     )
-    if args.format == "json":
+    if options.json:
         payload = {
-            "files": [report.to_dict() for report in reports],
-            "summary": {
-                "files": len(reports),
-                "valid": len(reports) - with_errors,
-                "with_errors": with_errors,
-                "with_warnings": warned,
-                "strict": args.strict,
-                "passed": not failing,
-                "counts": merge(reports),
-            },
+            "files": files,
+            "valid": files - with_errors,
+            "with_errors": with_errors,
+            "with_warnings": warned,
+            "strict": args.strict,
+            "passed": not failing,
+            "counts": dict(codes.most_common()),
         }
-        json.dump(payload, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        shown = json.dumps(payload, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        out.write(("\n  ]" if files else "]") + ',\n  "summary": ' + shown + "\n}\n")
     else:
-        for report in reports:
-            say(out, report.format_text(hints=not args.no_hints))
         say(out, summary)
     return run.exit_code(problems=bool(failing))
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"give 1 or more, not {value}")
+    return value
 
 
 #: Real invocations for each command's ``--help`` (a test runs them through the parser, and
@@ -57,6 +112,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
             "superplan validate examples/ --amendments tests/data/amendments/full-report.json",
             "with the full report's wording supplied",
         ),
+        ("superplan validate examples/ --jobs 1", "in one process (by default, one per core)"),
     )
 }
 
@@ -77,5 +133,12 @@ def add_commands(commands: "argparse._SubParsersAction[Parser]") -> None:
     validate.add_argument("--format", choices=("text", "json"), default="text")
     validate.add_argument("--strict", action="store_true", help="make warnings fail too")
     validate.add_argument("--no-hints", action="store_true", help="leave out what-to-do lines")
+    validate.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="check files in N processes at once (default: one per usable core); the output is "
+        "the same, in the same order",
+    )
     add_max_bytes(validate)
     validate.set_defaults(handler=_cmd_validate)
