@@ -67,16 +67,12 @@ def _expected(folder: pathlib.Path, *, json_format: bool, strict: bool) -> str:
         f"{len(reports)} file(s) checked: {len(reports) - with_errors} valid, "
         f"{with_errors} with errors, {warned} valid with warnings"
     )
-    return "".join(
-        "\n".join(printable(line) for line in text.split("\n")) + "\n" for text in texts
-    )
+    return "".join("\n".join(printable(line) for line in text.split("\n")) + "\n" for text in texts)
 
 
 @pytest.mark.parametrize("json_format", [False, True])
 @pytest.mark.parametrize("strict", [False, True])
-def test_streamed_output_is_what_keeping_every_report_printed(
-    mixed, capsys, json_format, strict
-):
+def test_streamed_output_is_what_keeping_every_report_printed(mixed, capsys, json_format, strict):
     argv = ["validate", str(mixed), "--jobs", "1"]
     argv += ["--format", "json"] if json_format else []
     argv += ["--strict"] if strict else []
@@ -138,7 +134,9 @@ def test_a_bug_in_one_file_with_jobs_exits_3_and_the_rest_go_on(tmp_path, monkey
     captured = capsys.readouterr()
     assert f"superplan: {folder}/b.json: internal error (ZeroDivisionError: a bug)" in captured.err
     assert "3 file(s) checked: 3 valid" in captured.out
-    assert captured.out.index("a.json") < captured.out.index("c.json") < captured.out.index("d.json")
+    assert (
+        captured.out.index("a.json") < captured.out.index("c.json") < captured.out.index("d.json")
+    )
 
 
 @pytest.mark.parametrize("given", ["0", "-2", "two"])

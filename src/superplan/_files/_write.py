@@ -12,7 +12,6 @@
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from ..errors import OutputError
@@ -97,6 +96,8 @@ def write_output(
             target, "would replace a non-empty file with an empty one; nothing was written"
         )
     mode = _mode_for(target)
+    import tempfile  # here, not above: only a command that writes needs it (start-up)
+
     try:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"

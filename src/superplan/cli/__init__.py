@@ -10,6 +10,21 @@
   :mod:`._tables` (export, template), :mod:`._reference` (rules, docs, schema).
 """
 
-from ._main import main
+import sys
+from collections.abc import Sequence
 
 __all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see :mod:`._main`). ``--version`` is
+    answered here, before the parser (or anything else) is imported."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:
+        from .._version import __version__
+
+        sys.stdout.write(f"superplan {__version__}\n")
+        return 0
+    from ._main import main as run
+
+    return run(words)

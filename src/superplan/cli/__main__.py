@@ -1,5 +1,5 @@
 """``python -m superplan.cli``: the command line."""
 
-from ._main import main
+from . import main
 
 raise SystemExit(main())

@@ -8,7 +8,6 @@ give back is taken in the files' order, so that the output is the same, byte for
 
 import argparse
 import os
-import pickle
 import signal
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -67,6 +66,8 @@ def _check_one(path: "Path | GivenPath") -> "Kept[Any]":
 
 def _portable(error: Exception) -> Exception:
     """The error itself if it can be sent back from a worker, else one that says the same."""
+    import pickle
+
     try:
         pickle.loads(pickle.dumps(error))
     except Exception:

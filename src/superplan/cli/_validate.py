@@ -107,12 +107,14 @@ def _jobs(text: str) -> int:
 EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "validate": (
         ("superplan validate examples/", "every *.json plan in a folder"),
-        ("superplan validate --strict examples/north-yorkshire-police.json", "warnings fail too"),
+        (
+            "superplan validate --strict --jobs 1 examples/",
+            "warnings fail too; one process (by default, one per usable core)",
+        ),
         (
             "superplan validate examples/ --amendments tests/data/amendments/full-report.json",
             "with the full report's wording supplied",
         ),
-        ("superplan validate examples/ --jobs 1", "in one process (by default, one per core)"),
     )
 }
 

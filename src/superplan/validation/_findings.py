@@ -8,7 +8,6 @@ from typing import Any
 from attrs import field, frozen
 
 from .._json import pointer_order
-from ..convert import structure_sound
 from ..errors import located, printable
 from ..model import ActionPlan
 
@@ -85,6 +84,8 @@ class Later:
     def plan(self) -> ActionPlan | None:
         data = self._data
         if data is not None:  # the plan is set before the data is let go: safe across threads
+            from ..convert import structure_sound  # not above: most callers never ask
+
             self._plan = structure_sound(data, ActionPlan)
             self._data = None
         return self._plan
