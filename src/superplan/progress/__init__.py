@@ -1,6 +1,7 @@
 """Plans over time: status as of a date (delivery, schedule, RAG), versions compared, many plans
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
+from ._candidates import Candidates as Candidates
 from ._csvw import metadata_path as metadata_path, roll_up_metadata as roll_up_metadata
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
