@@ -1,0 +1,32 @@
+"""Running a command in a subprocess and measuring it: wall time, CPU time and peak memory."""
+
+import os
+import subprocess
+import time
+from typing import NamedTuple
+
+
+class Measured(NamedTuple):
+    wall: float
+    """Seconds, start to end."""
+    cpu: float
+    """Seconds of CPU (user + system) of the process and the children it waited for: on a busy
+    machine, far steadier than wall time."""
+    peak_mb: float
+    """The largest resident memory of the process or of any child it waited for, in MB."""
+
+
+def measure(command: list[str], environment: dict[str, str] | None = None) -> Measured:
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as sink:
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE, env=environment)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        assert process.stderr is not None
+        errors = process.stderr.read()
+        process.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} exited {code}: {errors.decode()}")
+    # ru_maxrss is in KiB on Linux.
+    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
