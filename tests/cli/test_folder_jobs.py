@@ -199,3 +199,16 @@ def test_ctrl_c_stops_a_pool_at_once_and_exits_130(tmp_path):
             process.wait()
     assert process.returncode == 130
     assert err.decode().strip().splitlines()[-1] == "superplan: interrupted"
+
+
+def test_spawned_workers_give_the_same_bytes(mixed, capsys, monkeypatch):
+    """Where fork is not used (macOS, Windows), workers are spawned and load the catalogue
+    themselves: the same output."""
+    assert main(["validate", str(mixed), "--jobs", "1", "--format", "json"]) == 2
+    one = capsys.readouterr()
+    monkeypatch.setenv("PYTHONPATH", str(ROOT / "src"))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert main(["validate", str(mixed), "--jobs", "2", "--format", "json"]) == 2
+    spawned = capsys.readouterr()
+    assert spawned.out == one.out
+    assert spawned.err == one.err

@@ -9,6 +9,7 @@ give back is taken in the files' order, so that the output is the same, byte for
 import argparse
 import os
 import signal
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -183,9 +184,11 @@ class FolderRun:
         from concurrent.futures import ProcessPoolExecutor
 
         assert _WORK is not None
-        methods = multiprocessing.get_all_start_methods()
-        # Forked workers inherit the loaded catalogue and modules: far quicker to start.
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        # On Linux, forked workers inherit the loaded catalogue and modules: far quicker to
+        # start. Elsewhere fork is unsafe (macOS) or absent (Windows): workers are spawned, and
+        # each loads the catalogue in its initializer.
+        linux = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("fork" if linux else "spawn")
         _, keep, options, limit = _WORK
         # Small chunks: the order is kept at little cost, and Ctrl-C waits for little.
         chunk = max(1, min(16, len(self.paths) // (jobs * 8)))
