@@ -33,8 +33,10 @@ TARGET_VERSION_MS = 40.0
 TARGET_RATIO = 0.4
 #: What the console script ``superplan`` runs.
 SCRIPT = "import sys; from superplan.cli import main; sys.exit(main())"
-#: What ``superplan validate`` cannot start without: the design's dependencies, imported alone.
+#: The design's dependencies, imported alone.
 DEPENDENCIES = "import attrs, cattrs, pendulum, jsonschema_rs, orjson"
+#: What ``superplan validate FILE`` imports of them (no cattrs for a valid file), and argparse.
+NEEDED = "import argparse, attrs, pendulum, jsonschema_rs, orjson"
 
 
 def cpu_ms(command: list[str], environment: dict[str, str]) -> float:
@@ -77,6 +79,7 @@ def main() -> None:
         commands = {
             "python -c pass": [python, "-c", "pass"],
             "dependencies alone": [python, "-c", DEPENDENCIES],
+            "those validate needs": [python, "-c", NEEDED],
             "superplan --version": [python, "-c", SCRIPT, "--version"],
             "superplan --help": [python, "-c", SCRIPT, "--help"],
             "superplan validate FILE": [python, "-c", SCRIPT, "validate", str(plan)],
@@ -103,9 +106,11 @@ def main() -> None:
         f"validate FILE / check-jsonschema: {ratio:.2f}x (target <= {TARGET_RATIO}x): "
         + ("met" if ratio <= TARGET_RATIO else "NOT met")
     )
-    floor = median["dependencies alone"]
+    floor = median["those validate needs"]
     print(
-        f"(the design's dependencies alone: {floor - bare:+.1f} ms above bare Python; "
+        f"(the design's dependencies alone: {median['dependencies alone'] - bare:+.1f} ms above "
+        f"bare Python; those validate FILE imports, {NEEDED.removeprefix('import ')}: "
+        f"{floor - bare:+.1f} ms, {floor / median['check-jsonschema']:.2f}x check-jsonschema; "
         f"superplan's own part of validate FILE: {median['superplan validate FILE'] - floor:+.1f} ms)"
     )
 
