@@ -2,6 +2,7 @@
 
 import os
 import subprocess
+import tempfile
 import time
 from typing import NamedTuple
 
@@ -18,13 +19,13 @@ class Measured(NamedTuple):
 
 def measure(command: list[str], environment: dict[str, str] | None = None) -> Measured:
     start = time.perf_counter()
-    with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE, env=environment)
+    # stderr to a file, not a pipe: a command that says much there would fill a pipe and wait.
+    with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as said:
+        process = subprocess.Popen(command, stdout=sink, stderr=said, env=environment)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
-        assert process.stderr is not None
-        errors = process.stderr.read()
-        process.stderr.close()
+        said.seek(0)
+        errors = said.read()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {code}: {errors.decode()}")

@@ -40,12 +40,11 @@ NEEDED = "import argparse, attrs, pendulum, jsonschema_rs, orjson"
 
 
 def cpu_ms(command: list[str], environment: dict[str, str]) -> float:
-    with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE, env=environment)
+    with open(os.devnull, "wb") as sink, tempfile.TemporaryFile() as said:
+        process = subprocess.Popen(command, stdout=sink, stderr=said, env=environment)
         _, status, usage = os.wait4(process.pid, 0)
-        assert process.stderr is not None
-        errors = process.stderr.read()
-        process.stderr.close()
+        said.seek(0)
+        errors = said.read()
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {code}: {errors.decode()}")
