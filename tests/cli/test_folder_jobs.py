@@ -212,3 +212,23 @@ def test_spawned_workers_give_the_same_bytes(mixed, capsys, monkeypatch):
     spawned = capsys.readouterr()
     assert spawned.out == one.out
     assert spawned.err == one.err
+
+
+def test_far_more_jobs_than_cores_or_files_start_no_more_processes(tmp_path, monkeypatch, capsys):
+    from concurrent import futures
+
+    started = []
+    real = futures.ProcessPoolExecutor
+
+    def counting(workers, **kwargs):
+        started.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", counting)
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for index in range(3):
+        shutil.copy(EXAMPLES[0], folder / f"p{index}.json")
+    assert main(["validate", str(folder), "--jobs", "100000"]) == 0
+    assert started == [min(3, 4 * len(os.sched_getaffinity(0)))]
+    assert "3 file(s) checked: 3 valid" in capsys.readouterr().out

@@ -88,6 +88,10 @@ def _start_worker(
         _WORK = (catalogue(amendments), keep, options, limit)
 
 
+#: The most processes a pool is given (ProcessPoolExecutor's limit on Windows).
+_MOST_JOBS = 61
+
+
 def _nothing() -> None:
     pass
 
@@ -162,7 +166,9 @@ class FolderRun:
 
         global _WORK
         _WORK = (catalogue_of(args), keep, options, args.max_bytes)
-        jobs = min(jobs, len(self.paths))
+        # No more processes than files; nor than four a core (more only add overhead), nor
+        # than the 61 a pool may have on Windows.
+        jobs = min(jobs, len(self.paths), 4 * usable_cores(), _MOST_JOBS)
         if any(os.fspath(path) == STDIN for path in self.paths):
             jobs = 1  # standard input is the parent's alone
         try:
