@@ -2,6 +2,7 @@
 
 import argparse
 import gc
+import io
 import json
 import os
 import pathlib
@@ -232,3 +233,48 @@ def test_far_more_jobs_than_cores_or_files_start_no_more_processes(tmp_path, mon
     assert main(["validate", str(folder), "--jobs", "100000"]) == 0
     assert started == [min(3, 4 * len(os.sched_getaffinity(0)))]
     assert "3 file(s) checked: 3 valid" in capsys.readouterr().out
+
+
+class _Terminal(io.StringIO):
+    """One terminal that stdout and stderr both write to."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _shown(written: str) -> list[str]:
+    """The lines a terminal shows for ``written``: a carriage return goes back to the start of
+    the line, and what follows overwrites it."""
+    lines = []
+    for line in written.split("\n"):
+        screen: list[str] = []
+        for part in line.split("\r"):
+            for column, char in enumerate(part):
+                if column < len(screen):
+                    screen[column] = char
+                else:
+                    screen.append(char)
+        lines.append("".join(screen).rstrip())
+    return lines
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_progress_line_never_mixes_with_reports_on_one_terminal(
+    tmp_path, monkeypatch, capsys, jobs
+):
+    from superplan.cli import _meter
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for index in range(_meter.MIN_ITEMS + 5):
+        shutil.copy(EXAMPLES[0], folder / f"p{index:02d}.json")
+    assert main(["validate", str(folder), "--jobs", "1", "--no-progress"]) == 0
+    plain = capsys.readouterr().out
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stdout", terminal)
+    monkeypatch.setattr(sys, "stderr", terminal)
+    monkeypatch.setattr(_meter, "_REDRAWS_PER_SECOND", 10**9)  # draw at every file
+    assert main(["validate", str(folder), "--jobs", jobs]) == 0
+    written = terminal.getvalue()
+    assert "validating 0/25 files" in written
+    assert _shown(written) == plain.split("\n")

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable, Iterator, Sized
 from typing import Generic, TextIO, TypeVar
 
-__all__ = ["MIN_ITEMS", "Meter", "metered"]
+__all__ = ["MIN_ITEMS", "Meter", "metered", "watched"]
 
 T = TypeVar("T")
 
@@ -20,7 +20,8 @@ MIN_ITEMS = 20
 _REDRAWS_PER_SECOND = 10
 
 
-def _watched(stream: TextIO) -> bool:
+def watched(stream: TextIO) -> bool:
+    """Whether ``stream`` is a terminal (a person may be watching it)."""
     isatty = getattr(stream, "isatty", None)
     try:
         return bool(isatty and isatty())
@@ -63,37 +64,50 @@ class Meter(Generic[T]):
             total = len(items)
         self._total = total
         self._on = (
-            enabled and _watched(self._target) and not (total is not None and total < MIN_ITEMS)
+            enabled and watched(self._target) and not (total is not None and total < MIN_ITEMS)
         )
         self._width = 0
+        self._last = 0.0
 
     def clear(self) -> None:
-        """Rub out the drawn line (it is drawn again at the next redraw)."""
+        """Rub out the drawn line; it is drawn again before the next item is fetched."""
         if self._width:
             self._target.write("\r" + " " * self._width + "\r")
             self._target.flush()
             self._width = 0
+            self._last = 0.0
+
+    def _draw(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self._last < 1 / _REDRAWS_PER_SECOND:
+            return
+        self._last = now
+        total = self._total
+        text = (
+            f"{self._verb} {done}/{total} {self._noun}"
+            if total
+            else f"{self._verb} {done} {self._noun}"
+        )
+        self._width = max(self._width, len(text))
+        self._target.write("\r" + text.ljust(self._width))
+        self._target.flush()
 
     def __iter__(self) -> Iterator[T]:
         if not self._on:
             yield from self._items
             return
-        last = 0.0
+        self._last = 0.0
         done = 0
-        total = self._total
+        items = iter(self._items)
         try:
-            for item in self._items:
-                now = time.monotonic()
-                if now - last >= 1 / _REDRAWS_PER_SECOND:
-                    last = now
-                    text = (
-                        f"{self._verb} {done}/{total} {self._noun}"
-                        if total
-                        else (f"{self._verb} {done} {self._noun}")
-                    )
-                    self._width = max(self._width, len(text))
-                    self._target.write("\r" + text.ljust(self._width))
-                    self._target.flush()
+            while True:
+                # Drawn before the next item is fetched: the line shows while the work is done
+                # (the items may be made lazily: a file read and checked as it is fetched).
+                self._draw(done)
+                try:
+                    item = next(items)
+                except StopIteration:
+                    return
                 yield item
                 done += 1
         finally:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple, TextIO
 
 from ._base import EXIT_USAGE, Parser, add_max_bytes, command, say
 from ._folder import FolderRun, usable_cores
+from ._meter import watched as _watched
 
 if TYPE_CHECKING:
     from ..validation import ValidationReport
@@ -61,8 +62,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     codes: Counter[str] = Counter()
     if options.json:
         out.write('{\n  "files": [')
+    # When stdout is the terminal the progress line is drawn on, the line is rubbed out before
+    # each report is printed (and drawn again after it).
+    shared = _watched(out)
     for printed in run.kept(args, "validating", "files", _printed, options, jobs=jobs):
-        run.clear()
+        if shared:
+            run.clear()
         if options.json:
             out.write(",\n" if files else "\n")
         out.write(printed.text)
