@@ -278,3 +278,29 @@ def test_the_progress_line_never_mixes_with_reports_on_one_terminal(
     written = terminal.getvalue()
     assert "validating 0/25 files" in written
     assert _shown(written) == plain.split("\n")
+
+
+def test_by_default_a_pool_only_for_runs_where_it_pays(tmp_path, monkeypatch, capsys):
+    from concurrent import futures
+
+    from superplan.cli._validate import POOL_FROM
+
+    started = []
+    real = futures.ProcessPoolExecutor
+
+    def counting(workers, **kwargs):
+        started.append(workers)
+        return real(workers, **kwargs)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", counting)
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for index in range(POOL_FROM - 1):
+        shutil.copy(EXAMPLES[0], folder / f"p{index:02d}.json")
+    assert main(["validate", str(folder)]) == 0
+    assert started == []  # a small run: one process
+    shutil.copy(EXAMPLES[0], folder / "last.json")
+    assert main(["validate", str(folder)]) == 0
+    cores = len(os.sched_getaffinity(0))
+    assert started == ([] if cores == 1 else [cores])
+    assert f"{POOL_FROM} file(s) checked" in capsys.readouterr().out

@@ -13,6 +13,11 @@ if TYPE_CHECKING:
     from ..validation import ValidationReport
 
 
+#: Without --jobs, runs of fewer files than this are checked in one process: starting a pool
+#: costs about as much as checking a few dozen plans.
+POOL_FROM = 32
+
+
 class _Options(NamedTuple):
     json: bool
     hints: bool
@@ -57,7 +62,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     if run.nothing_found():
         return EXIT_USAGE
     options = _Options(json=args.format == "json", hints=not args.no_hints, strict=args.strict)
-    jobs = usable_cores() if args.jobs is None else args.jobs
+    jobs = args.jobs
+    if jobs is None:  # by default, a pool only where it pays for starting its processes
+        jobs = usable_cores() if len(run.paths) >= POOL_FROM else 1
     files = with_errors = warned = failing = 0
     codes: Counter[str] = Counter()
     if options.json:
@@ -144,8 +151,8 @@ def add_commands(commands: "argparse._SubParsersAction[Parser]") -> None:
         "--jobs",
         type=_jobs,
         metavar="N",
-        help="check files in N processes at once (default: one per usable core); the output is "
-        "the same, in the same order",
+        help="check files in N processes at once (default: one per usable core, for 32 files or "
+        "more); the output is the same, in the same order",
     )
     add_max_bytes(validate)
     validate.set_defaults(handler=_cmd_validate)
