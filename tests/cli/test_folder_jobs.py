@@ -304,3 +304,13 @@ def test_by_default_a_pool_only_for_runs_where_it_pays(tmp_path, monkeypatch, ca
     cores = len(os.sched_getaffinity(0))
     assert started == ([] if cores == 1 else [cores])
     assert f"{POOL_FROM} file(s) checked" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("kind", ["text", "json"])
+def test_a_bad_amendment_file_stops_the_run_before_anything_is_printed(capsys, kind):
+    bad = DATA / "amendments" / "bad-json.json"
+    code = main(["validate", str(EXAMPLES[0]), "--amendments", str(bad), "--format", kind])
+    assert code == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "bad-json.json:2:1" in captured.err

@@ -161,16 +161,30 @@ class FolderRun:
         ``options`` must pickle, for ``jobs`` above 1 (a pool of processes). A file that trips a
         bug is reported with its path, and the others still go through. Progress is drawn on
         stderr; the caller calls :meth:`clear` before it writes to stdout, so that the two do
-        not mix on one terminal."""
+        not mix on one terminal.
+
+        Not itself a generator: what can fail before any file is read (a bad amendment file)
+        fails here, at the call, before the caller has written anything."""
         from .._files import STDIN
 
-        global _WORK
-        _WORK = (catalogue_of(args), keep, options, args.max_bytes)
+        work = (catalogue_of(args), keep, options, args.max_bytes)
         # No more processes than files; nor than four a core (more only add overhead), nor
         # than the 61 a pool may have on Windows.
         jobs = min(jobs, len(self.paths), 4 * usable_cores(), _MOST_JOBS)
         if any(os.fspath(path) == STDIN for path in self.paths):
             jobs = 1  # standard input is the parent's alone
+        return self._kept(work, args, doing, things, jobs)
+
+    def _kept(
+        self,
+        work: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int]",
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+        jobs: int,
+    ) -> "Iterator[Any]":
+        global _WORK
+        _WORK = work
         try:
             if jobs <= 1:
                 yield from self._tally(map(_check_one, self.paths), args, doing, things)

@@ -67,12 +67,13 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         jobs = usable_cores() if len(run.paths) >= POOL_FROM else 1
     files = with_errors = warned = failing = 0
     codes: Counter[str] = Counter()
+    results = run.kept(args, "validating", "files", _printed, options, jobs=jobs)
     if options.json:
         out.write('{\n  "files": [')
     # When stdout is the terminal the progress line is drawn on, the line is rubbed out before
     # each report is printed (and drawn again after it).
     shared = _watched(out)
-    for printed in run.kept(args, "validating", "files", _printed, options, jobs=jobs):
+    for printed in results:
         if shared:
             run.clear()
         if options.json:
