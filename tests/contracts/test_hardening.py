@@ -22,6 +22,7 @@ from ..schema_strategies import from_schema
 SCHEMA_FINDINGS = {"SP101", "SP102", "SP103", "SP104", "SP105", "SP106", "SP107", "SP108"}
 
 
+@pytest.mark.slow
 @settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
 @given(document=from_schema(sp.schema("action-plan")))
 def test_documents_generated_from_the_schema_load_and_round_trip(document):
