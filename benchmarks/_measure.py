@@ -15,6 +15,9 @@ class Measured(NamedTuple):
     machine, far steadier than wall time."""
     peak_mb: float
     """The largest resident memory of the process or of any child it waited for, in MB."""
+    user: float
+    """Of ``cpu``, the seconds in the process's own code (the rest is the kernel's: reading
+    files that are not in the page cache costs system time)."""
 
 
 def measure(command: list[str], environment: dict[str, str] | None = None) -> Measured:
@@ -30,4 +33,5 @@ def measure(command: list[str], environment: dict[str, str] | None = None) -> Me
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {code}: {errors.decode()}")
     # ru_maxrss is in KiB on Linux.
-    return Measured(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(wall, cpu, usage.ru_maxrss / 1024, usage.ru_utime)
