@@ -187,6 +187,8 @@ def test_the_key_follows_the_data_files(monkeypatch, tmp_path):
     assert sp.__version__ in key
     assert "\n_plan.py " in key
     assert "\n_catalogue.py " in key
+    assert "\nconvert.py " in key
+    assert "\n_load.py " in key
 
 
 def test_a_damaged_or_foreign_file_is_not_read(cache):

@@ -4,8 +4,8 @@ structuring the data files again (and without importing the converter).
 The catalogue is built from the data files as ever the first time, and pickled into the user's
 cache folder (``$SUPERPLAN_CACHE``, else ``$XDG_CACHE_HOME/superplan``, else
 ``~/.cache/superplan``; ``SUPERPLAN_CACHE=off`` turns the cache off). The file's name is a hash of
-everything the built catalogue depends on: the data files and the model's source (size, time and
-checksum of each), superplan's version, Python's version and the installed attrs and pendulum; that
+everything the built catalogue depends on: the data files, the model's source, the catalogue
+class, its loader and the converter (size, time and checksum of each), superplan's version, Python's version and the installed attrs and pendulum; that
 whole key is written at the head of the file and compared in full before the rest is read, so a
 stale file is never used. A file is read only if it and its folder belong to the
 user running superplan and no one else may write to them (a pickle runs code as it is read). It
@@ -64,7 +64,9 @@ def _key() -> bytes:
     here = Path(__file__).parent
     files = [here / "data" / name for name in DATA_FILES]
     files += sorted(Path(model.__file__).parent.glob("*.py"))
-    files.append(here / "_catalogue.py")
+    # How the data is built: the catalogue class, the loader, and the converter (read from its
+    # file, not imported: importing it is what the cache spares).
+    files += [here / "_catalogue.py", here / "_load.py", here.parent / "convert.py"]
     parts = [_FORMAT.decode(), __version__, sys.version, str(pickle.HIGHEST_PROTOCOL)]
     for path in files:
         content = path.read_bytes()
