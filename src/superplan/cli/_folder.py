@@ -19,6 +19,7 @@ from ._base import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     IO_CODES,
+    OUT_OF_MEMORY,
     catalogue_of,
     complain,
     internal_error,
@@ -82,6 +83,11 @@ def _start_worker(
     """In each worker: Ctrl-C is the parent's to handle (it stops the pool), and the work."""
     global _WORK
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers, which turn SIGTERM and SIGHUP into an
+    # exception to unwind by; a worker is simply ended by them (the pool's terminate).
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     if _WORK is None:  # spawned, not forked: load the catalogue here
         from ..catalogue import catalogue
 
@@ -138,6 +144,10 @@ class FolderRun:
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
                 report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+            except MemoryError:
+                self.unreadable += 1
+                complain(f"{path}: {OUT_OF_MEMORY}")
+                continue
             except Exception as error:
                 self.bugs += 1
                 internal_error(error, about=f"{path}: ")

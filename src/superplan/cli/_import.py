@@ -25,18 +25,22 @@ if TYPE_CHECKING:
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
     from .._files import write_output
+    from ..errors import LoadError
     from ..importers import import_page_file, vocabulary
 
     cat = catalogue_of(args)
     cat.responder(args.responder)  # an unknown responder is a usage error (exit 2), nothing read
     words = vocabulary(args.headers, args.statuses)
-    result = import_page_file(
-        args.file,
-        responder=args.responder,
-        source_url=args.source_url,
-        catalogue=cat,
-        vocab=words,
-    )
+    try:
+        result = import_page_file(
+            args.file,
+            responder=args.responder,
+            source_url=args.source_url,
+            catalogue=cat,
+            vocab=words,
+        )
+    except LoadError as error:  # name the page, where the reader could not
+        raise (error if error.source else error.with_source(args.file)) from None
     say(sys.stderr, result.report.format_text())
     if args.report:
         report = json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
