@@ -43,12 +43,20 @@ _WORK: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int] | Non
 
 class Kept(Generic[R]):
     """What a command keeps of one file's report: ``value`` (from its ``keep`` function), whether
-    the file could not be read, and a bug it tripped (then ``value`` is None)."""
+    the file could not be read, and a bug it tripped or memory running out on it (then ``value``
+    is None)."""
 
-    __slots__ = ("bug", "unreadable", "value")
+    __slots__ = ("bug", "starved", "unreadable", "value")
 
-    def __init__(self, value: R | None, unreadable: bool, bug: BaseException | None) -> None:
-        self.value, self.unreadable, self.bug = value, unreadable, bug
+    def __init__(
+        self,
+        value: R | None,
+        unreadable: bool,
+        bug: BaseException | None,
+        *,
+        starved: bool = False,
+    ) -> None:
+        self.value, self.unreadable, self.bug, self.starved = value, unreadable, bug, starved
 
 
 def _check_one(path: "Path | GivenPath") -> "Kept[Any]":
@@ -60,6 +68,8 @@ def _check_one(path: "Path | GivenPath") -> "Kept[Any]":
     try:
         report = validate(path, catalogue=cat, max_bytes=max_bytes)
         return Kept(keep(report, options), bool(IO_CODES.intersection(report.codes)), None)
+    except MemoryError:  # not a bug: said as such, exit 2, and the other files go on
+        return Kept(None, True, None, starved=True)
     except Exception as error:
         if os.environ.get("SUPERPLAN_DEBUG"):
             raise
@@ -256,6 +266,11 @@ class FolderRun:
         meter = metered(results, doing, things, enabled=not args.no_progress, total=len(self.paths))
         self.clear = meter.clear
         for path, kept in zip(self.paths, meter, strict=True):
+            if kept.starved:
+                meter.clear()
+                self.unreadable += 1
+                complain(f"{path}: {OUT_OF_MEMORY}")
+                continue
             if kept.bug is not None:
                 meter.clear()
                 self.bugs += 1

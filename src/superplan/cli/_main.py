@@ -47,6 +47,7 @@ _COMMANDS: dict[str, tuple[str, ...]] = {
     "_import": ("import",),
     "_tables": ("export", "template"),
     "_reference": ("rules", "docs", "schema"),
+    "_serve": ("serve",),
 }
 
 #: The module that adds each command.

@@ -451,8 +451,10 @@ def import_table(
     mapping: ColumnMapping | None = None,
     catalogue: Catalogue | None = None,
     vocab: Vocabulary | None = None,
+    data: bytes | None = None,
 ) -> TableImport:
-    """Read a plan from a CSV or XLSX table, and say how it was read.
+    """Read a plan from a CSV or XLSX table, and say how it was read. ``data``: the file's
+    bytes, already read (an upload), named ``path`` in messages; nothing is read from disk.
 
     superplan's own table (with a ``Record`` column) comes back exactly; a table in another shape
     is read through ``mapping`` when given, else by the meaning of its column headings. Cell
@@ -461,7 +463,7 @@ def import_table(
     cat = given_or_shipped(catalogue)
     if responder is not None:
         cat.responder(responder)  # an unknown responder is refused before anything is read
-    sheet = read_sheet(path)
+    sheet = read_sheet(path, data=data)
     name = os.fspath(path)
     if "Record" in sheet.header:
         rows = check_own_cells(sheet, cat)

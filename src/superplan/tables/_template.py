@@ -125,23 +125,26 @@ def _instructions(responder_name: str, count: int) -> list[str]:
 
 def write_template(
     responder: str,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None,
     *,
     kind: str = "xlsx",
     catalogue: Catalogue | None = None,
 ) -> bytes:
     """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``);
-    returns the bytes written. The file is replaced whole or not at all."""
+    returns the bytes written. The file is replaced whole or not at all. With ``path`` None,
+    nothing is written: the bytes are only returned."""
     cat = given_or_shipped(catalogue)
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":
         name = cat.responder(responder).name
-        data = _xlsx(rows, _instructions(name, len(rows) - 1), os.fspath(path))
+        source = os.fspath(path) if path is not None else None
+        data = _xlsx(rows, _instructions(name, len(rows) - 1), source)
     elif kind == "csv":
         data = _csv(rows)
     else:
         raise ValueError(f"unknown template format {kind!r}; use 'xlsx' or 'csv'")
-    write_output(path, data)
+    if path is not None:
+        write_output(path, data)
     return data
 
 
