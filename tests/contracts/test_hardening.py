@@ -797,7 +797,9 @@ def test_ctrl_c_exits_130_with_one_line(monkeypatch, capsys):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(
-        _main, "build_parser", lambda real=_main.build_parser: _with_handler(real(), interrupted)
+        _main,
+        "build_parser",
+        lambda *only, real=_main.build_parser: _with_handler(real(*only), interrupted),
     )
     assert main(["catalogue"]) == 130
     assert capsys.readouterr().err == "superplan: interrupted\n"

@@ -557,7 +557,7 @@ def test_a_findings_docs_is_a_full_url(monkeypatch):
 
 
 def test_api_reference_covers_every_public_member():
-    from .apidoc import SECTIONS, members, render_api_markdown, undocumented
+    from ..apidoc import SECTIONS, members, render_api_markdown, undocumented
 
     assert (ROOT / "docs/api.md").read_text(encoding="utf-8") == render_api_markdown()
     assert undocumented() == []

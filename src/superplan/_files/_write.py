@@ -18,7 +18,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -182,6 +181,8 @@ def write_output(
             target, "would replace a non-empty file with an empty one; nothing was written"
         )
     mode = _mode_for(target)
+    import tempfile  # here, not above: only a command that writes needs it (start-up)
+
     try:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"

@@ -1,6 +1,5 @@
 """The catalogue: the report, its recommendations, milestones, agencies and forces, with accessors."""
 
-import difflib
 from collections.abc import Iterable, Iterator
 
 import pendulum
@@ -85,9 +84,7 @@ class Catalogue:
         found = self.find(ref)
         if found is None:
             suggestions = (
-                difflib.get_close_matches(ref, list(self._by_slug), n=2)
-                if isinstance(ref, str)
-                else ()
+                _close_matches(ref, list(self._by_slug), n=2) if isinstance(ref, str) else ()
             )
             raise UnknownRecommendation(ref, suggestions)
         return found
@@ -172,7 +169,7 @@ class Catalogue:
 
     @staticmethod
     def _suggest(slug: str, candidates: Iterable[str]) -> list[str]:
-        return difflib.get_close_matches(slug, list(candidates), n=2, cutoff=0.6)
+        return _close_matches(slug, list(candidates), n=2, cutoff=0.6)
 
     # -- integrity ------------------------------------------------------------------------------
 
@@ -288,3 +285,9 @@ def _responders(agencies: Iterable[Agency], forces: Iterable[Force]) -> dict[str
             answers_as=(PCC_GROUP,),
         )
     return responders
+
+
+def _close_matches(word: str, candidates: list[str], n: int, cutoff: float = 0.6) -> list[str]:
+    import difflib  # here, not above: only a mistake needs it, and start-up is faster without
+
+    return difflib.get_close_matches(word, candidates, n=n, cutoff=cutoff)

@@ -3,10 +3,8 @@
 import os
 from collections.abc import Sequence
 from functools import cache
-from importlib import resources
 from typing import TypeVar
 
-from ..convert import loads
 from ..errors import LoadError
 from ..model import (
     AgenciesFile,
@@ -16,7 +14,7 @@ from ..model import (
     ReportFile,
     SourcesFile,
 )
-from ._amend import apply_amendments
+from ._cache import cached_catalogue
 from ._catalogue import Catalogue
 
 __all__ = ["catalogue", "given_or_shipped", "shipped_catalogue"]
@@ -27,6 +25,10 @@ AmendmentPaths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 
 
 def _data(name: str, cls: type[T]) -> T:
+    from importlib import resources
+
+    from ..convert import loads
+
     text = resources.files("superplan.catalogue").joinpath("data", name).read_bytes()
     try:
         return loads(text, cls)
@@ -36,7 +38,13 @@ def _data(name: str, cls: type[T]) -> T:
 
 @cache
 def shipped_catalogue() -> Catalogue:
-    """The catalogue as shipped in the package, read on first use and cached."""
+    """The catalogue as shipped in the package, read on first use and cached (between runs too:
+    see ``_cache``)."""
+    return cached_catalogue(_built)
+
+
+def _built() -> Catalogue:
+    """The catalogue built from the data files, and checked."""
     built = Catalogue(
         report=_data("report.json", ReportFile).report,
         recommendations=_data("recommendations.json", RecommendationsFile).recommendations,
@@ -71,6 +79,10 @@ def catalogue(amendments: AmendmentPaths | None = None) -> Catalogue:
     if amendments is None:
         return base
     paths = [amendments] if isinstance(amendments, str | os.PathLike) else list(amendments)
+    if not paths:
+        return base
+    from ._amend import apply_amendments
+
     result = base
     for path in paths:
         result = apply_amendments(result, path)

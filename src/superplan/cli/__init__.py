@@ -11,6 +11,22 @@
   (serve: the web checker, whose logic is in :mod:`superplan.web`).
 """
 
-from ._main import main
+import sys
+from collections.abc import Sequence
 
 __all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see :mod:`._main`). ``--version`` is
+    answered here, before the parser (or anything else) is imported; like ``--help``, it exits
+    (``SystemExit(0)``) rather than return."""
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:
+        from .._version import __version__
+
+        sys.stdout.write(f"superplan {__version__}\n")
+        raise SystemExit(0)  # as argparse's --version (and --help) always have
+    from ._main import main as run
+
+    return run(words)

@@ -1,5 +1,6 @@
 """``python -m superplan.cli``: the command line."""
 
-from ._main import main
+from . import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a spawned worker process imports this module again
+    raise SystemExit(main())

@@ -1,9 +1,17 @@
-"""The plan files a command was given, each read and checked on its own."""
+"""The plan files a command was given, each read and checked on its own.
+
+A folder is streamed: each file's report is turned, as it comes, into the little that the command
+keeps of it (what it prints, a few counts), and let go, so that memory stays flat however many
+files there are. With ``--jobs N`` the files are checked by a pool of N processes, and what they
+give back is taken in the files' order, so that the output is the same, byte for byte.
+"""
 
 import argparse
 import os
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ._base import (
     EXIT_INTERNAL,
@@ -21,7 +29,100 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from .._files import GivenPath
+    from ..catalogue import Catalogue
     from ..validation import ValidationReport
+
+R = TypeVar("R")
+
+#: What a worker is given: the catalogue, the function that keeps what is needed of a report, the
+#: options it takes, and the size limit. Set in the parent before a pool is forked (the workers
+#: inherit it), or by each worker's initializer where processes are spawned.
+_WORK: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int, str | None] | None" = (
+    None
+)
+
+
+class Kept(Generic[R]):
+    """What a command keeps of one file's report: ``value`` (from its ``keep`` function), whether
+    the file could not be read, and a bug it tripped or memory running out on it (then ``value``
+    is None)."""
+
+    __slots__ = ("bug", "starved", "unreadable", "value")
+
+    def __init__(
+        self,
+        value: R | None,
+        unreadable: bool,
+        bug: BaseException | None,
+        *,
+        starved: bool = False,
+    ) -> None:
+        self.value, self.unreadable, self.bug, self.starved = value, unreadable, bug, starved
+
+
+def _check_one(path: "Path | GivenPath") -> "Kept[Any]":
+    """Validate one file and keep what the command needs of it (in a worker, or in-process)."""
+    from ..validation import validate
+
+    assert _WORK is not None
+    cat, keep, options, max_bytes, responder = _WORK
+    try:
+        report = validate(path, catalogue=cat, max_bytes=max_bytes, responder=responder)
+        return Kept(keep(report, options), bool(IO_CODES.intersection(report.codes)), None)
+    except MemoryError:  # not a bug: said as such, exit 2, and the other files go on
+        return Kept(None, True, None, starved=True)
+    except Exception as error:
+        if os.environ.get("SUPERPLAN_DEBUG"):
+            raise
+        return Kept(None, False, _portable(error))
+
+
+def _portable(error: Exception) -> Exception:
+    """The error itself if it can be sent back from a worker, else one that says the same."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+def _start_worker(
+    amendments: list[str],
+    keep: "Callable[[ValidationReport, Any], Any]",
+    options: Any,
+    limit: int,
+    responder: str | None,
+) -> None:
+    """In each worker: Ctrl-C is the parent's to handle (it stops the pool), and the work."""
+    global _WORK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the parent's handlers, which turn SIGTERM and SIGHUP into an
+    # exception to unwind by; a worker is simply ended by them (the pool's terminate).
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if _WORK is None:  # spawned, not forked: load the catalogue here
+        from ..catalogue import catalogue
+
+        _WORK = (catalogue(amendments), keep, options, limit, responder)
+
+
+#: The most processes a pool is given (ProcessPoolExecutor's limit on Windows).
+_MOST_JOBS = 61
+
+
+def _nothing() -> None:
+    pass
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (fewer than the machine's under a CPU mask)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 class FolderRun:
@@ -35,6 +136,8 @@ class FolderRun:
         self.paths: list[Path | GivenPath] = []
         self.bugs = 0
         self.unreadable = 0
+        #: Rubs out the progress line, before the caller writes to stdout.
+        self.clear: Callable[[], None] = _nothing
         seen: set[str] = set()
         for path in expand_paths(paths):
             # A file given twice (or found twice) is read once: a roll-up would count it twice.
@@ -72,6 +175,124 @@ class FolderRun:
             if IO_CODES.intersection(report.codes):
                 self.unreadable += 1
             yield report
+
+    def kept(
+        self,
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+        keep: "Callable[[ValidationReport, Any], R]",
+        options: Any,
+        *,
+        jobs: int = 1,
+        responder: str | None = None,
+    ) -> "Iterator[R]":
+        """What ``keep(report, options)`` keeps of each file's report, in the files' order, each
+        report let go at once. ``keep`` must be a module-level function, and what it returns and
+        ``options`` must pickle, for ``jobs`` above 1 (a pool of processes). A file that trips a
+        bug is reported with its path, and the others still go through. Progress is drawn on
+        stderr; the caller calls :meth:`clear` before it writes to stdout, so that the two do
+        not mix on one terminal.
+
+        Not itself a generator: what can fail before any file is read (a bad amendment file)
+        fails here, at the call, before the caller has written anything."""
+        from .._files import STDIN
+
+        cat = catalogue_of(args)
+        if responder is not None:
+            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
+        work = (cat, keep, options, args.max_bytes, responder)
+        # No more processes than files; nor than four a core (more only add overhead), nor
+        # than the 61 a pool may have on Windows.
+        jobs = min(jobs, len(self.paths), 4 * usable_cores(), _MOST_JOBS)
+        if any(os.fspath(path) == STDIN for path in self.paths):
+            jobs = 1  # standard input is the parent's alone
+        return self._kept(work, args, doing, things, jobs)
+
+    def _kept(
+        self,
+        work: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int, str | None]",
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+        jobs: int,
+    ) -> "Iterator[Any]":
+        global _WORK
+        _WORK = work
+        try:
+            if jobs <= 1:
+                yield from self._tally(map(_check_one, self.paths), args, doing, things)
+            else:
+                yield from self._pooled(args, doing, things, jobs)
+        finally:
+            _WORK = None
+
+    def _pooled(
+        self,
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+        jobs: int,
+    ) -> "Iterator[Any]":
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        assert _WORK is not None
+        # On Linux, forked workers inherit the loaded catalogue and modules: far quicker to
+        # start. Elsewhere fork is unsafe (macOS) or absent (Windows): workers are spawned, and
+        # each loads the catalogue in its initializer.
+        linux = sys.platform.startswith("linux")
+        context = multiprocessing.get_context("fork" if linux else "spawn")
+        _, keep, options, limit, responder = _WORK
+        # Small chunks: the order is kept at little cost, and Ctrl-C waits for little.
+        chunk = max(1, min(16, len(self.paths) // (jobs * 8)))
+        pool = ProcessPoolExecutor(
+            jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(list(args.amendments or []), keep, options, limit, responder),
+        )
+        try:
+            results = pool.map(_check_one, self.paths, chunksize=chunk)
+            yield from self._tally(results, args, doing, things)
+        except BaseException:
+            # Ctrl-C, a closed pipe, or a worker gone: stop the others at once (a worker may be
+            # waiting on a FIFO no one writes to), rather than let them finish their files.
+            try:
+                workers = list((getattr(pool, "_processes", None) or {}).values())
+            except RuntimeError:  # changed as it was read: those left end with the pool
+                workers = []
+            for worker in workers:
+                worker.terminate()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown(wait=True)
+
+    def _tally(
+        self,
+        results: "Iterator[Kept[Any]]",
+        args: argparse.Namespace,
+        doing: str,
+        things: str,
+    ) -> "Iterator[Any]":
+        from ._meter import metered
+
+        meter = metered(results, doing, things, enabled=not args.no_progress, total=len(self.paths))
+        self.clear = meter.clear
+        for path, kept in zip(self.paths, meter, strict=True):
+            if kept.starved:
+                meter.clear()
+                self.unreadable += 1
+                complain(f"{path}: {OUT_OF_MEMORY}")
+                continue
+            if kept.bug is not None:
+                meter.clear()
+                self.bugs += 1
+                internal_error(kept.bug, about=f"{path}: ")
+                continue
+            if kept.unreadable:
+                self.unreadable += 1
+            yield kept.value
 
     def nothing_found(self) -> bool:
         if self.paths:

@@ -7,22 +7,13 @@ interrupted (Ctrl-C).
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TextIO
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, TextIO
 
-from . import (
-    _catalogue,
-    _coverage,
-    _import,
-    _pages,
-    _progress,
-    _reference,
-    _serve,
-    _tables,
-    _validate,
-)
 from ._base import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -43,48 +34,100 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-#: The command modules, in the order ``--help`` lists their commands. Each holds its parser
-#: (``add_commands``), its handlers and its ``--help`` examples.
-_COMMANDS = (
-    _catalogue,
-    _validate,
-    _coverage,
-    _pages,
-    _progress,
-    _import,
-    _tables,
-    _reference,
-    _serve,
-)
+#: The command modules, in the order ``--help`` lists their commands, and the commands each
+#: adds. Each holds its parser (``add_commands``), its handlers and its ``--help`` examples. A
+#: module is imported only when its commands are wanted: a command builds its own parser alone,
+#: and ``--version`` and ``--help`` import no command's code at all but the parsers'. (A test
+#: keeps this table in step with what each module adds.)
+_COMMANDS: dict[str, tuple[str, ...]] = {
+    "_catalogue": ("catalogue", "show"),
+    "_validate": ("validate",),
+    "_coverage": ("coverage",),
+    "_pages": ("render", "site"),
+    "_progress": ("diff", "summarise"),
+    "_import": ("import",),
+    "_tables": ("export", "template"),
+    "_reference": ("rules", "docs", "schema"),
+    "_serve": ("serve",),
+}
 
-#: Real invocations for each command's ``--help`` (a test runs them through the parser, and
-#: checks that the files they name exist). Each is (command line, what it does).
-EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
+#: The module that adds each command.
+_MODULE_OF = {name: module for module, names in _COMMANDS.items() for name in names}
+
+#: The top-level ``--help`` examples, as (command line, what it does).
+_EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "": (
         ("superplan validate examples/", "check every plan in a folder"),
         ("superplan rules SP205", "what a finding code means and how to fix it"),
         ("superplan template --responder cleveland --out cleveland.xlsx", "a plan to fill in"),
     ),
 }
-for _module in _COMMANDS:
-    EXAMPLES.update(_module.EXAMPLES)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the global options, and every command's parser."""
+def _module(name: str) -> ModuleType:
+    return importlib.import_module(f"{__package__}.{name}")
+
+
+def examples() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Real invocations for each command's ``--help`` (a test runs them through the parser, and
+    checks that the files they name exist). Each is (command line, what it does)."""
+    merged = dict(_EXAMPLES)
+    for name in _COMMANDS:
+        merged.update(_module(name).EXAMPLES)
+    return merged
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EXAMPLES":  # every command's examples: imports every command module
+        return examples()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line: the global options, and every command's parser (or, given
+    ``only``, a command's name, the parsers of that command's module alone)."""
     parser = Parser(
         prog="superplan",
         description="The stalking super-complaint's recommendations, and the plans that answer "
         "them.\nThe options below may also be given after the command.",
-        epilog=epilog(EXAMPLES[""]),
+        epilog=epilog(_EXAMPLES[""]),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"superplan {version()}")
     add_globals(parser, late=False)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in _COMMANDS:
-        module.add_commands(commands)
+    for name in (_MODULE_OF[only],) if only in _MODULE_OF else _COMMANDS:
+        _module(name).add_commands(commands)
     return parser
+
+
+#: The options that come before a command and take a value, and those that take none.
+_GLOBAL_VALUES = frozenset({"--amendments", "--language"})
+_GLOBAL_FLAGS = frozenset({"--no-progress"})
+_HELP = frozenset({"-h", "--help"})
+
+
+def _command_word(argv: Sequence[str]) -> tuple[str | None, bool]:
+    """The command named in ``argv`` (None if none is, or if it cannot be told without the
+    whole parser: an abbreviated or unknown option before it), and whether the first thing
+    before it asks for the version or for help."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--version" or word in _HELP:
+            return None, True
+        if word in _GLOBAL_VALUES:
+            if index + 1 >= len(argv) or argv[index + 1].startswith("-"):
+                return None, False
+            index += 2
+            continue
+        if word in _GLOBAL_FLAGS or word.split("=", 1)[0] in _GLOBAL_VALUES:
+            index += 1
+            continue
+        if word.startswith("-"):
+            return None, False
+        return (word if word in _MODULE_OF else None), False
+    return None, False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,19 +181,21 @@ def _signals_interrupt() -> "Iterator[None]":
 
 
 def _run(argv: list[str]) -> int:
-    from ..errors import SuperplanError
-
-    bad = _bad_argument(argv)
-    if bad is not None:
-        print(f"superplan: {bad}", file=sys.stderr)
-        return EXIT_USAGE
-    parser = build_parser()
+    only, asks = _command_word(argv)
+    if not asks:  # --version and --help read no path: nothing to check
+        bad = _bad_argument(argv)
+        if bad is not None:
+            print(f"superplan: {bad}", file=sys.stderr)
+            return EXIT_USAGE
+    parser = build_parser(only)
     args = parser.parse_args(argv)
     merge_globals(args)
     handler: Callable[[argparse.Namespace, TextIO], int] | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    from ..errors import SuperplanError
+
     try:
         from .._files import protecting
 

@@ -62,7 +62,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
 
     from .._files import write_output
     from ..model import to_date
-    from ..progress import summarise
+    from ..progress import Candidates, summarise
 
     try:
         as_of = to_date(args.as_of)
@@ -77,7 +77,8 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     if run.nothing_found():
         return EXIT_USAGE
     cat = catalogue_of(args)
-    plans = []
+    # Only the plans that may count are kept whole as they come: memory stays flat.
+    candidates = Candidates(as_of)
     sources: list[str] = []
     skipped = 0
     for report in run.reports(args, "reading", "plans"):
@@ -87,9 +88,11 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
                 complain(line)
             complain(f"left out {report.source}: {report.summary()}")
         else:
-            plans.append(report.plan)
+            candidates.add(report.plan)
             sources.append(report.source or "(standard input)")
-    summary = summarise(plans, as_of, catalogue=cat)
+    summary = summarise(candidates.plans(), as_of, catalogue=cat)
+    if not all(candidates.whole(c.used) for c in summary.choices if c.used is not None):
+        raise RuntimeError("summarise used a plan that was let go")  # a bug: exit 3
     # Where a responder gave more than one plan (or none counts), say which file was used and
     # why, and which were left out: never one dropped without a word.
     for choice in summary.choices:

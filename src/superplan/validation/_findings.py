@@ -10,7 +10,6 @@ import attrs
 from attrs import field, frozen
 
 from .._json import pointer_order
-from ..convert import structure_sound
 from ..errors import located, printable
 from ..model import ActionPlan
 
@@ -123,6 +122,8 @@ class Later:
     def plan(self) -> ActionPlan | None:
         data = self._data
         if data is not None:  # the plan is set before the data is let go: safe across threads
+            from ..convert import structure_sound  # not above: most callers never ask
+
             self._plan = structure_sound(data, ActionPlan)
             self._data = None
         return self._plan

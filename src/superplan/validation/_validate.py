@@ -32,7 +32,6 @@ from .._json import (
 from .._schema import doubtful_places, is_sound, shape_errors
 from .._wording import describe_value
 from ..catalogue import Catalogue, given_or_shipped
-from ..convert import from_dict, structure_sound, to_dict, try_structure
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
 from ._context import Context
@@ -104,6 +103,8 @@ def validate(
         )
     try:
         if isinstance(source, ActionPlan):
+            from ..convert import to_dict  # here: a file's quick route needs no converter
+
             as_dict = to_dict(source)
             _check_value(as_dict, max_depth)
             return _check(as_dict, cat, fast, None, plan=source, expected=responder)
@@ -335,6 +336,10 @@ def _check(
                 raise _NotExact  # the strict route says what the model refuses, and where
             return ValidationReport(source=name, findings=findings, plan=later)
         raise _NotExact
+    # The converter (cattrs) is imported here, not above: a valid file read quickly needs none,
+    # and `superplan validate FILE` starts faster without it.
+    from ..convert import from_dict, structure_sound, try_structure
+
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
     if (
