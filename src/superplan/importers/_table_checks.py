@@ -486,7 +486,9 @@ def _plan_date(
     """A plan row's date, as a UK date or ISO; a date with no day is left for the model to
     refuse (a plan is published on a day)."""
     value = row.get("Value", "").strip()
-    found = parse_date(value) if value else None
+    if not value or iso_date(value) is not None:
+        return  # an ISO date written out is taken as it is, any year; the model judges it
+    found = parse_date(value)
     if found is not None and found.precision == "day":
         row["Value"] = found.iso
     elif value and found is None:
