@@ -20,7 +20,7 @@ from attrs import field, frozen
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-__all__ = ["Cell", "Page", "PageLine", "TableRow", "read_page"]
+__all__ = ["Cell", "Item", "Link", "Page", "PageLine", "TableRow", "read_page"]
 
 _SKIP = frozenset(
     {

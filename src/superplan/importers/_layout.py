@@ -32,6 +32,18 @@ _LEADING = re.compile(
 )
 
 
+_DUE_WORDS = re.compile(
+    r"\b(implement\w*|complet\w*|deliver\w*|due|deadline|target|expected|in place by)\b",
+    re.IGNORECASE,
+)
+_ACTION_LABEL = re.compile(r"^\s*action\s*[:\-\u2013]\s*", re.IGNORECASE)
+
+
+def _unlabelled(text: str) -> str:
+    """An action's text without a leading "ACTION:" label."""
+    return _ACTION_LABEL.sub("", text, count=1) or text
+
+
 def leading_number(text: str) -> tuple[int | None, str | None, str]:
     """A leading recommendation (and part) number, and the text after it."""
     match = _LEADING.match(text)
@@ -89,6 +101,57 @@ def headerless_layout(row: TableRow) -> Layout | None:
     )
 
 
+_NUMBERISH = frozenset({"recommendation", "part"})
+_LONG_TEXT = frozenset(
+    {"recommendation_text", "requirement", "action", "update", "narrative", "evidence",
+     "status_or_update", None}
+)  # fmt: skip
+_PART_CELL = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}")
+
+
+def _fit(field: str | None, text: str, vocab: Vocabulary) -> float:
+    """How well a cell's text suits a column's field (higher is better)."""
+    if not text:
+        return 0.0
+    number, _part, rest = leading_number(text)
+    bare = number is not None and not rest
+    if field in _NUMBERISH:
+        return 2.0 if bare else -2.0
+    if field in ("date", "due"):
+        return 2.0 if parse_date(text) is not None else -1.0
+    if field == "status":
+        return 2.0 if vocab.status("delivery", text)[0] is not None else -1.0
+    if field == "owner":
+        return 1.0 if len(text) <= 60 and not bare else -1.0
+    if field in _LONG_TEXT:
+        return -2.0 if bare else 1.0 if len(text) > 30 else 0.0
+    return 0.0
+
+
+def align(columns: list[ColumnMeaning], cells: list[str], vocab: Vocabulary) -> list[ColumnMeaning]:
+    """Columns for a row with one cell more than the header has headings: a column is added
+    where the cells fit their columns best (a number under a number's heading, long text under
+    a text heading). Beside a part column ("Sub recommendation" over "7.1" and its wording)
+    the added column is the part's requirement; elsewhere it is an unnamed column."""
+    best: tuple[float, int] = (float("-inf"), len(columns))
+    for position in range(len(columns) + 1):
+        fields = [c.field for c in columns]
+        fields.insert(position, _added_field(columns, position))
+        score = sum(_fit(f, text, vocab) for f, text in zip(fields, cells, strict=True))
+        if score > best[0]:
+            best = (score, position)
+    position = best[1]
+    added = _added_field(columns, position)
+    heading = columns[position - 1].heading if added == "requirement" else ""
+    result = list(columns)
+    result.insert(position, ColumnMeaning(heading, added, 60.0))
+    return result
+
+
+def _added_field(columns: list[ColumnMeaning], position: int) -> str | None:
+    return "requirement" if position > 0 and columns[position - 1].field == "part" else None
+
+
 def _key(row: TableRow) -> tuple[str, ...]:
     return tuple(normal_words(cell.text) for cell in row.cells)
 
@@ -114,23 +177,40 @@ class TableReader:
     """For table files: a collector of cell errors (a due date that is not one is an error,
     and unmapped columns are left to the caller); pages are read leniently instead."""
     catalogue: Any = None
+    loose: Matcher | None = None
+    """Finds the nearest recommendation to a paraphrase, for a row that names none."""
     current: int | None = None
     counters: dict[int, int] = field(factory=dict)
+    action: tuple[dict[str, Any], str] | None = None
+    """The action of the row being read (beside its part, when the row has both)."""
+
+    row_columns: list[ColumnMeaning] = field(factory=list)
+    """The columns of the row being read (the layout's, or as aligned to a longer row)."""
+
+    def columns_for(self, cells: list[str]) -> list[ColumnMeaning]:
+        """The layout's columns, aligned to a row with one cell more than the header has
+        headings (a header row one column short): see :func:`align`."""
+        columns = self.layout.columns
+        if self.strict is not None or len(cells) != len(columns) + 1:
+            return columns
+        return align(columns, cells, self.vocab)
 
     def source(self, row: TableRow, column: int) -> str:
-        heading = self.layout.columns[column].heading
+        columns = self.row_columns or self.layout.columns
+        heading = columns[column].heading if column < len(columns) else f"column {column + 1}"
         return f"table {row.table}, row {row.row}, column {heading!r}"
 
     def row(self, row: TableRow, main_lang: str | None) -> tuple[int | None, float, list[str]]:
         """Read one data row; returns its recommendation, confidence and the fields it filled."""
         cells = [cell.text.strip() for cell in row.cells]
-        columns = self.layout.columns
+        columns = self.columns_for(cells)
         values: dict[str, list[tuple[int, str]]] = {}
         for index, text in enumerate(cells):
             if index >= len(columns) or not text:
                 continue
             name = columns[index].field or "unmapped"
             values.setdefault(name, []).append((index, text))
+        self.row_columns = columns
         number, part, confidence, quoted = self._recommendation(values)
         if number is None:
             if self.current is None:
@@ -161,6 +241,7 @@ class TableReader:
                 confidence,
             )
             filled.append("recommendation_as_quoted")
+        self.action = None
         target, pointer = self._target(row, response, values, part, number, filled)
         for name, entries in values.items():
             for index, text in entries:
@@ -191,12 +272,16 @@ class TableReader:
                     number, confidence = found, 100.0 if name != "recommendation_text" else 95.0
                 if found_part and part is None and (name != "recommendation_text" or not rest):
                     part = found_part
+                if name == "recommendation" and found is None and len(text) > 40:
+                    quoted = quoted or (index, text)  # the force's own paraphrase
                 if name == "recommendation_text" and rest and len(rest) > 20:
                     quoted = (index, rest)
                     if number is None:
                         hit, score = self.match(rest, None)
                         if hit is not None:
                             number, confidence = hit, score
+        if number is None:
+            number, part, confidence = self._unnamed(values)
         if number is not None and "part" in values and part is None:
             text = values["part"][0][1]
             if text and len(text) < 12:
@@ -208,6 +293,31 @@ class TableReader:
                     else text
                 )
         return number, part, confidence, quoted
+
+    def _unnamed(
+        self, values: dict[str, list[tuple[int, str]]]
+    ) -> tuple[int | None, str | None, float]:
+        """A row whose recommendation column names none (it starts with the force's own
+        paraphrase): the part number in any cell ("7.1" is recommendation 7), else the
+        recommendation its longest text is nearest to, flagged for review."""
+        cells = sorted((index, text) for entries in values.values() for index, text in entries)
+        for _, text in cells:
+            first = text.split()[0] if text.split() else ""
+            if _PART_CELL.fullmatch(first.rstrip(".:")):
+                number, part, _rest = leading_number(first)
+                if number is not None:
+                    return number, part, 85.0
+        if self.loose is None:
+            return None, None, 0.0
+        texts = [t for _, t in cells if len(t) >= 40]
+        best: tuple[int | None, float] = (None, 0.0)
+        for text in texts:
+            found = self.match(text, None)
+            if found[0] is None:
+                found = self.loose(text, None)
+            if found[0] is not None and found[1] > best[1]:
+                best = found
+        return best[0], None, min(best[1], 75.0)
 
     def _target(
         self,
@@ -234,7 +344,7 @@ class TableReader:
             part_pointer = f"{response.pointer}/parts/{position}"
             filled.append("part")
         if "action" in values:
-            text = "\n".join(t for _, t in values["action"])
+            text = "\n".join(_unlabelled(t) for _, t in values["action"])
             self.counters[number] = self.counters.get(number, 0) + 1
             action: dict[str, Any] = {
                 "id": f"{number}-{self.counters[number]}",
@@ -243,7 +353,12 @@ class TableReader:
             if part_dict is not None:
                 action["part"] = part_dict["part"]
             response.actions.append(action)
-            return action, f"{response.pointer}/actions/{len(response.actions) - 1}"
+            self.action = (action, f"{response.pointer}/actions/{len(response.actions) - 1}")
+            if part_dict is not None and self.strict is None:
+                # On a page, the row's owner, updates and status describe the part (the NPCC
+                # template's columns); its action stands beside it, naming the part.
+                return part_dict, part_pointer
+            return self.action
         if part_dict is not None:
             return part_dict, part_pointer
         return response.data, response.pointer
@@ -274,7 +389,7 @@ class TableReader:
         number: int,
         filled: list[str],
     ) -> None:
-        column = self.layout.columns[index]
+        column = self.row_columns[index]
         sure = column.confidence
 
         def note(pointer: str, name: str, value: str, confidence: float = sure) -> None:
@@ -291,7 +406,9 @@ class TableReader:
             holder["requirement"] = rest or text
             note(f"{pointer}/requirement", "requirement", text)
         elif name == "action":
-            note(f"{pointer}/description", "action", text)
+            action, at = self.action or (target, pointer)
+            note(f"{at}/description", "action", text)
+            self._due_in_words(row, index, text, action, at, number)
         elif name == "owner":
             key = "owner"
             if target.get(key):
@@ -314,6 +431,7 @@ class TableReader:
                     filled.append("status")
                     return
             self._update(row, index, text, target, pointer, number, column, self._row_date(row))
+            self._assessment_said(row, text, response, column)
         elif name == "status":
             self._status(row, index, text, target, pointer, number)
         elif name == "evidence":
@@ -324,9 +442,9 @@ class TableReader:
             self._due(row, index, text, target, pointer, number, response)
         elif name == "date":
             if not any(
-                self.layout.columns[i].field in ("update", "status_or_update", "narrative")
+                self.row_columns[i].field in ("update", "status_or_update", "narrative")
                 for i in range(len(row.cells))
-                if i < len(self.layout.columns)
+                if i < len(self.row_columns)
             ):
                 self._due(row, index, text, target, pointer, number, response)
             return  # otherwise the date dates the row's update (read with it)
@@ -340,8 +458,56 @@ class TableReader:
             note(f"{response.pointer}/narrative", "unmapped column", text, 40.0)
         filled.append(name)
 
+    def _due_in_words(
+        self,
+        row: TableRow,
+        index: int,
+        text: str,
+        action: dict[str, Any],
+        pointer: str,
+        number: int,
+    ) -> None:
+        """ "Implementation March 26 earliest" inside an action's text: its due date, as
+        written (a month, not before), flagged for review."""
+        if "due" in action or "description" not in action:
+            return
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            if not _DUE_WORDS.search(sentence):
+                continue
+            found = find_date(sentence)
+            if found is None:
+                continue
+            due: dict[str, Any] = {"date": found.iso}
+            if found.not_before:
+                due["not_before"] = True
+            action["due"] = due
+            self._note(row, index, number, f"{pointer}/due", "due", sentence.strip(), 60.0)
+            return
+
+    def _assessment_said(
+        self, row: TableRow, text: str, response: ResponseDraft, column: ColumnMeaning
+    ) -> None:
+        """Acceptance and compliance said in an update or response cell ("We accept this
+        recommendation. Our initial assessment is that we partially comply."), assessed on the
+        date the column's heading gives."""
+        had = "compliance" in response.data
+        self.prose(self.draft, response, text, row.number, self.vocab)
+        if had or "compliance" not in response.data or "assessed_on" in response.data:
+            return
+        if column.date is not None:
+            response.data["assessed_on"] = column.date.iso
+            self.draft.capture(
+                response.number,
+                f"{response.pointer}/assessed_on",
+                "assessed_on",
+                column.date.iso,
+                f"table {row.table}, row {row.row}, column {column.heading!r}",
+                row.number,
+                80.0,
+            )
+
     def _row_date(self, row: TableRow) -> tuple[int, FoundDate] | None:
-        for index, column in enumerate(self.layout.columns):
+        for index, column in enumerate(self.row_columns):
             if column.field == "date" and index < len(row.cells):
                 found = parse_date(row.cells[index].text)
                 if found is not None:
@@ -441,12 +607,14 @@ class TableReader:
                 due = {"date": found.iso}
                 if found.not_before:
                     due["not_before"] = True
+        if self.action is not None and target is not self.action[0]:
+            target, pointer = self.action
         if due is not None and target is not response.data and "description" in target:
             target["due"] = due
             self._note(row, index, number, f"{pointer}/due", "due", text, 95.0)
             return
         # A due date with nowhere to go (no action) or that is not a date: kept in the narrative.
-        heading = self.layout.columns[index].heading or "Due"
+        heading = self.row_columns[index].heading or "Due"
         response.narrative.append(f"{heading}: {text}")
         self._note(
             row, index, number, f"{response.pointer}/narrative", "due (as written)", text, 50.0

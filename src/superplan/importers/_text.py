@@ -245,7 +245,7 @@ class _TextReader:
             row.lines.append(number)
             row.extend([stripped], continues=True)
             return
-        short = row is not None and row.cellwise and 0 < self.width and len(row.cells) < self.width
+        short = row is not None and row.cellwise and self.width > 0 and len(row.cells) < self.width
         if row is not None and short:
             # A cell with a line break in it, or the start of a cell the capture cut off.
             row.lines.append(number)
