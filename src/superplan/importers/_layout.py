@@ -110,8 +110,8 @@ _PART_CELL = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}")
 
 
 def _fit(field: str | None, text: str, vocab: Vocabulary) -> float:
-    """How well a cell's text suits a column's field (higher is better)."""
-    if not text:
+    """How well a cell's text suits a column's field (higher is better; 0 for no field)."""
+    if not text or field is None:
         return 0.0
     number, _part, rest = leading_number(text)
     bare = number is not None and not rest
@@ -124,7 +124,7 @@ def _fit(field: str | None, text: str, vocab: Vocabulary) -> float:
     if field == "owner":
         return 1.0 if len(text) <= 60 and not bare else -1.0
     if field in _LONG_TEXT:
-        return -2.0 if bare else 1.0 if len(text) > 30 else 0.0
+        return -2.0 if bare else 1.0 if len(text) > 30 else -0.5
     return 0.0
 
 
@@ -132,24 +132,29 @@ def align(columns: list[ColumnMeaning], cells: list[str], vocab: Vocabulary) -> 
     """Columns for a row with one cell more than the header has headings: a column is added
     where the cells fit their columns best (a number under a number's heading, long text under
     a text heading). Beside a part column ("Sub recommendation" over "7.1" and its wording)
-    the added column is the part's requirement; elsewhere it is an unnamed column."""
-    best: tuple[float, int] = (float("-inf"), len(columns))
+    the added column is the part's requirement; first, over bare numbers, the recommendation's
+    number; elsewhere it is an unnamed column, kept in the narrative."""
+    best: tuple[float, int, str | None] = (float("-inf"), len(columns), None)
     for position in range(len(columns) + 1):
-        fields = [c.field for c in columns]
-        fields.insert(position, _added_field(columns, position))
-        score = sum(_fit(f, text, vocab) for f, text in zip(fields, cells, strict=True))
-        if score > best[0]:
-            best = (score, position)
-    position = best[1]
-    added = _added_field(columns, position)
+        for added in _added_fields(columns, position):
+            fields = [c.field for c in columns]
+            fields.insert(position, added)
+            score = sum(_fit(f, text, vocab) for f, text in zip(fields, cells, strict=True))
+            if score > best[0]:
+                best = (score, position, added)
+    _, position, added = best
     heading = columns[position - 1].heading if added == "requirement" else ""
     result = list(columns)
     result.insert(position, ColumnMeaning(heading, added, 60.0))
     return result
 
 
-def _added_field(columns: list[ColumnMeaning], position: int) -> str | None:
-    return "requirement" if position > 0 and columns[position - 1].field == "part" else None
+def _added_fields(columns: list[ColumnMeaning], position: int) -> tuple[str | None, ...]:
+    if position > 0 and columns[position - 1].field == "part":
+        return ("requirement",)
+    if position == 0 and not any(c.field == "recommendation" for c in columns):
+        return ("recommendation", None)
+    return (None,)
 
 
 def _key(row: TableRow) -> tuple[str, ...]:
@@ -184,6 +189,7 @@ class TableReader:
     action: tuple[dict[str, Any], str] | None = None
     """The action of the row being read (beside its part, when the row has both)."""
 
+    aligned: list[ColumnMeaning] | None = None
     row_columns: list[ColumnMeaning] = field(factory=list)
     """The columns of the row being read (the layout's, or as aligned to a longer row)."""
 
@@ -191,9 +197,12 @@ class TableReader:
         """The layout's columns, aligned to a row with one cell more than the header has
         headings (a header row one column short): see :func:`align`."""
         columns = self.layout.columns
+        if self.aligned is not None and len(cells) <= len(self.aligned):
+            return self.aligned  # the table's other rows (a cut one too) align the same way
         if self.strict is not None or len(cells) != len(columns) + 1:
             return columns
-        return align(columns, cells, self.vocab)
+        self.aligned = align(columns, cells, self.vocab)
+        return self.aligned
 
     def source(self, row: TableRow, column: int) -> str:
         columns = self.row_columns or self.layout.columns

@@ -69,6 +69,7 @@ class _TextReader:
         self.row_index = 0
         self.in_table = False
         self.tabbed = False
+        self.ruled = False
 
     # -- rows --------------------------------------------------------------------------------
 
@@ -181,6 +182,7 @@ class _TextReader:
         else:
             self._attach([number])
         self.width = max(self.width, columns)
+        self.ruled = True
         last = self.items[-1] if self.items else None
         if not isinstance(last, TableRow):
             # A rule with no table above it: a line of its own, as written.
@@ -227,7 +229,10 @@ class _TextReader:
             row is not None
             and not key_value
             and not _bare_number(cells[0])
-            and (len(row.cells) < self.width if self.width else row.cellwise)
+            and (
+                (len(row.cells) < self.width if self.width else row.cellwise)
+                or self._header_short(row)
+            )
         )
         if joins and row is not None:
             row.lines.append(number)
@@ -238,6 +243,14 @@ class _TextReader:
         self.start(number, cells, cellwise=True, closed=closed)
         if key_value and closed:
             self.flush()
+
+    def _header_short(self, row: _Row) -> bool:
+        """A numbered row, a cell a line, already as wide as the header, goes on: the header
+        has no heading over the numbers (it is a column short); the table is one wider."""
+        if self.ruled or not row.cellwise or not row.cells or not _bare_number(row.cells[0]):
+            return False
+        self.width += 1
+        return True
 
     def _plain(self, number: int, stripped: str) -> None:
         row = self.row

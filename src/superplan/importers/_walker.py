@@ -620,8 +620,12 @@ class PageWalker:
         left for a person, and its links kept."""
         draft = self.draft
         numbers = ", ".join(map(str, draft.responses))
-        for response in draft.responses.values():
-            draft.links.extend(response.links)
+        draft.links[:] = [
+            {"title": link.title, "url": link.url}
+            for item in self.items
+            if isinstance(item, PageLine) and not item.chrome
+            for link in item.links
+        ]
         draft.responses.clear()
         draft.captures[:] = [c for c in draft.captures if c.recommendation is None]
         self.lines = [
