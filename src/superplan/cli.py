@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .catalogue import Catalogue
+    from .importers import ImportResult
     from .model import ActionPlan, Addressee
     from .validation import Rule, ValidationReport
 
@@ -107,6 +108,21 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
             "superplan import page tests/data/pages/north-yorkshire-police-action-plan.txt --responder north-yorkshire "
             "--out draft.json",
             "a draft plan from a page's text",
+        ),
+        (
+            "superplan import page https://www.kent.police.uk/stalking-action-plan/ --responder kent "
+            "--save-page kent.html --out kent.json",
+            "fetch a published page, keep a copy, and draft its plan",
+        ),
+    ),
+    "import pages": (
+        (
+            "superplan import pages tests/data/pages-layouts --responder surrey --out drafts",
+            "a draft per page of a folder, and a table of what each gave",
+        ),
+        (
+            "superplan import pages urls.txt --out drafts --format csv",
+            "pages listed one a line (a URL or file, then its responder's slug)",
         ),
     ),
     "import table": (
@@ -299,8 +315,13 @@ def _build_parser() -> argparse.ArgumentParser:
     kinds = importer.add_subparsers(
         dest="kind", metavar="KIND", parser_class=_Parser, required=True
     )
-    page = _command(kinds, "page", "a published page, as plain text or HTML", key="import page")
-    page.add_argument("file", metavar="FILE")
+    page = _command(
+        kinds,
+        "page",
+        "a published page (a file of plain text or HTML, or an http(s) URL to fetch)",
+        key="import page",
+    )
+    page.add_argument("file", metavar="FILE_OR_URL")
     page.add_argument("--responder", required=True, metavar="SLUG")
     page.add_argument("--source-url", metavar="URL", help="where the page is published")
     page.add_argument("--out", metavar="FILE", help="write the draft plan here (default: stdout)")
@@ -310,8 +331,28 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write a draft even when the page has no recommendation-level content",
     )
+    page.add_argument(
+        "--save-page", metavar="FILE", help="keep a copy of the fetched page here (a URL only)"
+    )
     _add_vocabulary(page)
+    _add_max_bytes(page)
     page.set_defaults(handler=_cmd_import_page)
+    pages = _command(
+        kinds,
+        "pages",
+        "many published pages (a folder, or a list of URLs or files) into drafts, with a table "
+        "of what each gave",
+        key="import pages",
+    )
+    pages.add_argument("pages", metavar="FOLDER_OR_LIST")
+    pages.add_argument("--out", dest="out_dir", required=True, metavar="DIR",
+                       help="write a draft per page here")  # fmt: skip
+    pages.add_argument("--responder", metavar="SLUG", help="the responder of every page")
+    pages.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    pages.add_argument("--report", metavar="FILE", help="write the table here too")
+    _add_vocabulary(pages)
+    _add_max_bytes(pages)
+    pages.set_defaults(handler=_cmd_import_pages)
     table = _command(
         kinds,
         "table",
@@ -853,19 +894,35 @@ def _write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> Non
 
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
-    from ._output import write_output
+    from ._output import check_output_file, write_output
+    from .errors import OutputError
     from .importers import import_page_file, vocabulary
+    from .importers._fetch import import_page_url, is_url
 
     cat = _catalogue(args)
     cat.responder(args.responder)  # an unknown responder is a usage error (exit 2), nothing read
     words = vocabulary(args.headers, args.statuses)
-    result = import_page_file(
-        args.file,
-        responder=args.responder,
-        source_url=args.source_url,
-        catalogue=cat,
-        vocab=words,
-    )
+    if is_url(args.file):
+        if args.save_page:
+            check_output_file(args.save_page)
+        result, fetched = import_page_url(
+            args.file, responder=args.responder, max_bytes=args.max_bytes, catalogue=cat,
+            vocab=words,
+        )  # fmt: skip
+        if args.save_page:
+            write_output(args.save_page, fetched.body)
+            _say(sys.stderr, f"saved the page as {args.save_page}")
+    elif args.save_page:
+        raise OutputError(args.save_page, "--save-page keeps a fetched page; this page is a file")
+    else:
+        result = import_page_file(
+            args.file,
+            responder=args.responder,
+            source_url=args.source_url,
+            catalogue=cat,
+            vocab=words,
+            max_bytes=args.max_bytes,
+        )
     _say(sys.stderr, result.report.format_text())
     if args.report:
         report = json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -883,6 +940,38 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
         if _findings(result.plan, cat, "the draft") or result.report.empty
         else EXIT_OK
     )
+
+
+def _cmd_import_pages(args: argparse.Namespace, out: TextIO) -> int:
+    from ._output import output_folder, write_output
+    from .convert import dumps
+    from .importers import vocabulary
+    from .importers._batch import import_pages, page_sources, summary_table
+
+    cat = _catalogue(args)
+    if args.responder is not None:
+        cat.responder(args.responder)
+    folder = output_folder(args.out_dir)
+    words = vocabulary(args.headers, args.statuses)
+    sources = page_sources(args.pages, max_bytes=args.max_bytes)
+
+    def write(name: str, result: "ImportResult") -> str:
+        path = folder / name
+        write_output(path, dumps(result.plan), folder=folder)
+        return str(path)
+
+    rows = []
+    for row, _result in import_pages(
+        sources, write=write, catalogue=cat, vocab=words, responder=args.responder,
+        max_bytes=args.max_bytes,
+    ):  # fmt: skip
+        _say(sys.stderr, f"{row.source}: {row.status}{': ' + row.note if row.note else ''}")
+        rows.append(row)
+    table = summary_table(rows, args.format)
+    out.write(table)
+    if args.report:
+        write_output(args.report, table)
+    return EXIT_OK if rows and all(row.status == "draft" for row in rows) else EXIT_PROBLEMS
 
 
 def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:

@@ -87,11 +87,14 @@ def import_page_file(
     source_url: str | None = None,
     catalogue: Catalogue | None = None,
     vocab: Vocabulary | None = None,
+    max_bytes: int | None = None,
 ) -> ImportResult:
-    """:func:`import_page` on a file (UTF-8 text or HTML)."""
+    """:func:`import_page` on a file (UTF-8 text or HTML), refused past ``max_bytes`` (by
+    default the library's limit)."""
     name = os.fspath(path)
     try:
-        raw = read_limited(path)  # under the size limit; FIFOs and devices are safe
+        # Under the size limit; FIFOs and devices are safe.
+        raw = read_limited(path) if max_bytes is None else read_limited(path, max_bytes)
     except OSError as error:
         raise LoadError(
             [Problem(pointer="", message=f"the file cannot be read ({error.strerror})")],
