@@ -1082,6 +1082,13 @@ class Part:
         validator=_optional_non_blank,
         metadata=doc("Who the plan names as responsible, as published.", "Head of Crime"),
     )
+    due: Due | None = field(
+        default=None,
+        validator=_optional_of(Due, "a Due"),
+        metadata=doc(
+            "When the part is due, as the plan gives it (schema 1.2).", {"date": "2026-03"}
+        ),
+    )
     status: DeliveryStatus | None = field(
         default=None,
         converter=_to_status,
@@ -1301,9 +1308,9 @@ class Response:
     )
 
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """The submission schema version this release writes."""
-SCHEMA_VERSIONS = ("1.0", SCHEMA_VERSION)
+SCHEMA_VERSIONS = ("1.0", "1.1", SCHEMA_VERSION)
 """The submission schema versions this release reads (each older file means the same)."""
 
 

@@ -107,6 +107,8 @@ _LONG_TEXT = frozenset(
      "status_or_update", None}
 )  # fmt: skip
 _PART_CELL = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}")
+_STATED = ("recommendation", "recommendation_text")
+"""Columns where a row states its recommendation, in words if not by number."""
 
 
 def _fit(field: str | None, text: str, vocab: Vocabulary) -> float:
@@ -307,20 +309,22 @@ class TableReader:
         self, values: dict[str, list[tuple[int, str]]]
     ) -> tuple[int | None, str | None, float]:
         """A row whose recommendation column names none (it starts with the force's own
-        paraphrase): the part number in any cell ("7.1" is recommendation 7), else the
-        recommendation its longest text is nearest to, flagged for review."""
+        paraphrase): a cell that is a part number ("7.1" is recommendation 7), else the
+        recommendation its recommendation cell (or, before any recommendation, its longest
+        text) is nearest to, flagged for review. A row with neither continues the one above."""
         cells = sorted((index, text) for entries in values.values() for index, text in entries)
         for _, text in cells:
-            first = text.split()[0] if text.split() else ""
-            if _PART_CELL.fullmatch(first.rstrip(".:")):
-                number, part, _rest = leading_number(first)
+            if _PART_CELL.fullmatch(text.rstrip(".:")):
+                number, part, _rest = leading_number(text)
                 if number is not None:
                     return number, part, 85.0
         if self.loose is None:
             return None, None, 0.0
-        texts = [t for _, t in cells if len(t) >= 40]
+        stated = [t for n in _STATED for _, t in values.get(n, ()) if len(t) >= 40]
+        if not stated and self.current is None:
+            stated = [t for _, t in cells if len(t) >= 40]
         best: tuple[int | None, float] = (None, 0.0)
-        for text in texts:
+        for text in stated:
             found = self.match(text, None)
             if found[0] is None:
                 found = self.loose(text, None)
@@ -618,7 +622,8 @@ class TableReader:
                     due["not_before"] = True
         if self.action is not None and target is not self.action[0]:
             target, pointer = self.action
-        if due is not None and target is not response.data and "description" in target:
+        if due is not None and target is not response.data:
+            # An action's due date, or a part's (schema 1.2): never left as text.
             target["due"] = due
             self._note(row, index, number, f"{pointer}/due", "due", text, 95.0)
             return

@@ -468,7 +468,14 @@ class PageWalker:
         elif name == "action":
             return self._action(response, text, item)
         elif name == "due":
-            return self._keep_in_narrative(response, item, text)
+            found = parse_date(text)
+            if found is None or holder is response.data:
+                return self._keep_in_narrative(response, item, text)
+            holder["due"] = {
+                "date": found.iso,
+                **({"not_before": True} if found.not_before else {}),
+            }
+            pointer = f"{pointer}/due"
         else:  # requirement, owner
             holder[name] = f"{holder[name]}; {text}" if holder.get(name) else text
             pointer = f"{pointer}/{name}"
