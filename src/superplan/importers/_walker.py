@@ -17,9 +17,9 @@ from ..catalogue import Catalogue
 from ..catalogue._load import or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
-from ._dates import parse_date
 from ._document import PageLine, TableRow, read_page
-from ._draft import Draft, ResponseDraft
+from ._draft import Draft
+from ._fields import FieldWriter
 from ._layout import TableReader, find_layout, headerless_layout, is_repeated_header, leading_number
 from ._match import NUMBERED, Matcher, candidates
 from ._prose import (
@@ -97,6 +97,7 @@ class PageWalker:
         # Looking for Welsh line by line is only worth it on a page with some Welsh at all.
         self.welsh_words = self.main_code != "cy" and WELSH_HINT.search(text) is not None
         self.draft = Draft()
+        self.fields = FieldWriter(self.draft, self.words)
         self.lines: list[Line] = []
         self.notes: list[str] = []
         self.current: int | None = None
@@ -389,7 +390,9 @@ class PageWalker:
             meaning = self.words.column(labelled.group(1))
             if meaning.field in _LABEL_FIELDS and meaning.confidence >= 80:
                 name, text = meaning.field, _clean(labelled.group(2))
-        target = self._put(response, part, pointer, name, text, item)
+        target = self.fields.put(
+            response, part, pointer, name, text, item, part=key, score=self.current_score
+        )
         self.answered.add(number)
         self._add(
             item.number,
@@ -417,7 +420,17 @@ class PageWalker:
         if self.part is not None:
             position, holder = response.part(self.part)
             pointer = f"{response.pointer}/parts/{position}"
-        target = self._put(response, holder, pointer, name, text, item, meaning.date)
+        target = self.fields.put(
+            response,
+            holder,
+            pointer,
+            name,
+            text,
+            item,
+            meaning.date,
+            part=self.part,
+            score=self.current_score,
+        )
         self.answered.add(self.current)
         self._add(
             item.number,
@@ -428,87 +441,6 @@ class PageWalker:
             confidence=80.0,
         )
         return True
-
-    def _put(
-        self,
-        response: ResponseDraft,
-        holder: dict[str, Any],
-        pointer: str,
-        name: str,
-        text: str,
-        item: PageLine,
-        date: Any = None,
-    ) -> str:
-        """A labelled value into a part (or the response); returns where it went."""
-        at = f"line {item.number}"
-        updates = response.updates if holder is response.data else None
-        if name == "update":
-            update: dict[str, Any] = {"note": text}
-            if date is not None:
-                update["date"] = date.iso
-            target_list = updates if updates is not None else holder.setdefault("updates", [])
-            target_list.append(update)
-            pointer = f"{pointer}/updates/{len(target_list) - 1}"
-        elif name == "date":
-            found = parse_date(text)
-            target_list = updates if updates is not None else holder.get("updates", [])
-            if found is None or not target_list or "date" in target_list[-1]:
-                return self._keep_in_narrative(response, item, text)
-            target_list[-1]["date"] = found.iso
-            pointer = f"{pointer}/updates/{len(target_list) - 1}/date"
-        elif name == "status":
-            status, _sure = self.words.status("delivery", text)
-            holder["status_text"] = text
-            if status is not None:
-                holder["status"] = status
-            pointer = f"{pointer}/status_text"
-        elif name == "evidence":
-            holder.setdefault("evidence", []).append(text)
-            pointer = f"{pointer}/evidence"
-        elif name == "action":
-            return self._action(response, text, item)
-        elif name == "due":
-            found = parse_date(text)
-            if found is None or holder is response.data:
-                return self._keep_in_narrative(response, item, text)
-            holder["due"] = {
-                "date": found.iso,
-                **({"not_before": True} if found.not_before else {}),
-            }
-            pointer = f"{pointer}/due"
-        else:  # requirement, owner
-            holder[name] = f"{holder[name]}; {text}" if holder.get(name) else text
-            pointer = f"{pointer}/{name}"
-        self.draft.capture(response.number, pointer, name, text, at, item.number, 80.0)
-        return pointer
-
-    def _keep_in_narrative(self, response: ResponseDraft, item: PageLine, text: str) -> str:
-        response.narrative.append(item.text)
-        pointer = f"{response.pointer}/narrative"
-        self.draft.capture(
-            response.number, pointer, "narrative", text, f"line {item.number}", item.number, 60.0
-        )
-        return pointer
-
-    def _action(self, response: ResponseDraft, text: str, item: PageLine) -> str:
-        action: dict[str, Any] = {
-            "id": f"{response.number}-{len(response.actions) + 1}",
-            "description": text,
-        }
-        if self.part is not None:
-            action["part"] = self.part
-        response.actions.append(action)
-        pointer = f"{response.pointer}/actions/{len(response.actions) - 1}/description"
-        self.draft.capture(
-            response.number,
-            pointer,
-            "action",
-            text,
-            f"line {item.number}",
-            item.number,
-            self.current_score,
-        )
-        return pointer
 
     def _response_line(self, item: PageLine) -> None:
         assert self.current is not None
@@ -527,7 +459,7 @@ class PageWalker:
         response = self.draft.response(self.current)
         speech = reported_speech(text)
         if ACTION.search(text) and not speech:
-            target = self._action(response, text, item)
+            target = self.fields.action(response, text, item, self.part, self.current_score)
             disposition = Disposition.ACTION
         else:
             response.narrative.append(text)
