@@ -1,10 +1,13 @@
 """The layouts forces actually published (issue 23): each as HTML and as extracted text, from
 pages written for these tests, and the three real captures against what a correct draft holds."""
 
+import html
 import json
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import superplan as sp
 from superplan.cli import main
@@ -348,3 +351,69 @@ def test_a_row_naming_no_recommendation_is_placed_never_dropped():
     result = import_page(page, responder="surrey")
     assert result.report.found == (10,)
     assert result.plan.response_to(10).actions[0].description.startswith("We will rewrite")
+
+
+# -- laws ------------------------------------------------------------------------------------------
+
+_FRAGMENTS = (
+    "|",
+    "| |",
+    "||",
+    "Rec No. |",
+    "Recommendation |",
+    "Initial response 21st November 2024 |",
+    "7 |",
+    "10 |",
+    "7.1 | Processes should be put in place to make sure this system capability is used. |",
+    "| 10 | By 27/03/25, review and update their learning and training provision relating to stalking. |",
+    "| 23 | By 27 March 2025, implement a mechanism for early screening of crimes to improve",
+    "|---|---|---|",
+    "---|---|",
+    "Recommendation: | 7.1 |",
+    "Recommendation owner: | Chief constables |",
+    "Date: | Nov-24 |",
+    "Status: | Action complete",
+    "Owner: Head of Crime",
+    "Target date: March 26 earliest",
+    "7.1 - Evidence requirements of progress/completion: Processes should be put in place.",
+    "Rec\tOwner\tUpdate Nov-24",
+    "7\tHead of Crime\tDone",
+    "By 27 March 2025, where required, seek changes to their crime recording systems to enable "
+    "staff and officers to document and search for crimes not recorded as the principal crime.",
+    "We will screen every crime daily.",
+    '"We will respond in due course," said a spokesperson.',
+    "Recommendation 15:",
+    "All 43 PCCs in England and Wales accepted the recommendation.",
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=25)), max_size=30))
+def test_any_mix_of_captured_table_lines_gives_every_line_one_disposition(pieces):
+    text = "\n".join(pieces)
+    result = import_page(text, responder="surrey")
+    lines = result.report.lines
+    assert [line.text for line in lines] == page_lines(text)
+    assert [line.number for line in lines] == list(range(1, len(lines) + 1))
+    for capture in result.report.captures:
+        assert 0 <= capture.confidence <= 100
+    assert result.report.empty == (result.plan.responses == ())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=20)), max_size=4),
+        max_size=8,
+    ),
+    st.booleans(),
+)
+def test_any_html_table_imports_and_a_cut_one_is_said_to_be(rows, cut):
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
+    page = f"<html><body><main><table>{body}" + ("" if cut else "</table></main></body></html>")
+    result = import_page(page, responder="surrey")
+    assert [line.text for line in result.report.lines] == page_lines(page)
+    if not cut:
+        assert not any("looks cut off" in note for note in result.report.notes)

@@ -82,6 +82,7 @@ class Matcher:
             for word in telling:
                 self.index.setdefault(word, []).append(position)
         self.floor = MATCH - _HINT
+        self.loose_seen: dict[str, tuple[int | None, float]] = {}
 
     def best(self, line: str, number_hint: int | None) -> tuple[int | None, float]:
         normal_line = normal(line)
@@ -124,6 +125,14 @@ class Matcher:
         text = normal(line)
         if len(text) < 25:
             return None, 0.0
+        if text in self.loose_seen:  # merged cells repeat the same words row after row
+            return self.loose_seen[text]
+        result = self._loose(text)
+        if len(self.loose_seen) < 4096:
+            self.loose_seen[text] = result
+        return result
+
+    def _loose(self, text: str) -> tuple[int | None, float]:
         best_number, best = None, 0.0
         for index, candidate in enumerate(self.texts):
             score = fuzz.token_set_ratio(text, candidate) * 0.85

@@ -19,7 +19,7 @@ record's row spans the page lines of all its label rows, so every line still has
 from collections.abc import Iterable, Iterator
 
 from ._document import Cell, Item, Link, TableRow
-from ._vocabulary import Vocabulary
+from ._vocabulary import ColumnMeaning, Vocabulary
 
 __all__ = ["reshape"]
 
@@ -44,47 +44,58 @@ def _pairs(rows: list[TableRow]) -> list[tuple[str, str]] | None:
     return pairs
 
 
-def _is_key_value(rows: list[TableRow], vocab: Vocabulary) -> list[tuple[str, str]] | None:
-    """The table's (label, value) pairs if it is a key/value table, else None."""
+_MAX_LABELS = 40
+"""A key/value table repeats a handful of labels; a two-column table with more distinct first
+cells than this is a horizontal table (and is not looked up label by label)."""
+
+
+def _is_key_value(
+    rows: list[TableRow], vocab: Vocabulary
+) -> tuple[list[tuple[str, str]], dict[str, ColumnMeaning]] | None:
+    """The table's (label, value) pairs and what each label means, if it is a key/value table."""
     if len(rows) < 2:
         return None
     pairs = _pairs(rows)
     if pairs is None:
         return None
-    meanings = [vocab.column(label) for label, _ in pairs]
+    labels = {label for label, _ in pairs}
+    if len(labels) > _MAX_LABELS:
+        return None
+    meaning = {label: vocab.column(label) for label in labels}
+    meanings = [meaning[label] for label, _ in pairs]
     known = [m for m in meanings if m.field is not None and m.confidence >= 80]
     colons = sum(1 for row in rows if row.cells[0].text.rstrip().endswith(":"))
     has_key = any(m.field in _KEYS for m in known)
     if not has_key or len(known) < max(2, (len(pairs) * 3 + 4) // 5):
         return None
-    # Labels read as labels: most end with ":" or are known headings, and none is a number.
+    # Labels read as labels: most end with ":" or are known headings.
     if colons < len(pairs) // 2 and len(known) < len(pairs):
         return None
-    return pairs
+    return pairs, meaning
 
 
-def _records(pairs: list[tuple[str, str]], vocab: Vocabulary) -> list[list[int]]:
-    """The indexes of the pairs of each record."""
+def _records(pairs: list[tuple[str, str]], meaning: dict[str, ColumnMeaning]) -> list[list[int]]:
+    """The indexes of the pairs of each record: a record starts at a label naming the
+    recommendation or part (when the record already has one), or where a label comes round."""
     records: list[list[int]] = []
     seen: set[str] = set()
+    keyed = False
     for index, (label, _) in enumerate(pairs):
-        key = vocab.column(label).field in _KEYS
-        if (
-            not records
-            or label in seen
-            or (key and any(vocab.column(pairs[i][0]).field in _KEYS for i in records[-1]))
-        ):
+        key = meaning[label].field in _KEYS
+        if not records or label in seen or (key and keyed):
             records.append([])
-            seen = set()
+            seen, keyed = set(), False
         records[-1].append(index)
         seen.add(label)
+        keyed = keyed or key
     return records
 
 
 def _transposed(rows: list[TableRow], vocab: Vocabulary) -> list[TableRow] | None:
-    pairs = _is_key_value(rows, vocab)
-    if pairs is None:
+    found = _is_key_value(rows, vocab)
+    if found is None:
         return None
+    pairs, meaning = found
     labels: list[str] = []
     for label, _ in pairs:
         if label not in labels:
@@ -100,7 +111,7 @@ def _transposed(rows: list[TableRow], vocab: Vocabulary) -> list[TableRow] | Non
             lang=first.lang,
         )
     ]
-    for position, indexes in enumerate(_records(pairs, vocab), start=1):
+    for position, indexes in enumerate(_records(pairs, meaning), start=1):
         values = [""] * len(labels)
         links: list[list[Link]] = [[] for _ in labels]
         for index in indexes:
