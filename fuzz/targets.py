@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import superplan as sp
-from superplan.importers import export_table, import_page, table_to_plan
+from superplan.importers import import_page, table_to_plan
 from superplan.render import messages, render_html, render_markdown
+from superplan.tables import export_table
 
 _SCRATCH = Path(tempfile.mkdtemp(prefix="superplan-fuzz-"))
 

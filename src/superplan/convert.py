@@ -29,19 +29,20 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from ._jsontext import MAX_DEPTH, canonical_json, check_value, parse_json, sort_keys_deep
-from ._locate import locate
-from ._words import describe, shorten
-from .errors import LoadError, Problem, json_pointer, pointer_order
-from .files import read_limited
-from .model import (
-    JSON_NAMES,
-    ActionPlan,
-    InvalidField,
-    PartialDate,
-    RecommendationRef,
-    to_date,
+from ._files import read_limited
+from ._json import (
+    MAX_DEPTH,
+    canonical_json,
+    check_value,
+    json_pointer,
+    locate,
+    parse_json,
+    pointer_order,
+    sort_keys_deep,
 )
+from ._wording import describe_value, shorten
+from .errors import InvalidField, LoadError, Problem
+from .model import JSON_NAMES, ActionPlan, PartialDate, RecommendationRef, to_date
 
 __all__ = [
     "converter",
@@ -60,7 +61,7 @@ _RENAMED = JSON_NAMES  # one table, in the model
 
 def _expect(value: Any, kind: type | tuple[type, ...], wanted: str) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and bool not in _as_types(kind)):
-        raise TypeError(f"expected {wanted}, got {describe(value)}")
+        raise TypeError(f"expected {wanted}, got {describe_value(value)}")
 
 
 def _as_types(kind: type | tuple[type, ...]) -> tuple[type, ...]:

@@ -6,19 +6,19 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from ._words import whole_number
-
 __all__ = [
+    "DiffError",
     "DumpError",
+    "InvalidField",
     "LoadError",
     "OutputError",
     "Problem",
     "SuperplanError",
+    "TableError",
     "UnknownAgency",
     "UnknownRecommendation",
-    "json_pointer",
+    "WrongType",
     "located",
-    "pointer_order",
     "printable",
 ]
 
@@ -42,18 +42,6 @@ def printable(text: str) -> str:
     """``text`` safe to show on a terminal: every control, bidi or invisible character is
     written as its escape (``\\x1b``, ``\\u202e``), so that what is shown is what is there."""
     return _UNPRINTABLE.sub(_escape, text)
-
-
-def json_pointer(path: Iterable[str | int]) -> str:
-    """The RFC 6901 JSON pointer for a path of keys and indexes (``""`` is the whole document)."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
-
-
-def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
-    """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10)."""
-    parts = pointer.split("/")[1:]
-    keys = [(part, whole_number(part)) for part in parts]
-    return [(1, part) if number is None else (0, number) for part, number in keys]
 
 
 def located(text: str, source: str | None, line: int | None, column: int | None) -> str:
@@ -89,6 +77,28 @@ class SuperplanError(Exception):
     """The base of every exception superplan raises on purpose."""
 
 
+class InvalidField(SuperplanError, ValueError):
+    """A value that breaks a rule of the model, with the path of keys to it from its object.
+
+    ``message`` says what is wrong; ``str()`` puts the class and field in front of it
+    (``Response.acceptance: expected one of ...``) so that an error raised while building an
+    object names what was being built.
+    """
+
+    def __init__(
+        self, path: tuple[str | int, ...] | str, message: str, *, owner: str | None = None
+    ) -> None:
+        self.path = (path,) if isinstance(path, str) else path
+        self.message = message
+        where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in self.path)
+        where = f"{owner or ''}{where}".lstrip(".")
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class WrongType(InvalidField, TypeError):
+    """A value of the wrong kind for its field (text where a date belongs, a list for text)."""
+
+
 class LoadError(SuperplanError):
     """An input could not be read into the model. ``problems`` lists every problem found."""
 
@@ -109,6 +119,18 @@ class DumpError(LoadError, ValueError):
     """A value that strict JSON cannot hold, or that would not read back the same (NaN, a lone
     surrogate, nesting past the limit): refused by ``dumps`` with its pointer. A ``ValueError``
     too, as the json module's refusals were."""
+
+
+class TableError(LoadError):
+    """A table's cell errors; each message already says sheet, row and column."""
+
+    def __str__(self) -> str:
+        prefix = f"{self.source}: " if self.source else ""
+        return "\n".join(prefix + problem.message for problem in self.problems)
+
+
+class DiffError(SuperplanError):
+    """The two documents are not two versions of the same plan."""
 
 
 class OutputError(SuperplanError):

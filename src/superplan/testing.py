@@ -18,8 +18,7 @@ from collections.abc import Iterator
 
 import pendulum
 
-from .catalogue import Catalogue
-from .catalogue._load import or_shipped
+from .catalogue import Catalogue, given_or_shipped
 from .model import (
     SCHEMA_VERSION,
     Acceptance,
@@ -121,7 +120,7 @@ def synthetic_plan(
     skip_rate: float = 0.05,
 ) -> ActionPlan:
     """One plan answering the recommendations addressed to ``responder`` (a few left out)."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     published = pendulum.date(2024, 11, rng.randint(1, 22))
     as_of = published.add(days=rng.randint(60, 600))
     responses = []
@@ -183,7 +182,7 @@ def synthetic_plans(
 ) -> list[ActionPlan]:
     """``n_forces`` plans; beyond 43 the forces repeat, as later versions would. Each passes
     :func:`superplan.validate` with no errors, and the same seed gives the same plans."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     rng = random.Random(seed)
     return [synthetic_plan(slug, rng, catalogue=cat) for slug in _forces(cat, n_forces)]
 

@@ -9,12 +9,20 @@ from typing import TYPE_CHECKING
 
 from .._lazy import lazy_attributes
 
-__all__ = ["Catalogue", "CatalogueAmendments", "RecommendationAmendment", "catalogue"]
+__all__ = [
+    "Catalogue",
+    "CatalogueAmendments",
+    "RecommendationAmendment",
+    "catalogue",
+    "given_or_shipped",
+]
 
 _EXPORTS = {
     "Catalogue": "._catalogue",
-    "CatalogueAmendments": "._files",
-    "RecommendationAmendment": "._files",
+    "describe_recommendation": "._describe",
+    "given_or_shipped": "._load",
+    "CatalogueAmendments": "..model",
+    "RecommendationAmendment": "..model",
 }
 
 
@@ -37,5 +45,7 @@ __getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
 if TYPE_CHECKING:
+    from ..model import CatalogueAmendments, RecommendationAmendment
     from ._catalogue import Catalogue
-    from ._files import CatalogueAmendments, RecommendationAmendment
+    from ._describe import describe_recommendation as describe_recommendation
+    from ._load import given_or_shipped

@@ -7,14 +7,21 @@ from typing import Any
 
 import attrs
 
-from .._jsontext import parse_json
-from .._locate import locate
-from .._shape import shape_errors as schema_findings
+from .._json import json_pointer, locate, parse_json, pointer_order
+from .._schema import shape_errors as schema_findings
 from ..convert import from_dict, read_file
-from ..errors import LoadError, Problem, json_pointer, pointer_order
-from ..model import Addressee, Certainty, Fact, Numbering, Recommendation
+from ..errors import LoadError, Problem
+from ..model import (
+    CATALOGUE_FORMAT_VERSIONS,
+    Addressee,
+    CatalogueAmendments,
+    Certainty,
+    Fact,
+    Numbering,
+    Recommendation,
+    RecommendationAmendment,
+)
 from ._catalogue import Catalogue
-from ._files import CATALOGUE_FORMAT_VERSIONS, CatalogueAmendments, RecommendationAmendment
 
 __all__ = ["apply_amendments", "is_blank"]
 

@@ -6,8 +6,9 @@ from collections.abc import Iterable, Iterator
 import pendulum
 from attrs import field, frozen
 
-from .._words import whole_number
-from ..errors import Problem, UnknownAgency, UnknownRecommendation, json_pointer
+from .._json import json_pointer
+from .._wording import whole_number
+from ..errors import Problem, UnknownAgency, UnknownRecommendation
 from ..model import (
     RECOMMENDATION_COUNT,
     Agency,

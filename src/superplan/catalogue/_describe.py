@@ -5,7 +5,7 @@ import textwrap
 from ..model import Certainty, Recommendation
 from ._catalogue import Catalogue
 
-__all__ = ["describe"]
+__all__ = ["describe_recommendation"]
 
 WIDTH = 88
 
@@ -16,7 +16,7 @@ def _certainty(certainty: Certainty, sources: tuple[str, ...]) -> str:
     return "; ".join([words, ", ".join(sources)]) if sources else words
 
 
-def describe(rec: Recommendation, cat: Catalogue) -> str:
+def describe_recommendation(rec: Recommendation, cat: Catalogue) -> str:
     """What the catalogue holds about ``rec``, as the lines ``superplan show`` prints."""
     wrap = textwrap.TextWrapper(
         width=WIDTH, break_on_hyphens=False, initial_indent="  ", subsequent_indent="  "

@@ -8,9 +8,7 @@ from typing import TypeVar
 
 from ..convert import loads
 from ..errors import LoadError
-from ._amend import apply_amendments
-from ._catalogue import Catalogue
-from ._files import (
+from ..model import (
     AgenciesFile,
     ForcesFile,
     MilestonesFile,
@@ -18,8 +16,10 @@ from ._files import (
     ReportFile,
     SourcesFile,
 )
+from ._amend import apply_amendments
+from ._catalogue import Catalogue
 
-__all__ = ["catalogue", "or_shipped", "shipped_catalogue"]
+__all__ = ["catalogue", "given_or_shipped", "shipped_catalogue"]
 
 T = TypeVar("T")
 
@@ -51,7 +51,7 @@ def shipped_catalogue() -> Catalogue:
     return built
 
 
-def or_shipped(given: Catalogue | None) -> Catalogue:
+def given_or_shipped(given: Catalogue | None) -> Catalogue:
     """``given``, or the shipped catalogue where none is given: the default of every function
     that takes a ``catalogue=`` argument."""
     return given if given is not None else shipped_catalogue()

@@ -25,16 +25,23 @@ from urllib.parse import urlsplit
 import httpx
 from attrs import field, frozen
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from .._files import decode_text, read_limited
+from ..catalogue import Catalogue, given_or_shipped
 from ..errors import LoadError
-from ..files import decode_text, read_limited
 from ._fetch import import_page_url, is_url
 from ._page import import_page_file
 from ._report import ImportResult
 from ._vocabulary import Vocabulary
 
-__all__ = ["KINDS", "BatchRow", "count_captured", "import_pages", "page_sources", "summary_table"]
+__all__ = [
+    "KINDS",
+    "BatchRow",
+    "count_captured",
+    "guess_responder",
+    "import_pages",
+    "page_sources",
+    "summary_table",
+]
 
 KINDS = (
     "recommendations",
@@ -168,7 +175,7 @@ def import_pages(
 ) -> Iterator[tuple[BatchRow, ImportResult | None]]:
     """Import each page; ``write(name, result)`` is called for each page that holds a plan and
     returns where its draft went. Yields a row per page (with its import, when there is one)."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     known = {r.slug for r in cat.responders}
     used: set[str] = set()
     for source, given in sources:

@@ -12,10 +12,12 @@ table (no ``</table>`` after it) has that table's last row marked ``cut``.
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import attrs
-from attrs import field, frozen
+
+from ._items import Cell, Item, Link, Page, PageLine, TableRow
+from ._text import read_text
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -49,69 +51,9 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HTML = re.compile(r"<(html|body|p|div|h[1-6]|li|table|main|article)\b", re.IGNORECASE)
 
 
-@frozen
-class Link:
-    title: str
-    url: str
-
-
-@frozen(kw_only=True)
-class PageLine:
-    """A line of text outside any table."""
-
-    number: int
-    text: str
-    lang: str | None = None
-    links: tuple[Link, ...] = ()
-    heading: bool = False
-    chrome: bool = False
-    """Site furniture outside the page's content (menus, banners, footers): listed, left out."""
-
-
-@frozen(kw_only=True)
-class Cell:
-    text: str
-    links: tuple[Link, ...] = ()
-    header: bool = False
-
-
-@frozen(kw_only=True)
-class TableRow:
-    """One row of a table: its cells and the page lines it spans."""
-
-    number: int
-    """The first page line of the row."""
-    lines: tuple[int, ...]
-    table: int
-    row: int
-    """1-based, within its table."""
-    cells: tuple[Cell, ...]
-    lang: str | None = None
-    cut: bool = False
-    """The capture stops inside this row (a truncated page or paste): its last cell is partial."""
-
-    @property
-    def text(self) -> str:
-        return " | ".join(" ".join(cell.text.split()) for cell in self.cells)
-
-
-Item = PageLine | TableRow
-
-
-@frozen(kw_only=True)
-class Page:
-    items: tuple[Item, ...]
-    lang: str | None = None
-    kind: Literal["html", "text"] = "text"
-    line_texts: tuple[str, ...] = field(factory=tuple)
-    """The text of every numbered line, for the report."""
-
-
 def read_page(text: str) -> Page:
     if _HTML.search(text):
         return _read_html(text)
-    from ._text import read_text  # the text reader builds this module's items
-
     return read_text(text)
 
 

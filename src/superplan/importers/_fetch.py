@@ -21,9 +21,9 @@ import httpx
 import pendulum
 from attrs import frozen
 
+from .._files import decode_text
 from ..catalogue import Catalogue
 from ..errors import LoadError, Problem
-from ..files import decode_text
 from ._page import import_page
 from ._report import ImportResult
 from ._vocabulary import Vocabulary

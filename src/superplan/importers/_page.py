@@ -24,9 +24,9 @@ import os
 
 import attrs
 
+from .._files import decode_text, read_limited
 from ..catalogue import Catalogue
 from ..errors import LoadError, Problem
-from ..files import decode_text, read_limited
 from ._document import read_page
 from ._match import MATCH
 from ._report import REVIEW, Disposition, ImportReport, ImportResult, Line

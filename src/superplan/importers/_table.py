@@ -1,17 +1,3 @@
-"""Plans as tables (CSV and XLSX), the shape analysts and forces use, and back.
-
-superplan's own table has one row per record: ``plan`` rows (a field and its value), then for each
-response a ``response`` row followed by its ``action``, ``evidence`` and ``update`` rows. Export
-then import gives back the same plan, exactly.
-
-Tables in other shapes (a force's "Rec No | Recommendation | Sub recommendation | Owner |
-Initial response | March 2026 update") are read through a **column mapping**: each row is one
-action (or a response, where it has no action text), and the mapped update columns become dated
-updates. See ``docs/import.md``.
-"""
-
-import io
-import json
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -19,246 +5,31 @@ from typing import Any
 
 from attrs import frozen
 
-from .._output import write_output
-from .._spreadsheet import csv_writer, escape_cell
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
-from ..convert import from_dict, to_dict
+from .._files import read_json
+from ..catalogue import Catalogue, given_or_shipped
+from ..convert import from_dict
 from ..errors import LoadError, Problem
-from ..files import read_json
 from ..model import ActionPlan
-from ._sheet import column_letter, read_sheet
-from ._table_import import (
-    OWN_FIELDS,
+from ..tables import COLUMN_OF, PLAN_HANDLED, column_letter, read_sheet
+from ._table_checks import (
     TableImport,
     cell_json,
     check_mapped_cells,
     check_own_cells,
     in_sheet_terms,
     mapped_by_meaning,
-    report_wording,
 )
 from ._vocabulary import Vocabulary
-from ._workbook import workbook_cell, workbook_row
-
-__all__ = [
-    "COLUMNS",
-    "ColumnMapping",
-    "export_table",
-    "plan_to_rows",
-    "read_table",
-    "rows_to_plan",
-    "table_to_plan",
-]
-
-COLUMNS = (
-    "Record",
-    "Rec No",
-    "Recommendation",
-    "Acceptance",
-    "Compliance",
-    "Response status",
-    "Response",
-    "Response note",
-    "Action ID",
-    "Part",
-    "Action",
-    "Owner",
-    "Due",
-    "Due reason",
-    "Status",
-    "Update date",
-    "Update label",
-    "Update status",
-    "Update note",
-    "Field",
-    "Value",
-    "More",
-)
-"""``More`` holds, as JSON, a record's fields that have no column of their own (schema 1.1's
-parts, owners, status words, links, translations...), so that export then import loses nothing."""
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
-# Characters a worksheet cannot hold are written as OOXML escapes (_x000B_), and a literal "_x"
-# is escaped in turn, so that reading a workbook back gives every character as it was.
-_XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f]")  # \r too: XML reads it as \n
-_XLSX_ESCAPE = re.compile(r"_x([0-9A-F]{4})_")
-_PLAN_TEXT_FIELDS = (
-    "$schema",
-    "schema_version",
-    "title",
-    "published",
-    "as_of",
-    "source_url",
-    "transcription_note",
-)
-
-
-# -- export -------------------------------------------------------------------------------------
-
-
-def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
-    """The plan as superplan's own table rows (dicts keyed by :data:`COLUMNS`)."""
-    cat = or_shipped(catalogue)
-    data = to_dict(plan)
-    rows: list[dict[str, Any]] = []
-
-    def row(record: str, **cells: Any) -> None:
-        rows.append({"Record": record, **cells})
-
-    for key in _PLAN_TEXT_FIELDS:
-        if key in data:
-            row("plan", Field=key, Value=data[key])
-    row("plan", Field="responder", Value=data["responder"])
-    for paragraph in data.get("introduction", ()):
-        row("plan", Field="introduction", Value=paragraph)
-    if data.get("extensions"):
-        row(
-            "plan",
-            Field="extensions",
-            Value=json.dumps(data["extensions"], ensure_ascii=False, sort_keys=True),
-        )
-    for key, value in data.items():
-        if key not in _PLAN_HANDLED:
-            row("plan", Field=key, Value=_json(value))
-
-    for response in data.get("responses", ()):
-        ref = response["recommendation"]
-        row(
-            "response",
-            **{
-                "Rec No": ref,
-                "Recommendation": report_wording(cat, ref),
-                "Acceptance": response.get("acceptance", ""),
-                "Compliance": response.get("compliance", ""),
-                "Response status": response.get("status", ""),
-                "Response": response.get("narrative", ""),
-                "Response note": response.get("transcription_note", ""),
-                "More": _more(response, _RESPONSE_HANDLED),
-            },
-        )
-        for update in response.get("updates", ()):
-            row("update", **{"Rec No": ref, **_update_cells(update)})
-        for action in response.get("actions", ()):
-            due = action.get("due", {})
-            row(
-                "action",
-                **{
-                    "Rec No": ref,
-                    "Action ID": action["id"],
-                    "Part": action.get("part", ""),
-                    "Action": action["description"],
-                    "Owner": action.get("owner", ""),
-                    "Due": due.get("date") or due.get("milestone") or "",
-                    "Due reason": due.get("reason", ""),
-                    "Status": action.get("status", ""),
-                    "More": _more(action, _ACTION_HANDLED, due=due),
-                },
-            )
-            for item in action.get("evidence", ()):
-                row("evidence", **{"Rec No": ref, "Action ID": action["id"], "Value": item})
-            for update in action.get("updates", ()):
-                row("update", **{"Rec No": ref, "Action ID": action["id"], **_update_cells(update)})
-    return [{column: r.get(column, "") for column in COLUMNS} for r in rows]
-
-
-_PLAN_HANDLED = frozenset(
-    {*("$schema", "schema_version", "title", "published", "as_of", "source_url")}
-    | {"transcription_note", "responder", "introduction", "extensions", "responses"}
-)
-_RESPONSE_HANDLED = OWN_FIELDS["response"]
-_ACTION_HANDLED = OWN_FIELDS["action"] | {"due"}
-_UPDATE_HANDLED = OWN_FIELDS["update"]
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
-def _more(record: Mapping[str, Any], handled: frozenset[str], due: Any = None) -> str:
-    extra = {key: value for key, value in record.items() if key not in handled}
-    if due and set(due) - {"date", "milestone", "reason"}:
-        extra["due"] = due  # a due date's other keys (not_before) travel with it whole
-    return _json(extra) if extra else ""
-
-
-def _update_cells(update: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "More": _more(update, _UPDATE_HANDLED),
-        "Update date": update.get("date", ""),
-        "Update label": update.get("label", ""),
-        "Update status": update.get("status", ""),
-        "Update note": update.get("note", ""),
-    }
-
-
-def _csv_cell(value: Any) -> str:
-    return escape_cell("" if value is None else str(value))
-
-
-def export_table(
-    plan: ActionPlan,
-    path: str | os.PathLike[str] | None = None,
-    *,
-    kind: str = "csv",
-    catalogue: Catalogue | None = None,
-) -> bytes:
-    """The plan as a CSV or XLSX table; written to ``path`` when given. Returns the bytes."""
-    rows = plan_to_rows(plan, catalogue=catalogue)
-    if kind == "csv":
-        out = io.StringIO()
-        writer = csv_writer(out)
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
-        data = out.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets see UTF-8
-    elif kind == "xlsx":
-        data = _xlsx(rows)
-    else:
-        raise ValueError(f"unknown table format {kind!r}; use 'csv' or 'xlsx'")
-    if path is not None:
-        write_output(path, data)
-    return data
-
-
-def _xlsx(rows: list[dict[str, Any]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Plan"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        values = [row[c] for c in COLUMNS]
-        sheet.append(workbook_row(values, row=sheet.max_row + 1, headings=COLUMNS, sheet="Plan"))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-# -- reading ------------------------------------------------------------------------------------
 
 
 def read_table(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """The rows of a CSV or XLSX file as dicts of text, keyed by the header row."""
     return read_sheet(path).as_dicts()
-
-
-def _xlsx_cell(value: Any) -> Any:
-    return workbook_cell(value)  # see _workbook: lossless, or refused with the cell's address
-
-
-# -- rows -> plan -------------------------------------------------------------------------------
 
 
 @frozen(kw_only=True)
@@ -379,7 +150,7 @@ def rows_to_plan(
                 plan.setdefault("introduction", []).append(value)
             elif field_name == "extensions":
                 plan["extensions"] = cell_json(value)
-            elif field_name in _PLAN_HANDLED:
+            elif field_name in PLAN_HANDLED:
                 plan[field_name] = value
             else:
                 plan[field_name] = cell_json(value)
@@ -446,33 +217,6 @@ def rows_to_plan(
         raise LoadError([_in_cells(p, origins) for p in error.problems]) from None
 
 
-#: The table column that holds each field, by record: how an error names its cell.
-_COLUMN_OF = {
-    "response": {
-        "recommendation": "Rec No",
-        "acceptance": "Acceptance",
-        "compliance": "Compliance",
-        "status": "Response status",
-        "narrative": "Response",
-        "transcription_note": "Response note",
-    },
-    "action": {
-        "id": "Action ID",
-        "part": "Part",
-        "description": "Action",
-        "owner": "Owner",
-        "due": "Due",
-        "status": "Status",
-    },
-    "update": {
-        "date": "Update date",
-        "label": "Update label",
-        "status": "Update status",
-        "note": "Update note",
-    },
-}
-
-
 def _note_origin(
     origins: dict[str, int],
     record: str,
@@ -512,7 +256,7 @@ def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
             kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
             key = parts[end] if end < len(parts) else ""
             # A field with no column of its own can only have come from the More cell.
-            column = _COLUMN_OF[kind].get(key, "More" if key else "")
+            column = COLUMN_OF[kind].get(key, "More" if key else "")
         where = f"row {row}" + (f', column "{column}"' if column else "")
         return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
     return problem
@@ -609,7 +353,7 @@ def import_table(
     is read through ``mapping`` when given, else by the meaning of its column headings. Cell
     errors are raised as one :class:`LoadError` naming sheet, row and column of each.
     """
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     if responder is not None:
         cat.responder(responder)  # an unknown responder is refused before anything is read
     sheet = read_sheet(path)

@@ -18,7 +18,7 @@ row (a truncated paste) leaves that row marked ``cut``. Every line belongs to ex
 
 import re
 
-from ._document import Cell, Item, Page, PageLine, TableRow
+from ._items import Cell, Item, Page, PageLine, TableRow
 
 __all__ = ["read_text"]
 

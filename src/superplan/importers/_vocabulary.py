@@ -18,8 +18,8 @@ from typing import Any
 from attrs import field, frozen
 from rapidfuzz import fuzz
 
+from .._files import read_json
 from ..errors import LoadError, Problem
-from ..files import read_json
 from ._dates import FoundDate, find_date
 
 __all__ = ["ColumnMeaning", "Vocabulary", "normal_words", "vocabulary"]

@@ -13,8 +13,7 @@ from typing import Any
 
 import attrs
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
 from ._document import PageLine, TableRow, read_page
@@ -76,7 +75,7 @@ class PageWalker:
         catalogue: Catalogue | None,
         vocab: Vocabulary | None,
     ) -> None:
-        cat = or_shipped(catalogue)
+        cat = given_or_shipped(catalogue)
         self.words = vocab or vocabulary()
         try:
             cat.responder(responder)

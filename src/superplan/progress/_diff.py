@@ -9,19 +9,15 @@ from typing import Any
 import attrs
 from attrs import frozen
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from .._json import json_pointer
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import to_dict
-from ..errors import SuperplanError, json_pointer
+from ..errors import DiffError
 from ..model import Action, ActionPlan, Part, Response
 
 __all__ = ["Change", "ChangeKind", "DiffError", "PlanDiff", "diff", "word_diff"]
 
 _WORDS = re.compile(r"\S+|\s+")
-
-
-class DiffError(SuperplanError):
-    """The two documents are not two versions of the same plan."""
 
 
 class ChangeKind(StrEnum):
@@ -343,7 +339,7 @@ def diff(old: ActionPlan, new: ActionPlan, *, catalogue: Catalogue | None = None
             f"can only compare two versions of the same plan; these are by {old.responder!r} "
             f"and {new.responder!r}"
         )
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
 
     def key(ref: int | str) -> int | str:
         found = cat.find(ref)

@@ -43,8 +43,7 @@ from enum import StrEnum
 import pendulum
 from attrs import frozen
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..errors import UnknownAgency
 from ..model import (
     Action,
@@ -513,7 +512,7 @@ def status_as_of(
     """Where ``plan`` stands on ``day``: every recommendation addressed to its responder (and
     any other it answers) with its delivery, schedule and RAG, and the same for each part and
     action, and the updates newest first. See this module's rules."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     when = to_date(day)
     stated_on = _as_partial(plan.as_of or plan.published)
     responses: dict[int, Response] = {}

@@ -18,11 +18,10 @@ from typing import Any
 import pendulum
 from attrs import field, frozen
 
-from .._spreadsheet import csv_writer, neutralise
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..errors import UnknownAgency
 from ..model import ActionPlan, to_date
+from ..tables import csv_writer, neutralise
 from ._status import Rag, ScheduleState, status_as_of
 
 __all__ = [
@@ -191,7 +190,7 @@ class NationalSummary:
 
     def overdue_themes(self, cat: Catalogue | None = None) -> list[tuple[str, int]]:
         """Themes by how many responder-recommendation pairs are overdue, most first."""
-        cat = or_shipped(cat)
+        cat = given_or_shipped(cat)
         counts: Counter[str] = Counter()
         for cell in self.cells.values():
             if cell.overdue:
@@ -360,7 +359,7 @@ def summarise(
     """Roll many plans up as of ``as_of``: each responder counts by its latest plan dated on or
     before it (see this module's rules); the notes say which plan was used and why wherever a
     responder gave more than one, or none counts."""
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     day = to_date(as_of)
     given = list(plans)
     by_responder: dict[str, list[tuple[int, ActionPlan]]] = {}

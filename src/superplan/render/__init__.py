@@ -4,6 +4,7 @@ from ._diff_page import render_diff_html
 from ._messages import Messages, messages
 from ._pages import IndexEntry, render_html, render_index, render_markdown, write_pages
 from ._site import build_site
+from ._summary_page import render_summary_html
 
 __all__ = [
     "IndexEntry",
@@ -14,5 +15,6 @@ __all__ = [
     "render_html",
     "render_index",
     "render_markdown",
+    "render_summary_html",
     "write_pages",
 ]

@@ -6,8 +6,7 @@ import os
 import re
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ..model import ActionPlan, PartialDate
 from ..progress import Change, ChangeKind, diff
 from ._env import environment
@@ -140,9 +139,9 @@ def render_diff_html(
 ) -> str:
     """A page comparing two versions of one responder's plan (``names``: how to call them,
     e.g. their file names). Raises :class:`superplan.progress.DiffError` as :func:`diff` does."""
-    from .. import __version__
+    from .._version import __version__
 
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     t = language if isinstance(language, Messages) else messages(language)
     result = diff(old, new, catalogue=cat)
     groups: dict[int | str | None, list[dict[str, Any]]] = {}

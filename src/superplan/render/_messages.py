@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .._jsontext import parse_json
-from ..errors import LoadError, Problem, json_pointer
-from ..files import read_json
+from .._files import read_json
+from .._json import json_pointer, parse_json
+from ..errors import LoadError, Problem
 from ..model import PartialDate
 
 __all__ = ["Messages", "messages"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from attrs import frozen
 
-from .._output import output_folder, write_output
+from .._files import output_folder, write_output
 from ..catalogue import Catalogue, catalogue
 from ..model import ActionPlan
 from ._env import environment, escape_markdown
@@ -19,7 +19,7 @@ Language = str | os.PathLike[str]
 
 
 def _version() -> str:
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .._output import output_folder, write_output
+from .._files import output_folder, write_output
 from .._schema import (
     DATE_PATTERN,
     NON_BLANK_PATTERN,
@@ -15,8 +15,7 @@ from .._schema import (
     SLUG_PATTERN,
     schema,
 )
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from ..catalogue import Catalogue, given_or_shipped
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import recommendation_view, safe_url
@@ -25,7 +24,7 @@ __all__ = ["build_site", "schema_rows"]
 
 
 def _version() -> str:
-    from .. import __version__
+    from .._version import __version__
 
     return __version__
 
@@ -339,7 +338,7 @@ def build_site(
 ) -> list[Path]:
     """Write the catalogue's reference site (HTML, no JavaScript) into ``out``."""
     folder = output_folder(out)
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     written = []
     for name, text in _pages(cat, messages(language)):
         path = folder / name

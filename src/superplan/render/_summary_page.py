@@ -4,9 +4,8 @@ width and needs no colour to read, and a table; both are made from the one set o
 import os
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
-from ..progress._summary import NationalSummary
+from ..catalogue import Catalogue, given_or_shipped
+from ..progress import NationalSummary
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import welsh_name
@@ -71,7 +70,7 @@ def render_summary_html(
     catalogue: Catalogue | None = None,
 ) -> str:
     """The roll-up as a self-contained page: chart, figures, matrix, gaps and themes."""
-    from .. import __version__
+    from .._version import __version__
 
     t = language if isinstance(language, Messages) else messages(language)
     as_of = t.date(summary.as_of)
@@ -86,7 +85,7 @@ def render_summary_html(
             summary=summary,
             as_of=as_of,
             figures=figures(summary, t),
-            welsh=_welsh_names(summary, or_shipped(catalogue)),
+            welsh=_welsh_names(summary, given_or_shipped(catalogue)),
             missing=list(summary.missing().items()),
             themes=summary.overdue_themes(),
         )

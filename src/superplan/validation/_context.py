@@ -11,8 +11,9 @@ import typing
 from collections.abc import Iterator
 from typing import Any
 
+from .._json import json_pointer
 from ..catalogue import Catalogue
-from ..errors import UnknownAgency, json_pointer
+from ..errors import UnknownAgency
 from ..model import PartialDate, Recommendation, Responder, span
 
 __all__ = ["Context", "Path"]

@@ -8,7 +8,7 @@ from ._rules import RULES, Rule
 
 __all__ = ["render_rules_markdown"]
 
-_PLACEHOLDER = re.compile(r"\{(\w+)(?:![rsa])?\}")
+PLACEHOLDER = re.compile(r"\{(\w+)(?:![rsa])?\}")
 
 _INTRO = """\
 # Finding codes
@@ -38,8 +38,8 @@ def _example(value: Any) -> str:
     return "```json\n" + json.dumps(value, ensure_ascii=False, indent=2) + "\n```"
 
 
-def _section(rule: Rule) -> str:
-    message = _PLACEHOLDER.sub(r"<\1>", rule.message)
+def rule_section(rule: Rule) -> str:
+    message = PLACEHOLDER.sub(r"<\1>", rule.message)
     lines = [
         f"## {rule.code}",
         "",
@@ -62,5 +62,5 @@ def render_rules_markdown() -> str:
         f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity} | {r.title} |\n"
         for r in RULES
     )
-    sections = "\n\n".join(_section(rule) for rule in RULES)
+    sections = "\n\n".join(rule_section(rule) for rule in RULES)
     return _INTRO + table + "\n" + sections + "\n"

@@ -7,8 +7,9 @@ from typing import Any
 
 from attrs import field, frozen
 
+from .._json import pointer_order
 from ..convert import structure_sound
-from ..errors import located, pointer_order, printable
+from ..errors import located, printable
 from ..model import ActionPlan
 
 __all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]

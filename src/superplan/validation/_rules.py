@@ -8,26 +8,37 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 - SP2xx: the document disagrees with the catalogue, or with itself.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-import pendulum
 from attrs import frozen
 
-from .._shape import MESSAGES as SHAPE_MESSAGES
-from .._words import one_of, whole_number
-from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
-from ._context import DATE, Context, Path
+from .._schema import MESSAGES as SHAPE_MESSAGES
+from ._checks import (
+    Check,
+    _check_addressed,
+    _check_as_of,
+    _check_calendar,
+    _check_complete_without_evidence,
+    _check_duplicate_action_ids,
+    _check_duplicate_responses,
+    _check_late_due_dates,
+    _check_milestones,
+    _check_missing_responses,
+    _check_not_addressed_inferred,
+    _check_number_as_text,
+    _check_parts,
+    _check_recommendation_exists,
+    _check_renumbered,
+    _check_responder,
+    _check_schema_id,
+    _check_schema_version,
+    _check_update_order,
+    _check_updates_after_as_of,
+    _check_updates_after_publication,
+)
+from ._context import Context
 from ._findings import Finding, Severity
-
-__all__ = ["RULES", "Hit", "Rule", "rule"]
-
-Hit = tuple[Path, dict[str, Any]]
-"""Where a rule found something, and the values its message needs."""
-
-Check = Callable[[Context], Iterator[Hit]]
-
-_UNSEEN: Any = object()
 
 
 @frozen(kw_only=True)
@@ -72,309 +83,6 @@ class Rule:
         )
 
 
-def _date(text: Any) -> pendulum.Date | None:
-    """The date ``text`` writes, or None if it is not a well-formed date in the calendar."""
-    if not isinstance(text, str):
-        return None
-    try:
-        return to_date(text)
-    except ValueError:
-        return None
-
-
-# -- catalogue and consistency checks ---------------------------------------------------------
-
-
-def _check_schema_version(ctx: Context) -> Iterator[Hit]:
-    version = ctx.data.get("schema_version")
-    if isinstance(version, str) and version not in SCHEMA_VERSIONS:
-        yield ("schema_version",), {"version": version, "known": one_of(SCHEMA_VERSIONS)}
-
-
-def _check_schema_id(ctx: Context) -> Iterator[Hit]:
-    from .._schema import schema_id, schema_ids
-
-    named = ctx.data.get("$schema")
-    expected = schema_id("action-plan")
-    # A path or URL of the schema's file, as editors are given it, names the same schema.
-    if (
-        isinstance(named, str)
-        and named not in schema_ids("action-plan")
-        and not _names_schema_file(named)
-    ):
-        yield ("$schema",), {"named": named, "expected": expected}
-
-
-def _names_schema_file(named: str) -> bool:
-    return named.replace("\\", "/").rsplit("/", 1)[-1] == "action-plan.schema.json"
-
-
-def _check_responder(ctx: Context) -> Iterator[Hit]:
-    slug = ctx.data.get("responder")
-    if isinstance(slug, str) and ctx.responder is None:
-        import difflib
-
-        close = difflib.get_close_matches(slug, [r.slug for r in ctx.catalogue.responders], n=2)
-        suggestion = f"; did you mean {one_of(close)}?" if close else ""
-        yield ("responder",), {"slug": slug, "suggestion": suggestion}
-
-
-def _check_recommendation_exists(ctx: Context) -> Iterator[Hit]:
-    for path, response in ctx.unknown_recommendations:
-        ref = response.get("recommendation")
-        well_typed = isinstance(ref, int | str) and not isinstance(ref, bool)
-        if well_typed and ctx.recommendation(ref) is None:
-            yield (*path, "recommendation"), {"ref": ref}
-
-
-def _check_number_as_text(ctx: Context) -> Iterator[Hit]:
-    for path, response, _ in ctx.response_recommendations:
-        ref = response.get("recommendation")
-        number = whole_number(ref) if isinstance(ref, str) else None
-        if number is not None:
-            yield (*path, "recommendation"), {"ref": ref, "number": number}
-
-
-def _check_addressed(ctx: Context) -> Iterator[Hit]:
-    responder = ctx.responder
-    if responder is None:
-        return
-    for path, _, rec in ctx.unanswered:
-        if not rec.addressees:
-            continue  # unknown addressees cannot be checked
-        names = [ctx.catalogue.agency(slug).name.lower() for slug in rec.addressee_slugs]
-        yield (
-            (*path, "recommendation"),
-            {
-                "number": rec.number,
-                "responder": responder.name,
-                "addressees": ", ".join(names),
-            },
-        )
-
-
-def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
-    responder = ctx.responder
-    if responder is None:
-        return
-    for path, _, rec in ctx.unanswered:
-        if not rec.not_addressed_to:
-            continue  # SP204 speaks for known addressees
-        for fact in rec.not_addressed_to:
-            if fact.agency in responder.answers_as:
-                confirmed = fact.certainty == "confirmed"
-                yield (
-                    (*path, "recommendation"),
-                    {
-                        "number": rec.number,
-                        "probably": "" if confirmed else "probably ",
-                        "agency": ctx.catalogue.agency(fact.agency).name.lower(),
-                        "responder": responder.name,
-                        "certainty": fact.certainty
-                        if confirmed
-                        else f"{fact.certainty}, not confirmed",
-                        "sources": ", ".join(fact.sources),
-                    },
-                )
-                break
-
-
-def _check_renumbered(ctx: Context) -> Iterator[Hit]:
-    moved = ctx.catalogue.moved_numbers()
-    if not moved:
-        return
-    for path, response in ctx.responses():
-        ref = response.get("recommendation")
-        if isinstance(ref, str) and (number := whole_number(ref)) is not None:
-            ref = number
-        if not isinstance(ref, int) or isinstance(ref, bool) or ref not in moved:
-            continue
-        was = moved[ref]
-        now = ctx.recommendation(ref)
-        yield (
-            (*path, "recommendation"),
-            {
-                "number": ref,
-                "was": was.slug,
-                "moved_to": was.number,
-                "now": now.slug if now is not None else "nothing",
-                "file": was.numbering.amended_by or "an amendment file",
-            },
-        )
-
-
-def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
-    responder = ctx.responder
-    if responder is None:
-        return
-    answered = {rec.number for _, _, rec in ctx.response_recommendations}
-    for rec in ctx.catalogue.addressed_to(responder.slug):
-        if rec.number not in answered:
-            yield (
-                ("responses",),
-                {"number": rec.number, "title": rec.title, "responder": responder.name},
-            )
-
-
-def _check_duplicate_responses(ctx: Context) -> Iterator[Hit]:
-    first: dict[int, Path] = {}
-    for path, _, rec in ctx.response_recommendations:
-        if rec.number in first:
-            where = ctx.pointer(first[rec.number])
-            yield (*path, "recommendation"), {"number": rec.number, "first": where}
-        else:
-            first[rec.number] = path
-
-
-def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
-    ids = [action.get("id") for action in ctx.action_objects]
-    try:
-        if len(set(ids)) == len(ids):
-            return  # no two alike, text or not: the usual plan
-    except TypeError:  # an id that is a list or an object
-        pass
-    first: dict[str, int] = {}
-    for index, action_id in enumerate(ids):
-        if not isinstance(action_id, str):
-            continue
-        if action_id in first:
-            where = ctx.pointer(ctx.action_path(first[action_id]))
-            yield (*ctx.action_path(index), "id"), {"id": action_id, "first": where}
-        else:
-            first[action_id] = index
-
-
-def _check_milestones(ctx: Context) -> Iterator[Hit]:
-    known = [m.slug for m in ctx.catalogue.milestones]
-    slugs = frozenset(known)
-    dues = ctx.dues
-    try:
-        written = {due.get("milestone") for due in dues if due is not None}
-    except TypeError:  # a milestone that is a list or an object
-        pass
-    else:
-        written.discard(None)
-        if written <= slugs:
-            return  # every milestone named is known: the usual plan
-    for index, due in enumerate(dues):
-        if due is not None:
-            slug = due.get("milestone")
-            if isinstance(slug, str) and slug not in slugs:
-                path = (*ctx.action_path(index), "due", "milestone")
-                yield path, {"slug": slug, "known": one_of(known)}
-
-
-def _check_parts(ctx: Context) -> Iterator[Hit]:
-    actions = ctx.action_objects
-    heads: dict[str, int | None] = {}  # a plan names the same few parts many times
-    for rec, places in ctx.recommendation_spans:
-        number = rec.number
-        own = f"{number}."  # a part of this recommendation: nothing to judge
-        for place in places:
-            part = actions[place].get("part")
-            if part is None or (part.__class__ is str and part.startswith(own)):
-                continue
-            if not isinstance(part, str) or "." not in part:
-                continue
-            try:
-                head = heads[part]
-            except KeyError:
-                head = heads[part] = whole_number(part.split(".", 1)[0])
-            if head is not None and head != number:
-                yield (*ctx.action_path(place), "part"), {"part": part, "number": number}
-
-
-def _check_calendar(ctx: Context) -> Iterator[Hit]:
-    for path, text in ctx.impossible_dates():
-        if DATE.fullmatch(text):
-            yield path, {"date": text}
-
-
-def _check_as_of(ctx: Context) -> Iterator[Hit]:
-    published, as_of = _date(ctx.data.get("published")), _date(ctx.data.get("as_of"))
-    if published is not None and as_of is not None and as_of < published:
-        yield ("as_of",), {"as_of": as_of, "published": published}
-
-
-def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
-    published = _date(ctx.data.get("published"))
-    span = ctx.update_span
-    if published is None or span is None or span[0] >= published:
-        return  # no update date ends before publication
-    for index, date in enumerate(ctx.update_dates):
-        # Only a date surely before: a month-precision update in the month of publication is
-        # not before it.
-        if date.surely_before(published):
-            yield (*ctx.update_path(index), "date"), {"date": date, "published": published}
-
-
-def _check_update_order(ctx: Context) -> Iterator[Hit]:
-    dates = ctx.update_dates
-    # Each date against the one before it, all at once; a list's first date follows another
-    # list's last, so those pairs do not count.
-    surely_before = list(map(PartialDate.surely_before, dates[1:], dates))
-    for start in ctx.update_starts[1:]:
-        surely_before[start - 1] = False
-    if not any(surely_before):
-        return  # every list in order: the usual plan
-    for place, earlier in enumerate(surely_before, 1):
-        if earlier:
-            path = (*ctx.update_path(place), "date")
-            yield path, {"date": dates[place], "previous": dates[place - 1]}
-
-
-def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
-    as_of = _date(ctx.data.get("as_of"))
-    span = ctx.update_span
-    if as_of is None or span is None or span[1] <= as_of:
-        return  # no update date starts after as_of
-    for index, date in enumerate(ctx.update_dates):
-        if date.surely_after(as_of):
-            yield (*ctx.update_path(index), "date"), {"date": date, "as_of": as_of}
-
-
-def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
-    milestone, partial, dues = ctx.milestone, ctx.partial, ctx.dues
-    # Plans give the same few due dates many times: each is judged once against each
-    # recommendation's deadline, by (milestone, date).
-    judged: dict[int, dict[tuple[Any, Any], Any]] = {}
-    for rec, places in ctx.recommendation_spans:
-        deadline = milestone(rec.deadline.value)
-        if deadline is None:
-            continue
-        number = rec.number
-        late = judged.setdefault(number, {})
-        for place in places:
-            due = dues[place]
-            if due is None or due.get("reason"):
-                continue  # a due date given with a reason is late on purpose
-            key = due.get("milestone"), due.get("date")
-            try:
-                date = late.get(key, _UNSEEN)  # (not late[key]: a KeyError costs far more)
-            except TypeError:  # an unhashable value where a slug or date goes: not judged here
-                continue
-            if date is _UNSEEN:
-                date = milestone(key[0]) or partial(key[1])
-                if date is not None and not date.surely_after(deadline):
-                    date = None
-                late[key] = date
-            if date is not None:
-                yield (
-                    (*ctx.action_path(place), "due"),
-                    {"due": date, "number": number, "deadline": deadline.exact or deadline},
-                )
-
-
-def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
-    for place, action in enumerate(ctx.action_objects):
-        if action.get("status") == ActionStatus.COMPLETE and not (
-            action.get("evidence") or action.get("updates")
-        ):
-            yield (*ctx.action_path(place), "status"), {}
-
-
-# -- the table --------------------------------------------------------------------------------
-
 _PLAN = {"$schema": "urn:superplan:schema:action-plan:1.0", "schema_version": "1.0"}
 
 
@@ -393,6 +101,7 @@ def _act(**action: Any) -> dict[str, Any]:
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
+
 
 RULES: tuple[Rule, ...] = (
     Rule(
@@ -831,7 +540,10 @@ RULES: tuple[Rule, ...] = (
     ),
 )
 
+
 _BY_CODE = {r.code: r for r in RULES}
+
+
 _BY_NAME = {r.name: r for r in RULES}
 
 

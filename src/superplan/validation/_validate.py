@@ -13,26 +13,31 @@ from typing import Any
 
 import attrs
 
-from .._jsontext import MAX_BYTES, MAX_DEPTH, check_value, only_json_types, parse_json, too_large
-from .._locate import locate, locate_in_layout
-from .._quickjson import (
+from .._files import read_limited
+from .._json import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    check_value,
     exact_in_places,
+    locate,
+    locate_in_layout,
+    only_json_types,
+    parse_json,
     plain,
     read_exactly,
     read_quickly,
+    too_large,
     wide_space,
 )
-from .._shape import doubtful_places, is_sound, shape_errors
-from .._words import describe
-from ..catalogue import Catalogue
-from ..catalogue._load import or_shipped
+from .._schema import doubtful_places, is_sound, shape_errors
+from .._wording import describe_value
+from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict, structure_sound, to_dict, try_structure
 from ..errors import LoadError, Problem
-from ..files import read_limited
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
-from ._rules import rule, run_checks
+from ._rules import RULES, rule, run_checks
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
 
@@ -43,19 +48,9 @@ DEFAULT_MAX_DEPTH = MAX_DEPTH
 
 Source = str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan
 
-#: Reading problems (by kind) and the codes they are reported under.
-_READ_CODES = {
-    "unreadable-file": "SP001",
-    "too-large": "SP002",
-    "not-utf8": "SP003",
-    "empty": "SP004",
-    "not-json": "SP005",
-    "duplicate-key": "SP006",
-    "not-a-number": "SP007",
-    "too-deep": "SP008",
-    "lone-surrogate": "SP010",
-    "inexact-number": "SP011",
-}
+#: Reading problems and the codes they are reported under: a reading rule is named for the kind
+#: of problem it reports (``too-large`` is SP002).
+_READ_CODES = {r.name: r.code for r in RULES if r.code < "SP100"}
 
 
 class _NotExact(Exception):
@@ -84,7 +79,7 @@ def validate(
 
     Never raises for bad input: every problem is a finding in the report.
     """
-    cat = or_shipped(catalogue)
+    cat = given_or_shipped(catalogue)
     name: str | None = None
     try:
         if isinstance(source, ActionPlan):
@@ -124,7 +119,7 @@ def validate(
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
     if not isinstance(data, dict):
-        finding = rule("SP009").finding("", got=describe(data))
+        finding = rule("SP009").finding("", got=describe_value(data))
         return ValidationReport(source=name, findings=[finding])
     return _with_lines(_check(data, cat, fast, name), raw)
 
@@ -217,7 +212,7 @@ def _check(
     raw: str | bytes | None = None,
 ) -> ValidationReport:
     """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
-    than quickly from ``raw`` (see ``_quickjson``), when only a plain value is surely the same."""
+    than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same."""
     ctx = Context(data, cat)
     if fast and plan is None and not exact and is_sound(data):
         # A sound document nests far less deep than the limit but where the schema leaves

@@ -1,0 +1,17 @@
+"""JSON pointers (RFC 6901): written from a path, and sorted in document order."""
+
+from collections.abc import Iterable
+
+from .._wording import whole_number
+
+
+def json_pointer(path: Iterable[str | int]) -> str:
+    """The RFC 6901 JSON pointer for a path of keys and indexes (``""`` is the whole document)."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+
+
+def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
+    """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10)."""
+    parts = pointer.split("/")[1:]
+    keys = [(part, whole_number(part)) for part in parts]
+    return [(1, part) if number is None else (0, number) for part, number in keys]

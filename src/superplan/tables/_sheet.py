@@ -1,0 +1,235 @@
+"""A table file as read: its sheet, header and rows, each cell with its spreadsheet address.
+
+CSV files are sniffed: the encoding (UTF-8 with or without a byte-order mark, else Windows-1252,
+which is said in the notes) and the delimiter (comma, semicolon or tab, whichever splits the
+header and the first rows most consistently). XLSX files are read without trusting the sheet's
+``<dimension>`` record, which some writers get wrong. A JSON file is recognised and refused
+with a pointer to the right command.
+"""
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from .._files import decode_text, read_limited
+from ..errors import LoadError, Problem
+from ._cells import unescape_cell
+
+__all__ = ["Record", "Sheet", "column_letter", "read_sheet"]
+
+_DELIMITERS = (",", ";", "\t")
+_INSTRUCTIONS_SHEET = "Instructions"  # what `superplan template` writes beside the table
+_XLSX_ESCAPE = re.compile(r"_x([0-9A-F]{4})_")
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column: 0 -> A, 27 -> AB."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@frozen(kw_only=True)
+class Record:
+    row: int
+    """The spreadsheet row number (the header is row 1 of the table)."""
+    cells: tuple[str, ...]
+
+    def get(self, column: int) -> str:
+        return self.cells[column] if column < len(self.cells) else ""
+
+
+@frozen(kw_only=True)
+class Sheet:
+    source: str
+    sheet: str | None
+    """The worksheet's name, for XLSX."""
+    header: tuple[str, ...]
+    records: tuple[Record, ...]
+    delimiter: str | None = None
+    encoding: str | None = None
+    notes: tuple[str, ...] = ()
+
+    def where(self, row: int, column: int) -> str:
+        """``sheet "Plan", row 7, column C "Due date"`` (without the sheet for CSV)."""
+        heading = self.header[column] if column < len(self.header) else ""
+        place = f'row {row}, column {column_letter(column)} "{heading}"'
+        return f'sheet "{self.sheet}", {place}' if self.sheet is not None else place
+
+    def as_dicts(self) -> list[dict[str, str]]:
+        return [
+            {heading: record.get(i) for i, heading in enumerate(self.header) if heading}
+            for record in self.records
+        ]
+
+
+def _problem(message: str, kind: str) -> Problem:
+    return Problem(pointer="", message=message, kind=kind)
+
+
+def read_sheet(path: str | os.PathLike[str]) -> Sheet:
+    """Read a CSV or XLSX file (the first worksheet)."""
+    name = os.fspath(path)
+    raw = read_limited(path)  # under the size limit; FIFOs and devices are safe
+    if Path(name).suffix.lower() == ".xlsx" or raw[:2] == b"PK":
+        return _read_xlsx(raw, name)
+    if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):
+        raise LoadError(
+            [
+                _problem(
+                    "this is JSON, not a table; a plan in JSON needs no import "
+                    "(use `superplan validate` on it)",
+                    "json-not-table",
+                )
+            ],
+            source=name,
+        )
+    notes: list[str] = []
+    text, legacy = decode_text(raw, name)
+    if legacy:
+        encoding = "cp1252"
+        notes.append("the file is not UTF-8; it was read as Windows-1252 (check accented letters)")
+    else:
+        encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+    delimiter = _sniff(text)
+    table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    if not table or not any(cell.strip() for cell in table[0]):
+        raise LoadError([_problem("the table is empty", "empty")], source=name)
+    header = tuple(h.strip() for h in table[0])
+    records = tuple(
+        Record(row=number, cells=tuple(unescape_cell(cell) for cell in row))
+        for number, row in enumerate(table[1:], start=2)
+        if any(cell.strip() for cell in row)
+    )
+    return Sheet(
+        source=name,
+        sheet=None,
+        header=header,
+        records=records,
+        delimiter=delimiter,
+        encoding=encoding,
+        notes=tuple(notes),
+    )
+
+
+def _sniff(text: str) -> str:
+    """The delimiter that gives the header several columns and the same count on the next rows."""
+    sample = text[:20000]
+    best, best_score = ",", -1.0
+    for delimiter in _DELIMITERS:
+        try:
+            rows = list(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter))[:20]
+        except csv.Error:
+            continue
+        if not rows:
+            continue
+        width = len(rows[0])
+        if width < 2:
+            continue
+        rest = rows[1:-1] if len(rows) > 2 else rows[1:]  # the sample may cut the last row
+        same = sum(1 for row in rest if len(row) == width) / max(len(rest), 1)
+        score = same * 10 + min(width, 10) / 10
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_xlsx(raw: bytes, name: str) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        # Values as last computed, and (read again) the formulas: a formula never computed
+        # (a file written by a program, not saved by a spreadsheet) has no value to read.
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        # Some writers understate the sheet's size in <dimension>; read every row there is.
+        sheet.reset_dimensions()
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        title = sheet.title
+        others = [
+            other.title
+            for other in book.worksheets[1:]
+            if other.title != _INSTRUCTIONS_SHEET and _has_values(other)
+        ]
+        book.close()
+        formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False).worksheets[0]
+        formulas.reset_dimensions()
+        uncomputed = [
+            (number, index)
+            for number, row in enumerate(formulas.iter_rows(values_only=True), start=1)
+            for index, value in enumerate(row)
+            if isinstance(value, str)
+            and value.startswith("=")
+            and (
+                len(rows) < number
+                or len(rows[number - 1]) <= index
+                or rows[number - 1][index] is None
+            )
+        ]
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise LoadError(
+            [_problem(f"not a readable XLSX workbook ({type(error).__name__})", "unreadable-xlsx")],
+            source=name,
+        ) from None
+    if not rows or not any(v is not None and str(v).strip() for v in rows[0]):
+        raise LoadError([_problem("the workbook's first sheet is empty", "empty")], source=name)
+    header = tuple("" if h is None else str(h).strip() for h in rows[0])
+    if uncomputed:
+        raise LoadError(
+            [
+                _problem(
+                    f'sheet "{title}", row {number}, column {column_letter(index)}: this cell '
+                    "holds a formula with no computed value; open the workbook in a spreadsheet "
+                    "and save it, or type the value",
+                    "uncomputed-formula",
+                )
+                for number, index in uncomputed
+            ],
+            source=name,
+        )
+    records = tuple(
+        Record(row=number, cells=tuple(_xlsx_text(value) for value in row))
+        for number, row in enumerate(rows[1:], start=2)
+        if any(value is not None and str(value).strip() for value in row)
+    )
+    notes = tuple(
+        f'the workbook\'s sheet "{other}" was not read: only the first sheet, "{title}", is'
+        for other in others
+    )
+    return Sheet(source=name, sheet=title, header=header, records=records, notes=notes)
+
+
+def _has_values(sheet: Any) -> bool:
+    sheet.reset_dimensions()
+    return any(
+        value is not None and str(value).strip()
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+    )
+
+
+def _xlsx_text(value: Any) -> str:
+    """A cell's value as the text a person sees in it: numbers without a spurious ".0", a
+    date as YYYY-MM-DD and a date with a time of day in full, true and false as a spreadsheet
+    shows them, and OOXML escapes (_x000B_) as the characters they stand for."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        at_midnight = value.time() == dt.time(0)
+        return value.date().isoformat() if at_midnight else value.isoformat()
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), str(value))

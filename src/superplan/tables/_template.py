@@ -1,0 +1,238 @@
+"""A plan template a force can fill in: one row per recommendation addressed to it.
+
+The workbook is superplan's own table shape (see :mod:`superplan.importers`), so that
+``superplan import table`` reads the filled-in file back as a plan with no mapping. Beside the
+columns the importer reads, it carries the catalogue's reference columns (``Title``, ``Deadline``
+and the official ``Recommendation`` wording, or "not held" where the catalogue does not hold it),
+which the importer passes over. Drop-down lists offer the allowed values, and an instructions
+sheet says what goes where.
+"""
+
+import datetime as dt
+import io
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from .._files import write_output
+from ..catalogue import Catalogue, given_or_shipped
+from ..model import Acceptance, ActionStatus, Compliance, Recommendation
+from ._cells import csv_writer, escape_cell
+from ._columns import (
+    INSTRUCTIONS_SHEET,
+    NOT_HELD,
+    REFERENCE_COLUMNS,
+    TEMPLATE_COLUMNS,
+    TEMPLATE_SHEET,
+)
+
+__all__ = ["template_rows", "write_template"]
+
+
+_WIDTHS = {
+    "Record": 10,
+    "Rec No": 7,
+    "Title": 32,
+    "Deadline": 12,
+    "Recommendation": 60,
+    "Response": 60,
+    "Action": 40,
+    "Owner": 24,
+    "Update note": 40,
+    "Field": 12,
+    "Value": 30,
+}
+_DEFAULT_WIDTH = 16
+_DATE_FORMAT = "dd/mm/yyyy"
+_DATE_COLUMNS = ("Deadline", "Due", "Update date")
+#: Rows below the last recommendation that still get the drop-down lists, for added action rows.
+_SPARE_ROWS = 400
+
+_CHOICES = {
+    "Record": ("plan", "response", "action", "evidence", "update"),
+    "Acceptance": tuple(str(v) for v in Acceptance),
+    "Compliance": tuple(str(v) for v in Compliance),
+    "Response status": tuple(str(v) for v in ActionStatus),
+    "Status": tuple(str(v) for v in ActionStatus),
+    "Update status": tuple(str(v) for v in ActionStatus),
+}
+
+
+def _wording(rec: Recommendation) -> str:
+    return "\n\n".join(rec.wording.value) if rec.wording.value else NOT_HELD
+
+
+def template_rows(responder: str, *, catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
+    """The template's rows (dicts keyed by :data:`TEMPLATE_COLUMNS`): the responder, then one
+    ``response`` row per recommendation addressed to it. Raises ``UnknownAgency`` for a slug the
+    catalogue does not know."""
+    cat = given_or_shipped(catalogue)
+    recommendations = cat.addressed_to(responder)
+    rows: list[dict[str, Any]] = [{"Record": "plan", "Field": "responder", "Value": responder}]
+    for rec in recommendations:
+        deadline = cat.deadline(rec.number)
+        rows.append(
+            {
+                "Record": "response",
+                "Rec No": rec.number,
+                "Title": rec.title,
+                "Deadline": dt.date(deadline.year, deadline.month, deadline.day)
+                if deadline is not None
+                else NOT_HELD,
+                "Recommendation": _wording(rec),
+            }
+        )
+    return [{column: row.get(column, "") for column in TEMPLATE_COLUMNS} for row in rows]
+
+
+def _instructions(responder_name: str, count: int) -> list[str]:
+    statuses = ", ".join(_CHOICES["Status"])
+    return [
+        f"Action plan template: {responder_name}",
+        "",
+        f"The sheet '{TEMPLATE_SHEET}' has one row for each of the {count} recommendations "
+        "addressed to you. Fill in the white columns; the grey columns (Title, Deadline, "
+        "Recommendation) are for reference and are not read back.",
+        "Where the Recommendation column says 'not held', superplan does not hold the official "
+        "wording: quote it from the report if you have it.",
+        "",
+        "On each recommendation's row (Record = response):",
+        "  Acceptance: " + ", ".join(_CHOICES["Acceptance"]) + ".",
+        "  Compliance: your own assessment: " + ", ".join(_CHOICES["Compliance"]) + ".",
+        f"  Response status: {statuses}. Leave it empty if you do not state one.",
+        "  Response: your response to the recommendation, in your own words.",
+        "",
+        "To add an action, insert a row below the recommendation's row (or below its last action) "
+        "and fill in:",
+        "  Record: action;  Rec No: the same number;  Action ID: a name unique in the plan, "
+        "such as 7-1, 7-2;  Action: what you will do;",
+        "  Owner: a role or team;  Due: a date (dd/mm/yyyy) or a milestone (56-days, "
+        f"six-months, twelve-months);  Status: {statuses}.",
+        "To add a progress update, insert a row with Record: update, the Rec No (and the Action "
+        "ID, for an action's update), an Update date, an Update status and an Update note.",
+        "To say when the plan was published, add a row with Record: plan, Field: published, "
+        "Value: the date. Other plan fields: title, as_of, source_url.",
+        "",
+        "Keep the sheet's name and its header row as they are. Empty rows are ignored.",
+        "",
+        "When it is filled in, turn it into a plan and check it:",
+        "  superplan import table this-file.xlsx --out plan.json",
+        "  superplan validate plan.json",
+        "Any problem comes back naming the sheet, row and column.",
+    ]
+
+
+def write_template(
+    responder: str,
+    path: str | os.PathLike[str],
+    *,
+    kind: str = "xlsx",
+    catalogue: Catalogue | None = None,
+) -> bytes:
+    """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``);
+    returns the bytes written. The file is replaced whole or not at all."""
+    cat = given_or_shipped(catalogue)
+    rows = template_rows(responder, catalogue=cat)
+    if kind == "xlsx":
+        name = cat.responder(responder).name
+        data = _xlsx(rows, _instructions(name, len(rows) - 1))
+    elif kind == "csv":
+        data = _csv(rows)
+    else:
+        raise ValueError(f"unknown template format {kind!r}; use 'xlsx' or 'csv'")
+    write_output(path, data)
+    return data
+
+
+def _csv(rows: Sequence[dict[str, Any]]) -> bytes:
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(TEMPLATE_COLUMNS)
+    for row in rows:
+        cells = []
+        for column in TEMPLATE_COLUMNS:
+            value = row[column]
+            cells.append(
+                value.isoformat() if isinstance(value, dt.date) else escape_cell(str(value))
+            )
+        writer.writerow(cells)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _xlsx(rows: Sequence[dict[str, Any]], instructions: Sequence[str]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = TEMPLATE_SHEET
+    sheet.append(list(TEMPLATE_COLUMNS))
+    bold = Font(bold=True)
+    grey = PatternFill("solid", fgColor="EEEEEE")
+    for cell in sheet[1]:
+        cell.font = bold
+    for row in rows:
+        sheet.append([None if row[c] == "" else row[c] for c in TEMPLATE_COLUMNS])
+    last = max(sheet.max_row, 2) + _SPARE_ROWS
+    letters = {column: get_column_letter(i) for i, column in enumerate(TEMPLATE_COLUMNS, 1)}
+    for column, letter in letters.items():
+        sheet.column_dimensions[letter].width = _WIDTHS.get(column, _DEFAULT_WIDTH)
+    for cells in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
+        for cell in cells:
+            column = TEMPLATE_COLUMNS[(cell.column or 1) - 1]
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never a formula, whatever the text starts with
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if column in REFERENCE_COLUMNS:
+                cell.fill = grey
+    for column in _DATE_COLUMNS:
+        index = TEMPLATE_COLUMNS.index(column) + 1
+        # The column's own style formats the rows a person adds; the rows written get it too.
+        sheet.column_dimensions[letters[column]].number_format = _DATE_FORMAT
+        for (cell,) in sheet.iter_rows(
+            min_row=2, max_row=sheet.max_row, min_col=index, max_col=index
+        ):
+            cell.number_format = _DATE_FORMAT
+    for column, choices in _CHOICES.items():
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=f"Not a {column.lower()} superplan knows",
+            error="Choose one of: " + ", ".join(choices),
+            promptTitle=column,
+            prompt="Choose from the list",
+            showInputMessage=True,
+        )
+        validation.add(f"{letters[column]}2:{letters[column]}{last}")
+        sheet.add_data_validation(validation)
+    update_dates = DataValidation(
+        type="date",
+        operator="greaterThan",
+        formula1="DATE(2024,1,1)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not a date",
+        error="Write a date, such as 27/03/2025.",
+    )
+    update_dates.add(f"{letters['Update date']}2:{letters['Update date']}{last}")
+    sheet.add_data_validation(update_dates)
+    sheet.freeze_panes = "C2"  # the header row, and the record and its number
+    sheet.auto_filter.ref = f"A1:{letters[TEMPLATE_COLUMNS[-1]]}{sheet.max_row}"
+
+    notes = book.create_sheet(INSTRUCTIONS_SHEET)
+    notes.column_dimensions["A"].width = 110
+    for line in instructions:
+        notes.append([line or None])
+        cell = notes.cell(row=notes.max_row, column=1)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+    notes["A1"].font = Font(bold=True, size=14)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
