@@ -8,6 +8,7 @@ from itertools import chain
 from rapidfuzz import fuzz
 
 from ..model import Recommendation
+from ._dates import find_date
 from ._report import REVIEW
 
 __all__ = ["MATCH", "NUMBERED", "Matcher", "candidates", "normal"]
@@ -59,7 +60,11 @@ class Matcher:
     """Finds the recommendation a line quotes. Scores under what even a number hint could lift
     to a match are cut off early (rapidfuzz's ``score_cutoff``), which keeps long pages fast."""
 
-    def __init__(self, candidates: dict[int, list[str]]) -> None:
+    def __init__(
+        self, candidates: dict[int, list[str]], deadlines: dict[int, str] | None = None
+    ) -> None:
+        self.deadlines = deadlines or {}
+        """Each recommendation's deadline (ISO), for matching a paraphrase loosely."""
         self.texts = [text for texts in candidates.values() for text in texts if text]
         self.owners = [number for number, texts in candidates.items() for text in texts if text]
         self.lengths = [len(text) for text in self.texts]
@@ -133,11 +138,18 @@ class Matcher:
         return result
 
     def _loose(self, text: str) -> tuple[int | None, float]:
+        # The deadline a paraphrase gives ("By 22/11/24") tells the recommendations apart too.
+        found = find_date(text)
+        due = found.iso if found is not None else None
         best_number, best = None, 0.0
         for index, candidate in enumerate(self.texts):
             score = fuzz.token_set_ratio(text, candidate) * 0.85
+            owner = self.owners[index]
+            deadline = self.deadlines.get(owner)
+            if due is not None and deadline is not None and deadline.startswith(due):
+                score = min(score + _HINT, REVIEW - 1)
             if score > best:
-                best_number, best = self.owners[index], score
+                best_number, best = owner, score
         return (best_number, best) if best >= LOOSE else (None, best)
 
 

@@ -86,7 +86,8 @@ class PageWalker:
         # Every recommendation with known wording is a candidate: a page may quote one not
         # addressed to it (and the validator will then say so).
         self.matcher = Matcher(
-            {rec.number: candidates(rec) for rec in cat.recommendations if rec.wording.value}
+            {rec.number: candidates(rec) for rec in cat.recommendations if rec.wording.value},
+            _deadlines(cat),
         )
         page = read_page(text)
         self.page_texts = page.line_texts
@@ -575,6 +576,16 @@ class PageWalker:
         self.notes.append(
             _NOT_A_PLAN.format(numbers=numbers) + f"; the page links to: {self._linked()}"
         )
+
+
+def _deadlines(cat: Catalogue) -> dict[int, str]:
+    """Each recommendation's deadline as an ISO date, where the catalogue knows it."""
+    dates = {m.slug: m.stated_date.isoformat() for m in cat.milestones}
+    return {
+        rec.number: dates[rec.deadline.value]
+        for rec in cat.recommendations
+        if rec.deadline.value in dates
+    }
 
 
 def _recommendation_heading(item: PageLine) -> int | None:

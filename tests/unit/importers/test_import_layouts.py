@@ -418,3 +418,18 @@ def test_any_html_table_imports_and_a_cut_one_is_said_to_be(rows, cut):
     assert [line.text for line in result.report.lines] == page_lines(page)
     if not cut:
         assert not any("looks cut off" in note for note in result.report.notes)
+
+
+def test_a_paraphrase_is_matched_by_its_key_phrases_and_its_deadline_flagged_for_review():
+    page = (
+        "| Recommendation | Action |\n"
+        "|---|---|\n"
+        "| By 22/11/24 forces to put their plan on the website and tell the NPCC where it is | "
+        "We published this plan on 20 November and sent the link to the NPCC. |\n"
+    )
+    result = import_page(page, responder="kent")
+    assert result.report.found == (28,)
+    (row,) = [line for line in result.report.lines if line.disposition is Disposition.ROW]
+    assert row.needs_review
+    response = result.plan.response_to(28)
+    assert response.recommendation_as_quoted.startswith("By 22/11/24 forces to put their plan")
