@@ -19,7 +19,14 @@ from ..errors import LoadError, Problem, UnknownAgency
 from ._document import PageLine, TableRow, read_page
 from ._draft import Draft
 from ._fields import FieldWriter
-from ._layout import TableReader, find_layout, headerless_layout, is_repeated_header, leading_number
+from ._layout import (
+    Layout,
+    TableReader,
+    find_layout,
+    headerless_layout,
+    is_repeated_header,
+    leading_number,
+)
 from ._match import NUMBERED, Matcher, candidates
 from ._prose import (
     ACTION,
@@ -189,7 +196,7 @@ class PageWalker:
             else:
                 self._add(number, Disposition.UNASSIGNED, text)
 
-    def _new_reader(self, layout: Any) -> TableReader:
+    def _new_reader(self, layout: Layout) -> TableReader:
         reader = TableReader(
             layout=layout,
             draft=self.draft,
@@ -232,7 +239,7 @@ class PageWalker:
                 "off mid-row: what it holds is kept, at low confidence"
             )
         self.has_table_content = True
-        if set(filled) - {"recommendation_as_quoted", "part"} or any(f == "part" for f in filled):
+        if set(filled) - {"recommendation_as_quoted"}:  # the row answers, not only quotes
             self.answered.add(number)
         self.current, self.current_score, self.part = number, score, None
         self._row_lines(
