@@ -15,6 +15,7 @@ from ..model import (
     ActionPlan,
     DeliveryStatus,
     Link,
+    Part,
     ProgressUpdate,
     Recommendation,
     Response,
@@ -212,7 +213,8 @@ def _timeline(
     ]
 
 
-def _due(action: Action, cat: Catalogue, t: Messages) -> str:
+def _due(action: Action | Part, cat: Catalogue, t: Messages) -> str:
+    """When an action (or a part, schema 1.2) is due, in words."""
     if action.due is None:
         return ""
     if action.due.date is not None:
@@ -292,6 +294,7 @@ def _response_view(
             "part": e(part.part),
             "requirement": e(part.requirement or ""),
             "owner": e(part.owner or ""),
+            "due": e(_due(part, cat, t)),
             "status": status_tag(part.status, part.status_text, t, e),
             "evidence": [e(item) for item in part.evidence],
             "links": _links(part.links, e),
