@@ -433,3 +433,34 @@ def test_a_paraphrase_is_matched_by_its_key_phrases_and_its_deadline_flagged_for
     assert row.needs_review
     response = result.plan.response_to(28)
     assert response.recommendation_as_quoted.startswith("By 22/11/24 forces to put their plan")
+
+
+@pytest.mark.parametrize(
+    ("page", "links"),
+    [
+        (
+            "<html><body><main><h1>Stalking super-complaint</h1><p>In November 2022 the Suzy "
+            "Lamplugh Trust submitted a super-complaint.</p><p>We welcome the report and are "
+            "working with partners on its recommendations.</p></main></body></html>",
+            (),
+        ),
+        (
+            "Stalking super-complaint action plan\nOur action plan is published as a document.\n"
+            "Stalking super-complaint action plan (PDF, 300KB)\n",
+            (),
+        ),
+        (
+            "<html><body><main><p>Our plan: <a href='/media/stalking-plan.pdf'>Stalking action "
+            "plan (PDF, 300KB)</a></p></main></body></html>",
+            (("Stalking action plan (PDF, 300KB)", "/media/stalking-plan.pdf"),),
+        ),
+    ],
+    ids=["intro-only-html", "pdf-link-only-text", "pdf-link-only-html"],
+)
+def test_layout_7_introduction_only_and_link_only_pages_are_not_plans(page, links):
+    report = import_page(page, responder="surrey").report
+    assert report.empty
+    assert report.links == links
+    (note,) = [n for n in report.notes if n.startswith("no recommendation-level content")]
+    for _title, url in links:
+        assert url in note
