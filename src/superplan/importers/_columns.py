@@ -18,6 +18,7 @@ __all__ = [
     "headerless_layout",
     "is_repeated_header",
     "leading_number",
+    "shift",
 ]
 
 _KEY_FIELDS = frozenset(
@@ -134,6 +135,19 @@ def align(columns: list[ColumnMeaning], cells: list[str], vocab: Vocabulary) -> 
     result = list(columns)
     result.insert(position, ColumnMeaning(heading, added, 60.0))
     return result
+
+
+def shift(columns: list[ColumnMeaning], cells: list[str], vocab: Vocabulary) -> list[ColumnMeaning]:
+    """The columns a row shorter than the header fills: its cells start where they fit best
+    (a row whose first cells were merged down from the row above starts further right, its
+    "7.2" under the part heading); the first columns when nothing fits better."""
+    best_score, best = float("-inf"), 0
+    for offset in range(len(columns) - len(cells) + 1):
+        window = columns[offset : offset + len(cells)]
+        score = sum(_fit(c.field, text, vocab) for c, text in zip(window, cells, strict=True))
+        if score > best_score:
+            best_score, best = score, offset
+    return columns[best:]
 
 
 def _added_fields(columns: list[ColumnMeaning], position: int) -> tuple[str | None, ...]:

@@ -21,6 +21,7 @@ from ._columns import (
     headerless_layout,
     is_repeated_header,
     leading_number,
+    shift,
 )
 from ._dates import FoundDate, due_cell, find_date, not_a_date, parse_date
 from ._document import TableRow
@@ -81,14 +82,16 @@ class TableReader:
 
     def columns_for(self, cells: list[str]) -> list[ColumnMeaning]:
         """The layout's columns, aligned to a row with one cell more than the header has
-        headings (a header row one column short): see :func:`align`."""
-        columns = self.layout.columns
-        if self.aligned is not None and len(cells) <= len(self.aligned):
-            return self.aligned  # the table's other rows (a cut one too) align the same way
-        if self.strict is not None or len(cells) != len(columns) + 1:
-            return columns
-        self.aligned = align(columns, cells, self.vocab)
-        return self.aligned
+        headings (a header row one column short: see :func:`align`), or to a row short on the
+        left (cells merged down from the row above: see :func:`shift`)."""
+        if self.strict is not None:
+            return self.layout.columns
+        if self.aligned is None and len(cells) == len(self.layout.columns) + 1:
+            self.aligned = align(self.layout.columns, cells, self.vocab)
+        columns = self.aligned or self.layout.columns
+        if len(cells) < len(columns):
+            return shift(columns, cells, self.vocab)
+        return columns
 
     def source(self, row: TableRow, column: int) -> str:
         columns = self.row_columns or self.layout.columns

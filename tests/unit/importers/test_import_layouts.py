@@ -464,3 +464,19 @@ def test_layout_7_introduction_only_and_link_only_pages_are_not_plans(page, link
     (note,) = [n for n in report.notes if n.startswith("no recommendation-level content")]
     for _title, url in links:
         assert url in note
+
+
+def test_layout_5_rows_short_on_the_left_after_merged_cells_start_where_they_fit():
+    plan = _import("5-header-short-rowspan.html", responder="hampshire").plan
+    (seven,) = plan.responses
+    assert [(p.part, p.owner) for p in seven.parts] == [
+        ("7.1", "Chief Constables"),
+        ("7.2", "Head of Crime"),
+    ]
+    assert seven.parts[1].requirement.startswith("While any necessary system changes")
+    assert [str(u.date) for u in seven.parts[1].updates] == ["2026-03"]
+    assert [(a.part, a.description) for a in seven.actions] == [
+        ("7.1", "Change request raised with the supplier."),
+        ("7.2", "Daily manual review of harassment crimes."),
+    ]
+    assert seven.recommendation_as_quoted.startswith("By 27/03/25, where required")
