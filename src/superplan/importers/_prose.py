@@ -129,8 +129,17 @@ def _sentence_saying(text: str, phrase: str) -> str | None:
     return None
 
 
+_SPEECH_WORDS = ("said", "says", "added", "told", "explained", "according to", "comment",
+                 "spokes", "reporter")  # fmt: skip
+
+
 def reported_speech(line: str) -> bool:
     """A line that reports what someone said, or reads as journalism, not as the plan itself."""
+    lower = line.lower()
+    if not lower.startswith(("'", '"', "\u201c", "\u2018")) and not any(
+        word in lower for word in _SPEECH_WORDS
+    ):
+        return False  # most lines say none of them; the regex is consulted only when one might
     return _SPEECH.search(line) is not None
 
 

@@ -60,7 +60,11 @@ class _Row:
 
 
 class _TextReader:
-    def __init__(self) -> None:
+    def __init__(self, closing: list[bool], ruled: list[bool]) -> None:
+        self.closing = closing
+        """Per line number: a line ending with ``|`` follows soon, or this is the last line."""
+        self.rule_next = ruled
+        """Per line number: the next line is a rule (this one is a header row)."""
         self.items: list[Item] = []
         self.texts: list[str] = []
         self.row: _Row | None = None
@@ -117,7 +121,7 @@ class _TextReader:
         self.flush()
         self.row = _Row(number, cellwise=cellwise)
         self.row.cells = cells
-        self.row.open = not closed
+        self.row.open = not closed and self.closing[number]
 
     # -- lines -------------------------------------------------------------------------------
 
@@ -150,11 +154,19 @@ class _TextReader:
             if row is not None and not row.cells:  # the "|" edge line opened this row
                 row.lines.append(number)
                 row.cells = [c.strip() for c in inner.split("|")]
-                row.open, row.cellwise = not closed, not closed
+                row.open = row.cellwise = not closed and self.closing[number]
                 return
             self.start(number, [c.strip() for c in inner.split("|")], cellwise=False, closed=closed)
             return
-        if stripped.endswith("|") or " | " in stripped:
+        if stripped.endswith("|") or (
+            " | " in stripped
+            and (
+                row is not None
+                or self.in_table
+                or self.rule_next[number]
+                or _KEY.fullmatch(stripped.split(" | ")[0].strip())
+            )
+        ):
             self._cells(number, stripped)
             return
         self._plain(number, stripped)
@@ -166,7 +178,7 @@ class _TextReader:
         pieces = (stripped[:-1] if closed else stripped).split("|")
         self.row.lines.append(number)
         self.row.extend([p.strip() for p in pieces], continues=True)
-        self.row.open = not closed
+        self.row.open = not closed and self.closing[number]
 
     def _rule(self, number: int, stripped: str) -> None:
         columns = _rule_columns(stripped)
@@ -223,7 +235,7 @@ class _TextReader:
             # The open cell (a plain line read as a cell's start) ends here.
             row.lines.append(number)
             row.extend(cells, continues=True)
-            row.open = not closed
+            row.open = not closed and self.closing[number]
             return
         joins = (
             row is not None
@@ -237,7 +249,7 @@ class _TextReader:
         if joins and row is not None:
             row.lines.append(number)
             row.cells.extend(cells)
-            row.open = not closed
+            row.open = not closed and self.closing[number]
             row.cellwise = True
             return
         self.start(number, cells, cellwise=True, closed=closed)
@@ -259,7 +271,7 @@ class _TextReader:
             row.extend([stripped], continues=True)
             return
         short = row is not None and row.cellwise and self.width > 0 and len(row.cells) < self.width
-        if row is not None and short:
+        if row is not None and short and self.closing[number]:
             # A cell with a line break in it, or the start of a cell the capture cut off.
             row.lines.append(number)
             row.cells.append(stripped)
@@ -296,12 +308,25 @@ def _with_cells(row: TableRow, cells: list[str], number: int) -> TableRow:
     )
 
 
+_REACH = 50
+"""How many lines a cell may run on over before its closing ``|``."""
+
+
 def read_text(text: str) -> Page:
     """A text capture as numbered lines and table rows (blank lines are not numbered)."""
-    reader = _TextReader()
-    number = 0
-    for line in text.splitlines():
-        if line.strip():
-            number += 1
-            reader.line(number, line)
+    lines = [line for line in text.splitlines() if line.strip()]
+    # A row left open (no closing "|") runs on only if a closing line follows soon, or if the
+    # capture ends there (cut off); otherwise one stray "|" would swallow the rest of the page.
+    closing = [False] * (len(lines) + 2)
+    next_close = len(lines) + _REACH + 2
+    for index in range(len(lines), 0, -1):
+        closing[index] = next_close - index <= _REACH or index == len(lines)
+        if lines[index - 1].rstrip().endswith("|"):
+            next_close = index
+    ruled = [False] * (len(lines) + 2)
+    for index in range(1, len(lines)):
+        ruled[index] = _is_rule(lines[index].strip())
+    reader = _TextReader(closing, ruled)
+    for number, line in enumerate(lines, start=1):
+        reader.line(number, line)
     return reader.page()

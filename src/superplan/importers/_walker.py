@@ -64,6 +64,17 @@ _NOT_A_PLAN = (
 )
 
 
+_PUNCTUATION = re.compile(r"[|:\s-]+")
+"""A line of table punctuation alone (a rule, a lone "|")."""
+
+
+def _part_line(text: str) -> "re.Match[str] | None":
+    """``7.1 - ...`` or ``Rec 7.1: ...``, looked for only where a line could be one."""
+    if not (text[:1].isdigit() or text[:3].lower() == "rec"):
+        return None
+    return _PART_LINE.match(text)
+
+
 def _clean(text: str) -> str:
     """A value without the table punctuation a text capture leaves around it."""
     return text.strip().strip("|").strip()
@@ -144,7 +155,7 @@ class PageWalker:
             if item.chrome or is_boilerplate(line):
                 self.furniture.add(item.number)
                 continue
-            if HEADING.match(line) or _PART_LINE.match(line):
+            if HEADING.match(line) or _part_line(line):
                 continue
             numbered = NUMBERED.match(line)
             hint = int(numbered.group(2)) if numbered and numbered.group(2).isascii() else None
@@ -262,14 +273,14 @@ class PageWalker:
         if number in self.furniture:
             self._add(number, Disposition.BOILERPLATE, text)
             return
-        if HEADING.match(text) or set(text) <= set("|-: "):
+        if HEADING.match(text) or _PUNCTUATION.fullmatch(text):
             self._add(number, Disposition.HEADING, text, recommendation=self.current)
             return
         heading = _recommendation_heading(item)
         if heading is not None:
             self._heading(item, heading)
             return
-        part = _PART_LINE.match(text)
+        part = _part_line(text)
         if (
             part is not None
             and 1 <= int(part.group(1)) <= 29
@@ -413,7 +424,7 @@ class PageWalker:
     def _labelled(self, item: PageLine) -> bool:
         """``Owner: Head of Crime`` under a recommendation (or a part): that field. False if the
         line is not a labelled value."""
-        found = _LABELLED.match(item.text)
+        found = _LABELLED.match(item.text) if ":" in item.text[:52] else None
         if found is None or self.current is None:
             return False
         meaning = self.words.column(found.group(1))

@@ -480,3 +480,22 @@ def test_layout_5_rows_short_on_the_left_after_merged_cells_start_where_they_fit
         ("7.2", "Daily manual review of harassment crimes."),
     ]
     assert seven.recommendation_as_quoted.startswith("By 27/03/25, where required")
+
+
+def test_a_stray_pipe_in_running_text_swallows_nothing():
+    page = (
+        "By 27 March 2025, review and update their learning and training provision relating to "
+        "stalking.\n"
+        "Read more here: What is stalking? | Exampleshire Police\n"
+        "| Our training | was rewritten in 2024\n"
+        + "We will train every officer in stalking awareness by June.\n"
+        * 60
+        + "By 27 March 2025, implement a mechanism for early screening of crimes to improve the "
+        "identification, recording and management of all stalking cases.\n"
+        "We will screen every harassment crime daily.\n"
+    )
+    result = import_page(page, responder="surrey")
+    assert result.report.found == (10, 23)
+    assert len(result.plan.response_to(10).actions) == 60
+    assert result.plan.response_to(23).actions[0].description.startswith("We will screen")
+    assert not any("looks cut off" in note for note in result.report.notes)
