@@ -104,7 +104,16 @@ def _structure_ref(value: Any, _: type) -> RecommendationRef:
 
 def _structure_json_object(value: Any, _: type) -> dict[str, Any]:
     _expect(value, dict, "an object")
+    # What dumps could not write, refused now by the same check (keys that are not text, so
+    # {1: ..., "1": ...}; nesting past the limit, an object that contains itself included).
+    problem = check_value(value, MAX_DEPTH - 1)
+    if problem is not None:
+        raise InvalidField(_pointer_path(problem.pointer), problem.message)
     return typing.cast(dict[str, Any], value)
+
+
+def _pointer_path(pointer: str) -> tuple[str, ...]:
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:])
 
 
 def _is_json_object(type_: Any) -> bool:
@@ -282,7 +291,14 @@ def _message(error: BaseException) -> str:
 
 def _problems(error: BaseException, path: tuple[str | int, ...]) -> Iterator[Problem]:
     if isinstance(error, ForbiddenExtraKeysError):
-        for key in sorted(error.extra_fields):
+        for key in sorted(error.extra_fields, key=str):
+            if not isinstance(key, str):  # a dict built in Python: JSON keys are text
+                yield Problem(
+                    pointer=json_pointer(path),
+                    message=f"the key {shorten(repr(key))} is not text; JSON keys are text",
+                    kind="not-json",
+                )
+                continue
             yield Problem(
                 pointer=json_pointer((*path, key)),
                 message=f"unknown key {shorten(key)!r}; remove it, or move it under 'extensions'",

@@ -112,7 +112,32 @@ class LoadError(SuperplanError):
         return type(self)(self.problems, source)
 
     def __str__(self) -> str:
-        return "\n".join(problem.describe(self.source) for problem in self.problems)
+        described = [problem.describe(self.source) for problem in self.problems]
+        return "\n".join(capped(described, [p.kind or p.message for p in self.problems]))
+
+
+#: Lines shown for one sort of problem (its kind, or else its message); past these, one line
+#: says how many more there are.
+SHOWN_PER_KIND = 1000
+
+
+def capped(lines: list[str], kinds: Iterable[str | None] | None = None) -> list[str]:
+    """``lines``, where more than :data:`SHOWN_PER_KIND` share a kind (by default: all lines
+    are one kind), the first of them and then "… and 2,499,990 more like this"."""
+    if len(lines) <= SHOWN_PER_KIND:
+        return lines
+    sorts = list(kinds) if kinds is not None else [None] * len(lines)
+    seen: dict[str | None, int] = {}
+    shown = []
+    for line, kind in zip(lines, sorts, strict=True):
+        seen[kind] = seen.get(kind, 0) + 1
+        if seen[kind] <= SHOWN_PER_KIND:
+            shown.append(line)
+    for kind, count in seen.items():
+        if count > SHOWN_PER_KIND:
+            about = f" ({kind})" if kind else ""
+            shown.append(f"… and {count - SHOWN_PER_KIND:,} more like this{about}")
+    return shown
 
 
 class DumpError(LoadError, ValueError):
@@ -126,7 +151,8 @@ class TableError(LoadError):
 
     def __str__(self) -> str:
         prefix = f"{self.source}: " if self.source else ""
-        return "\n".join(prefix + problem.message for problem in self.problems)
+        lines = [prefix + problem.message for problem in self.problems]
+        return "\n".join(capped(lines, [p.kind or p.message for p in self.problems]))
 
 
 class DiffError(SuperplanError):

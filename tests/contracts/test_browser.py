@@ -21,6 +21,9 @@ SCREENSHOTS = ARTIFACTS / "screenshots"
 WIDTHS = [320, 390, 1280]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
+# A real browser takes minutes: part of the whole suite (--slow), not the quick one.
+pytestmark = pytest.mark.slow
+
 
 def _ready() -> bool:
     return (

@@ -69,12 +69,14 @@ def realistic_plans(draw: st.DrawFn) -> sp.ActionPlan:
     return attrs.evolve(plan, responses=tuple(responses), extensions=draw(extensions))
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, suppress_health_check=list(HealthCheck), deadline=None)
 @given(plan=realistic_plans())
 def test_dumps_gives_the_reference_bytes_on_realistic_plans(plan):
     same_bytes(plan)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, suppress_health_check=list(HealthCheck), deadline=None)
 @given(plan=EVERY_CLASS[sp.ActionPlan], extra=extensions)
 def test_dumps_gives_the_reference_bytes_on_every_optional_field(plan, extra):
@@ -155,12 +157,14 @@ def documents(draw: st.DrawFn) -> str:
     return json.dumps(document, indent=indent, ensure_ascii=draw(st.booleans()))
 
 
+@pytest.mark.slow
 @settings(max_examples=4400, suppress_health_check=list(HealthCheck), deadline=None)
 @given(text=documents())
 def test_both_routes_give_the_same_report_on_generated_documents(text):
     same_report(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, suppress_health_check=list(HealthCheck), deadline=None)
 @given(document=from_schema(sp.schema("action-plan")), odd=st.sampled_from(ODD_VALUES))
 def test_both_routes_give_the_same_report_on_schema_generated_documents(document, odd):
@@ -253,6 +257,7 @@ def test_the_plan_is_structured_only_when_asked_for():
     assert pickle.loads(pickle.dumps(sp.validate(CANONICAL_PLAN))).plan == report.plan
 
 
+@pytest.mark.slow
 @settings(max_examples=300, suppress_health_check=list(HealthCheck), deadline=None)
 @given(document=from_schema(sp.schema("action-plan")))
 def test_a_deferred_plan_is_never_missing_from_a_valid_report(document):

@@ -22,6 +22,7 @@ from ..schema_strategies import from_schema
 SCHEMA_FINDINGS = {"SP101", "SP102", "SP103", "SP104", "SP105", "SP106", "SP107", "SP108"}
 
 
+@pytest.mark.slow
 @settings(max_examples=150, suppress_health_check=list(HealthCheck), deadline=None)
 @given(document=from_schema(sp.schema("action-plan")))
 def test_documents_generated_from_the_schema_load_and_round_trip(document):
@@ -1016,7 +1017,7 @@ def test_a_cell_too_long_for_a_workbook_is_refused_with_its_address(tmp_path, ca
     assert not target.exists()  # never "wrote" a cut cell
     source = tmp_path / "plan.json"
     source.write_text(sp.dumps(plan))
-    assert main(["export", str(source), "--out", str(target)]) == 1
+    assert main(["export", str(source), "--out", str(target)]) == 2  # naming the file
     assert "more than the 32767 a spreadsheet cell holds" in capsys.readouterr().err
     assert main(["export", str(source), "--out", str(tmp_path / "plan.csv")]) == 0  # CSV holds it
 
@@ -1054,7 +1055,8 @@ def test_formula_starts_and_look_alikes_are_neutralised(start):
     from superplan.tables._cells import escape_cell, neutralise, unescape_cell
 
     text = start + "HYPERLINK(1)"
-    assert neutralise(text) == "'" + text
+    # a tab is also a separator: what follows it is neutralised too (issue 26)
+    assert neutralise(text) == ("'\t'=HYPERLINK(1)" if start == "\t=" else "'" + text)
     assert unescape_cell(escape_cell(text)) == text
 
 

@@ -10,7 +10,13 @@ writing, and the files that travel with superplan (its schemas and docs).
 from ._paths import STDIN, GivenPath, expand_paths, names_folder, path_problem
 from ._read import decode_text, read_json, read_limited
 from ._shipped import docs_folder, schema_file, schemas_folder
-from ._write import check_output_file, output_folder, write_output
+from ._write import (
+    check_output_file,
+    file_identity,
+    output_folder,
+    protecting,
+    write_output,
+)
 
 __all__ = [
     "STDIN",
@@ -19,9 +25,11 @@ __all__ = [
     "decode_text",
     "docs_folder",
     "expand_paths",
+    "file_identity",
     "names_folder",
     "output_folder",
     "path_problem",
+    "protecting",
     "read_json",
     "read_limited",
     "schema_file",

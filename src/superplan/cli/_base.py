@@ -29,7 +29,16 @@ EXIT_INTERRUPTED = 130
 
 
 #: Problems (by kind) with reading or writing a file rather than with what it holds: exit 2.
-IO_KINDS = frozenset({"unreadable-file", "unreadable", "unreadable-xlsx", "too-large"})
+#: (``cell-too-long``: a text the workbook being written cannot hold.)
+IO_KINDS = frozenset(
+    {"unreadable-file", "unreadable", "unreadable-xlsx", "too-large", "cell-too-long"}
+)
+
+#: What the command says when memory runs out (exit 2).
+OUT_OF_MEMORY = (
+    "out of memory: the input is too large to handle with the memory available; split it, "
+    "or give superplan more memory (reading a plan takes about 30 times its size)"
+)
 
 
 #: The findings that say the same of a file in a folder run.
@@ -152,6 +161,26 @@ def say(out: TextIO, text: str) -> None:
     out.write("\n".join(printable(line) for line in text.split("\n")) + "\n")
 
 
+def shown(path: "str | os.PathLike[str]") -> str:
+    """A file name inside a line for a person: every control character escaped, line breaks
+    too, so that a name cannot start a line of its own."""
+    from ..errors import printable
+
+    return printable(os.fspath(path))
+
+
+def wrote(out: TextIO, path: "str | os.PathLike[str]", more: str = "") -> None:
+    """The ``wrote NAME`` line: on ``out``, or on standard error when NAME is a stream
+    (``/dev/stdout``, a pipe), so that the line never mixes into the data written there."""
+    import stat
+
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    say(sys.stderr if special else out, f"wrote {shown(path)}{more}")
+
+
 def complain(text: str) -> None:
     from ..errors import printable
 
@@ -200,7 +229,7 @@ def write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None
     text = dumps(plan)
     if destination:
         write_output(destination, text)
-        say(out, f"wrote {destination}")
+        wrote(out, destination)
     else:
         out.write(text)
 

@@ -11,6 +11,7 @@ from ._base import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     IO_CODES,
+    OUT_OF_MEMORY,
     catalogue_of,
     complain,
     internal_error,
@@ -56,6 +57,10 @@ class FolderRun:
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
                 report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+            except MemoryError:
+                self.unreadable += 1
+                complain(f"{path}: {OUT_OF_MEMORY}")
+                continue
             except Exception as error:
                 self.bugs += 1
                 internal_error(error, about=f"{path}: ")

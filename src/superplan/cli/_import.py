@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
     from .._files import check_output_file, write_output
-    from ..errors import OutputError
+    from ..errors import LoadError, OutputError
     from ..importers import import_page_file, import_page_url, is_url, vocabulary
 
     cat = catalogue_of(args)
@@ -46,14 +46,17 @@ def _cmd_import_page(args: argparse.Namespace, out: TextIO) -> int:
     elif args.save_page:
         raise OutputError(args.save_page, "--save-page keeps a fetched page; this page is a file")
     else:
-        result = import_page_file(
-            args.file,
-            responder=args.responder,
-            source_url=args.source_url,
-            catalogue=cat,
-            vocab=words,
-            max_bytes=args.max_bytes,
-        )
+        try:
+            result = import_page_file(
+                args.file,
+                responder=args.responder,
+                source_url=args.source_url,
+                catalogue=cat,
+                vocab=words,
+                max_bytes=args.max_bytes,
+            )
+        except LoadError as error:  # name the page, where the reader could not
+            raise (error if error.source else error.with_source(args.file)) from None
     say(sys.stderr, result.report.format_text())
     if args.report:
         report = json.dumps(result.report.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -6,6 +6,7 @@ interrupted (Ctrl-C).
 """
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from ._base import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    OUT_OF_MEMORY,
     Parser,
     add_globals,
     complain,
@@ -28,7 +30,7 @@ from ._base import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from collections.abc import Iterator
 
 
 #: The command modules, in the order ``--help`` lists their commands. Each holds its parser
@@ -73,13 +75,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     try:
-        return _run(sys.argv[1:] if argv is None else list(argv))
+        with _signals_interrupt():
+            return _run(sys.argv[1:] if argv is None else list(argv))
+    except _Terminated as signalled:  # SIGTERM, SIGHUP: quietly, as the shell expects
+        return 128 + signalled.signum
     except KeyboardInterrupt:
         print("superplan: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. piped into `head`: the reader has all it wanted
         silence_stdout()
         return EXIT_OK
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP arrived: unwound like Ctrl-C (a file being written is removed, the
+    old one left as it was), then the command exits 128 + the signal's number, quietly."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> "Iterator[None]":
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated(signum)
+
+    wanted = [signal.SIGTERM, getattr(signal, "SIGHUP", None)]
+    before = {s: signal.signal(s, stop) for s in wanted if s is not None}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
 
 
 def _run(argv: list[str]) -> int:
@@ -97,8 +132,15 @@ def _run(argv: list[str]) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
+        from .._files import protecting
+
+        inputs = _input_files(args)
         _check_outputs(args)  # before any work: an --out mistake costs nothing
-        return handler(args, sys.stdout)
+        with protecting(inputs):  # no write may replace an input, however it is spelled
+            return handler(args, sys.stdout)
+    except MemoryError:
+        complain(OUT_OF_MEMORY)
+        return EXIT_USAGE
     except SuperplanError as error:
         complain(str(error))
         return exit_code_for(error)
@@ -116,30 +158,47 @@ def _run(argv: list[str]) -> int:
 _FOLDER_OUTPUTS = {("render", "out"), ("site", "out"), ("docs", "out"), ("schema", "write")}
 
 
+def _input_files(args: argparse.Namespace) -> list[str]:
+    """Every file the command reads: the paths given, and the files inside folders given."""
+    from .._files import STDIN, expand_paths
+
+    names = ("file", "plan", "old", "new", "mapping", "headers", "statuses", "language")
+    given = [getattr(args, name, None) for name in names]
+    given += list(getattr(args, "paths", None) or [])
+    given += list(getattr(args, "amendments", None) or [])
+    named = [p for p in given if isinstance(p, str) and p != STDIN]
+    return [os.fspath(p) for p in expand_paths(named)]  # a folder: the *.json files read
+
+
 def _check_outputs(args: argparse.Namespace) -> None:
     """One rule for every command's output paths (``--out``, ``--report``, ``--write``): the
-    parent folder must exist, a folder must not be a file (and the other way round), and it must
-    be writable. Raises :class:`OutputError` (exit 2) naming the path and what to do."""
-    from .._files import STDIN, check_output_file, output_folder
+    parent folder must exist, a folder must not be a file (and the other way round), it must
+    be writable, it must not be an input of the command (checked again at each write, by the
+    file a path leads to) and two options must not name one file. Raises :class:`OutputError`
+    (exit 2) naming the path and what to do."""
+    from .._files import check_output_file, file_identity, output_folder, protecting
     from ..errors import OutputError
 
-    given = [getattr(args, name, None) for name in ("file", "plan", "old", "new")]
-    given += list(getattr(args, "paths", None) or [])
-    inputs = {os.path.realpath(p) for p in given if isinstance(p, str) and p != STDIN}
-    for option in ("out", "report", "write"):
-        value = getattr(args, option, None)
-        if not isinstance(value, str):
-            continue
-        if (args.command, option) in _FOLDER_OUTPUTS:
-            output_folder(value)
-            continue
-        check_output_file(value)
-        if os.path.realpath(value) in inputs:
-            raise OutputError(
-                value,
-                "this is an input of the command; writing here would replace it, so give "
-                "another name",
-            )
+    written: dict[object, str] = {}
+    with protecting(_input_files(args)):
+        for option in ("out", "report", "write"):
+            value = getattr(args, option, None)
+            if not isinstance(value, str):
+                continue
+            if (args.command, option) in _FOLDER_OUTPUTS:
+                output_folder(value)
+                continue
+            check_output_file(value)
+            same = file_identity(value) or os.path.realpath(value)
+            if value.startswith("/dev/"):
+                continue  # /dev/null, /dev/stdout: streams, which any number may share
+            if same in written:
+                raise OutputError(
+                    value,
+                    f"--{written[same]} and --{option} name the same file, and one would be "
+                    "lost; give each its own name",
+                )
+            written[same] = option
 
 
 def _bad_argument(argv: list[str]) -> str | None:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TextIO
 from ._base import (
     EXIT_OK,
     EXIT_USAGE,
+    OUT_OF_MEMORY,
     Parser,
     add_max_bytes,
     catalogue_of,
@@ -13,6 +14,7 @@ from ._base import (
     complain,
     internal_error,
     say,
+    shown,
 )
 from ._folder import FolderRun
 
@@ -42,6 +44,10 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
             sources[id(report.plan)] = report.source or ""
 
     def tripped(plan: "ActionPlan", error: Exception) -> None:  # a bug: say so, go on
+        if isinstance(error, MemoryError):
+            run.unreadable += 1
+            complain(f"{sources[id(plan)]}: rendering: {OUT_OF_MEMORY}")
+            return
         run.bugs += 1
         internal_error(error, about=f"{sources[id(plan)]}: rendering: ")
 
@@ -49,7 +55,7 @@ def _cmd_render(args: argparse.Namespace, out: TextIO) -> int:
         plans, Path(args.out), kind=args.format, catalogue=cat, language=texts, on_error=tripped
     )
     for path in written:
-        say(out, f"wrote {path}")
+        say(out, f"wrote {shown(path)}")
     # A page an earlier run wrote stays as it was (nothing the user has is removed); say so, so
     # that an out-of-date page is not published unawares.
     for path in sorted(set(Path(args.out).glob(f"*{written[-1].suffix}")) - set(written)):
@@ -63,7 +69,7 @@ def _cmd_site(args: argparse.Namespace, out: TextIO) -> int:
     from ..render import build_site
 
     written = build_site(args.out, catalogue=catalogue_of(args), language=args.language)
-    say(out, f"wrote {len(written)} pages to {args.out}")
+    say(out, f"wrote {len(written)} pages to {shown(args.out)}")
     return EXIT_OK
 
 

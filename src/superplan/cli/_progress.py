@@ -2,7 +2,7 @@
 
 import argparse
 import json
-import sys
+import os
 from typing import TYPE_CHECKING, TextIO
 
 from ._base import (
@@ -16,6 +16,7 @@ from ._base import (
     complain,
     output_format,
     say,
+    wrote,
 )
 from ._folder import FolderRun
 
@@ -48,7 +49,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
                 old, new, catalogue=catalogue_of(args), language=args.language, names=names
             )
         except LoadError as error:  # a bad translation file
-            print(f"superplan: {error}", file=sys.stderr)
+            complain(str(error))
             return EXIT_USAGE
         out.write(page)
     else:
@@ -109,13 +110,13 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     else:
         text = summary.format_table()
     if args.out:
-        say(out, f"wrote {write_output(args.out, text)}")
-        if kind == "csv":
+        wrote(out, write_output(args.out, text))
+        if kind == "csv" and os.path.isfile(args.out):  # (not beside /dev/stdout, a pipe...)
             from ..progress import metadata_path, roll_up_metadata
 
             described = metadata_path(args.out)
             write_output(described, roll_up_metadata(text, Path(args.out).name, as_of))
-            say(out, f"wrote {described}")
+            wrote(out, described)
     elif kind == "table":
         say(out, text.removesuffix("\n"))
     else:

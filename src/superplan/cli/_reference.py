@@ -5,7 +5,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from ._base import EXIT_OK, EXIT_USAGE, Parser, command
+from ._base import EXIT_OK, EXIT_USAGE, Parser, command, say, shown
 
 if TYPE_CHECKING:
     from ..validation import Rule
@@ -117,7 +117,7 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
             write_output(
                 folder / f"{name}.schema.json", canonical_json(schema(name)), folder=folder
             )
-        out.write(f"wrote {len(SCHEMA_NAMES)} schemas to {folder}\n")
+        say(out, f"wrote {len(SCHEMA_NAMES)} schemas to {shown(folder)}")
         return EXIT_OK
     if args.name is None:
         out.write("\n".join(SCHEMA_NAMES) + "\n")
@@ -164,7 +164,7 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     pages = sorted(folder.glob("*.md"))
     for page in pages:
         write_output(target / page.name, page.read_bytes(), folder=target)
-    out.write(f"wrote {len(pages)} pages to {target}; start at {target / 'index.md'}\n")
+    say(out, f"wrote {len(pages)} pages to {shown(target)}; start at {shown(target / 'index.md')}")
     return EXIT_OK
 
 

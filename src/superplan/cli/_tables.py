@@ -1,7 +1,6 @@
 """``superplan import table``, ``export`` and ``template``: plans as spreadsheets, both ways."""
 
 import argparse
-import sys
 from typing import TYPE_CHECKING, TextIO
 
 from ._base import (
@@ -13,7 +12,7 @@ from ._base import (
     command,
     complain,
     output_format,
-    say,
+    wrote,
 )
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         complain(problem)
         return EXIT_USAGE
     export_table(load_plan(args.plan), args.out, kind=kind, catalogue=catalogue_of(args))
-    say(out, f"wrote {args.out}")
+    wrote(out, args.out)
     return EXIT_OK
 
 
@@ -45,11 +44,11 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         write_template(args.responder, args.out, kind=kind, catalogue=cat)
     except OSError as error:
         reason = error.strerror or str(error)
-        print(f"superplan: cannot write --out {args.out}: {reason}", file=sys.stderr)
+        complain(f"cannot write --out {args.out}: {reason}")
         return EXIT_USAGE
     count = len(cat.addressed_to(args.responder))
     what = "recommendation" if count == 1 else "recommendations"
-    say(out, f"wrote {args.out}: {count} {what} for {args.responder} to answer")
+    wrote(out, args.out, f": {count} {what} for {args.responder} to answer")
     return EXIT_OK
 
 

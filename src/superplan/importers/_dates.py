@@ -14,7 +14,7 @@ from attrs import frozen
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
 
-__all__ = ["FoundDate", "due_cell", "find_date", "not_a_date", "parse_date"]
+__all__ = ["FoundDate", "due_cell", "find_date", "iso_date", "not_a_date", "parse_date"]
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _ISO_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
@@ -144,12 +144,28 @@ def parse_date(text: str) -> FoundDate | None:
     return found
 
 
+def iso_date(text: str) -> str | None:
+    """``text`` when it is, in full, an ISO date in the calendar (``YYYY-MM-DD`` or ``YYYY-MM``,
+    years 0001 to 9999, as a plan may hold): written out, not guessed, so any year is taken
+    (the plausible years :func:`find_date` looks for are for dates guessed from prose)."""
+    value = text.strip()
+    if _ISO_DAY.fullmatch(value):
+        try:
+            pendulum.Date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            return None
+        return value
+    if _ISO_MONTH.fullmatch(value) and int(value[:4]) >= 1 and 1 <= int(value[5:]) <= 12:
+        return value
+    return None
+
+
 def due_cell(text: str, cat: "Catalogue") -> dict[str, Any] | None:
     """A due cell: an ISO or UK date (day or month precision), or a milestone. None if neither."""
     value = text.strip()
     if _ISO_DAY.fullmatch(value) or _ISO_MONTH.fullmatch(value):
-        found = parse_date(value)
-        return {"date": found.iso} if found is not None else None
+        iso = iso_date(value)
+        return {"date": iso} if iso is not None else None
     slug = value.lower().replace(" ", "-")
     for milestone in cat.milestones:
         if slug == milestone.slug or _words(value) == _words(milestone.title):

@@ -8,16 +8,19 @@ from attrs import frozen
 from .._files import read_json
 from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict
-from ..errors import LoadError, Problem
+from ..errors import LoadError, Problem, SuperplanError, TableError
 from ..model import ActionPlan
-from ..tables import COLUMN_OF, PLAN_HANDLED, column_letter, read_sheet
+from ..tables import COLUMN_OF, PLAN_HANDLED, Sheet, column_letter, read_sheet, ref_cell
 from ._table_checks import (
+    CellProblems,
     TableImport,
     cell_json,
     check_mapped_cells,
     check_own_cells,
     in_sheet_terms,
+    kept_note,
     mapped_by_meaning,
+    says_more_than_number,
 )
 from ._vocabulary import Vocabulary
 
@@ -93,7 +96,10 @@ _MAPPABLE = frozenset(
 def _ref(text: str) -> int | str:
     value = text.strip()
     # ASCII digits only: "٣" is not recommendation 3 (it is refused as a reference instead).
-    return int(value) if value.isascii() and value.isdigit() else value
+    if value.isascii() and value.isdigit():
+        return int(value)
+    quoted = ref_cell(value) if value.startswith('"') else None
+    return quoted if isinstance(quoted, str) else value
 
 
 def _set(target: dict[str, Any], key: str, value: str) -> None:
@@ -125,6 +131,11 @@ def _with_more(record: dict[str, Any], row: Mapping[str, str]) -> dict[str, Any]
     if more:
         record.update(cell_json(more))
     return record
+
+
+class ResponderConflict(SuperplanError, ValueError):
+    """A responder given by the caller (``--responder``) that the table contradicts: refused,
+    naming both, rather than one silently winning (the command line exits 2)."""
 
 
 def rows_to_plan(
@@ -163,7 +174,7 @@ def rows_to_plan(
             _set(response, "transcription_note", row.get("Response note", ""))
             responses.append(_with_more(response, row))
         elif record in ("action", "evidence", "update"):
-            if not responses or str(responses[-1]["recommendation"]) != ref.strip():
+            if not responses or responses[-1]["recommendation"] != _ref(ref):
                 problems.append(
                     Problem(
                         pointer=f"/rows/{number}",
@@ -209,6 +220,15 @@ def rows_to_plan(
     if problems:
         raise LoadError(problems)
     if responder is not None:
+        written = plan.get("responder")
+        if written is not None and written != responder:
+            at = origins.get("/responder")
+            raise ResponderConflict(
+                f"--responder {responder} contradicts the table, whose plan row"
+                + (f" (row {at})" if at else "")
+                + f" gives the responder {written!r}; nothing was imported (leave out "
+                "--responder, or correct the table)"
+            )
         plan["responder"] = responder
     plan["responses"] = responses
     try:
@@ -262,44 +282,117 @@ def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
     return problem
 
 
+#: Fields a row with no action text (a response row) gives to the response.
+_RESPONSE_FIELDS = ("acceptance", "compliance", "owner", "status")
+#: Fields only an action has: on a row with no action text they would have nowhere to go.
+_ACTION_ONLY = {"part": "part", "action_id": "action id", "due": "due date", "evidence": "evidence"}
+
+
 def _mapped_rows(
+    sheet: Sheet,
     rows: Sequence[Mapping[str, str]],
     mapping: ColumnMapping,
     responder: str,
     *,
     unmapped: Sequence[str] = (),
-    row_numbers: Sequence[int] = (),
-) -> ActionPlan:
-    """A draft plan from a table in another shape: one action (or response) per row."""
+) -> tuple[ActionPlan, tuple[str, ...]]:
+    """A draft plan from a table in another shape: one action (or response) per row, and
+    notes on what was kept where. Nothing is dropped: a row with no recommendation number
+    continues the one above it (or is refused, at the top); two values for one field are both
+    kept (narrative paragraphs, evidence) or refused when they disagree (acceptance, status...);
+    the text of a Rec No cell beyond the number is kept under ``extensions``."""
+    problems = CellProblems(sheet)
+    index = {heading: i for i, heading in enumerate(sheet.header)}
+    ref_heading = next((h for h, f in mapping.columns.items() if f == "recommendation"), None)
     by_ref: dict[str, dict[str, Any]] = {}
     order: list[str] = []
     counters: dict[str, int] = {}
     kept: dict[str, list[dict[str, Any]]] = {}
-    for position, row in enumerate(rows):
+    notes: list[str] = []
+    head: str | None = None
+    for record, row in zip(sheet.records, rows, strict=True):
         values: dict[str, str] = {}
+        given_in: dict[str, str] = {}
+        evidence: list[str] = []
         for heading, field_name in mapping.columns.items():
-            if field_name != "ignore" and row.get(heading, "").strip():
-                values[field_name] = row[heading].strip()
+            text = row.get(heading, "").strip()
+            if field_name == "ignore" or not text or heading not in index:
+                continue
+            if field_name == "evidence":
+                evidence.append(text)
+            elif field_name in values and values[field_name] != text:
+                other = given_in[field_name]
+                problems.add(
+                    record.row,
+                    index[heading],
+                    f'this column and column {column_letter(index[other])} "{other}" both map '
+                    f"to {field_name}, and their values differ, so one would be lost; map one "
+                    "of them to another field, or to ignore",
+                    "mapping-clash",
+                )
+            else:
+                values[field_name] = text
+                given_in[field_name] = heading
         ref = values.get("recommendation", "")
+        if ref:
+            ref = ref.split()[0].rstrip(".:")
+            first = ref.split(".")[0]
+            head = first if first.isascii() and first.isdigit() else ref
+            written = record.get(index[ref_heading]).strip() if ref_heading else ""
+            if ref_heading and says_more_than_number(written):  # keep every word
+                kept.setdefault(ref_heading, []).append(
+                    {"row": record.row, "recommendation": _ref(head), "value": written}
+                )
+                notes.append(kept_note(record.row, ref_heading, written, ref))
         for heading in unmapped:
             if row.get(heading, "").strip():
-                number = row_numbers[position] if position < len(row_numbers) else position + 2
                 kept.setdefault(heading, []).append(
-                    {"row": number, "recommendation": ref or None, "value": row[heading].strip()}
+                    {
+                        "row": record.row,
+                        "recommendation": _ref(head) if head is not None else None,
+                        "value": row[heading].strip(),
+                    }
                 )
-        if not ref:
+        update_notes = [
+            (update, row.get(heading, "").strip())
+            for heading, update in mapping.updates.items()
+            if row.get(heading, "").strip()
+        ]
+        if head is None:
+            if values or evidence or update_notes:
+                problems.add(
+                    record.row,
+                    index.get(ref_heading or "", 0),
+                    "this row names no recommendation, and none comes before it, so its values "
+                    "would be lost; give its recommendation number",
+                    "no-recommendation",
+                )
             continue
-        ref = ref.split()[0].rstrip(".:")
-        first = ref.split(".")[0]
-        head = first if first.isascii() and first.isdigit() else ref
         if head not in by_ref:
             by_ref[head] = {"recommendation": _ref(head)}
             order.append(head)
         response = by_ref[head]
-        for key in ("narrative", "acceptance", "compliance"):
-            if key in values and key not in response:
-                response[key] = values[key]
-        if "description" in values:
+        narrative = values.get("narrative")
+        if narrative is not None:
+            paragraphs = response.get("narrative", "").split("\n\n")
+            if "narrative" not in response:
+                response["narrative"] = narrative
+            elif narrative not in paragraphs:  # a row's own words: kept as a paragraph
+                response["narrative"] += "\n\n" + narrative
+        described = "description" in values
+        for key in ("acceptance", "compliance") if described else _RESPONSE_FIELDS:
+            if key not in values:
+                continue
+            if key in response and response[key] != values[key]:
+                problems.add(
+                    record.row,
+                    index[given_in[key]],
+                    f"recommendation {head}'s {key} is already given as {response[key]!r}; "
+                    f"this row says {values[key]!r}; give it once",
+                    "contradiction",
+                )
+            response[key] = values[key]
+        if described:
             counters[head] = counters.get(head, 0) + 1
             action: dict[str, Any] = {
                 "id": values.get("action_id") or f"{head}-{counters[head]}",
@@ -312,20 +405,32 @@ def _mapped_rows(
             if due:
                 action["due"] = due
             _set(action, "status", values.get("status", ""))
-            if "evidence" in values:
-                action["evidence"] = [values["evidence"]]
+            if evidence:
+                action["evidence"] = evidence
             target: dict[str, Any] = action
             response.setdefault("actions", []).append(action)
         else:
             target = response
-        for heading, update in mapping.updates.items():
-            note = row.get(heading, "").strip()
-            if note:
-                target.setdefault("updates", []).append({**update, "note": note})
+            stranded = [f for f in _ACTION_ONLY if f in values] + (["evidence"] if evidence else [])
+            for field_name in stranded:
+                heading = given_in.get(field_name) or next(
+                    h for h, f in mapping.columns.items() if f == field_name and row.get(h, "")
+                )
+                problems.add(
+                    record.row,
+                    index[heading],
+                    f"this row has no action text (no column mapped to description has a value), "
+                    f"so its {_ACTION_ONLY[field_name]} would be lost; give the action, or move "
+                    "the value to the action's row",
+                    "stranded-value",
+                )
+        for update, note in update_notes:
+            target.setdefault("updates", []).append({**update, "note": note})
+    problems.raise_if_any()
     plan: dict[str, Any] = {"responder": responder, "responses": [by_ref[r] for r in order]}
     if kept:
         plan["extensions"] = {"unmapped_columns": kept}
-    return from_dict(plan)
+    return from_dict(plan), tuple(notes)
 
 
 def table_to_plan(
@@ -366,6 +471,8 @@ def import_table(
             )
         except LoadError as error:
             raise in_sheet_terms(error, sheet) from None
+        except ResponderConflict as error:
+            raise ResponderConflict(f"{name}: {error}") from None
         return TableImport(
             plan=plan, source=name, route="own", columns=(), unmapped=(), notes=sheet.notes
         )
@@ -388,13 +495,9 @@ def import_table(
     known = set(mapping.columns) | set(mapping.updates)
     unmapped = tuple(h for h in sheet.header if h and h not in known)
     try:
-        plan = _mapped_rows(
-            rows,
-            mapping,
-            responder,
-            unmapped=unmapped,
-            row_numbers=[record.row for record in sheet.records],
-        )
+        plan, notes = _mapped_rows(sheet, rows, mapping, responder, unmapped=unmapped)
+    except TableError:
+        raise
     except LoadError as error:
         raise error.with_source(name) from None
     columns = tuple(
@@ -412,5 +515,5 @@ def import_table(
         route="mapping",
         columns=columns,
         unmapped=unmapped,
-        notes=sheet.notes,
+        notes=sheet.notes + notes,
     )

@@ -29,8 +29,9 @@ from ..tables import (
     Record,
     Sheet,
     column_letter,
+    ref_cell,
 )
-from ._dates import due_cell, not_a_date, parse_date
+from ._dates import due_cell, iso_date, not_a_date, parse_date
 from ._document import Cell, TableRow
 from ._draft import Draft
 from ._layout import TableReader, find_layout, leading_number
@@ -40,11 +41,11 @@ __all__ = [
     "TableImport",
     "check_mapped_cells",
     "check_own_cells",
+    "kept_note",
     "mapped_by_meaning",
     "ref_cell",
+    "says_more_than_number",
 ]
-
-_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 @frozen(kw_only=True)
@@ -88,16 +89,22 @@ class TableImport:
         }
 
 
+#: Cell errors of one kind given in full; past these, one line says how many more there are.
+SHOWN_PER_KIND = 20
+
+
 class CellProblems:
-    """Collects cell errors, each placed by sheet, row and column."""
+    """Collects cell errors, each placed by sheet, row and column: the first
+    :data:`SHOWN_PER_KIND` of each kind, then a count ("… and 2,499,990 more like this")."""
 
     def __init__(self, sheet: Sheet) -> None:
         self.sheet = sheet
         self.problems: list[Problem] = []
+        self.counts: dict[str, int] = {}
 
     def add(self, row: int, column: int, message: str, kind: str) -> None:
         heading = self.sheet.header[column] if column < len(self.sheet.header) else ""
-        self.problems.append(
+        self.keep(
             Problem(
                 pointer=f"/rows/{row}/{heading or column_letter(column)}",
                 message=f"{self.sheet.where(row, column)}: {message}",
@@ -105,9 +112,28 @@ class CellProblems:
             )
         )
 
+    def keep(self, problem: Problem) -> None:
+        """Keep a problem whose message is already placed (or count it, past the cap)."""
+        kind = problem.kind or "other"
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= SHOWN_PER_KIND:
+            self.problems.append(problem)
+
     def raise_if_any(self) -> None:
         if self.problems:
-            raise TableError(self.problems, source=self.sheet.source)
+            raise TableError(self.problems + self.more(), source=self.sheet.source)
+
+    def more(self) -> list[Problem]:
+        """One problem per kind that had more than were kept, saying how many more."""
+        return [
+            Problem(
+                pointer="",
+                message=f"… and {count - SHOWN_PER_KIND:,} more like this ({kind})",
+                kind=kind,
+            )
+            for kind, count in self.counts.items()
+            if count > SHOWN_PER_KIND
+        ]
 
 
 _ROW_COLUMN = re.compile(r'^row ([0-9]+)(?:, column "([^"]*)")?: (.*)$', re.DOTALL)
@@ -130,30 +156,38 @@ def in_sheet_terms(error: LoadError, sheet: Sheet) -> LoadError:
             placed.add(row, column, message, problem.kind or "bad-value")
         else:
             where = f'sheet "{sheet.sheet}", row {row}' if sheet.sheet else f"row {row}"
-            placed.problems.append(
+            placed.keep(
                 Problem(pointer=problem.pointer, message=f"{where}: {message}", kind=problem.kind)
             )
     if not placed.problems:
         return error.with_source(sheet.source)
     for problem in others:
-        placed.problems.append(
+        placed.keep(
             Problem(
                 pointer=problem.pointer,
                 message=problem.describe(),
                 kind=problem.kind,
             )
         )
-    return TableError(placed.problems, source=sheet.source)
+    return TableError(placed.problems + placed.more(), source=sheet.source)
 
 
-def ref_cell(text: str) -> int | str | None:
-    """A ``Rec No`` cell: ASCII digits are a number, a slug is a slug; anything else is None."""
-    value = text.strip()
-    if value.isascii() and value.isdigit():
-        return int(value)
-    if _SLUG.fullmatch(value):
-        return value
-    return None
+def says_more_than_number(cell: str) -> bool:
+    """Whether a Rec No cell says more than its number (and part) or slug: words that reading
+    the number alone would lose ("7 (also covers 10 and 23)", "7.2 text"). "Rec 7:" does not."""
+    number, _, rest = leading_number(cell)
+    if number is None:
+        rest = cell.split(maxsplit=1)[1] if len(cell.split()) > 1 else ""
+    return bool(rest.strip(" .:;,-()[]"))
+
+
+def kept_note(row: int, heading: str, text: str, read_as: object) -> str:
+    """The import report's note that a Rec No cell's whole text was kept."""
+    return (
+        f'row {row}: the "{heading}" cell says more than the recommendation number '
+        f"({text!r}); read as {read_as}, and the whole text kept under "
+        "extensions.unmapped_columns"
+    )
 
 
 _PLAN_TEXT = frozenset(
@@ -304,8 +338,11 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
             else:
                 row["Due"] = due.get("date") or due.get("milestone", "")
         if "Update date" in columns and row.get("Update date", "").strip():
-            found = parse_date(row["Update date"])
-            if found is None:
+            iso = iso_date(row["Update date"])
+            found = parse_date(row["Update date"]) if iso is None else None
+            if iso is not None:
+                row["Update date"] = iso
+            elif found is None:
                 problems.add(
                     record.row,
                     columns["Update date"],
@@ -541,6 +578,7 @@ def mapped_by_meaning(
         catalogue=cat,
     )
     unmapped: dict[str, list[dict[str, Any]]] = {}
+    notes: list[str] = []
     for record in sheet.records:
         row = TableRow(
             number=record.row,
@@ -552,10 +590,14 @@ def mapped_by_meaning(
         number, _, _ = reader.row(row, None)
         for index, column in enumerate(layout.columns):
             text = record.get(index).strip()
-            if column.field is None and text and index < len(sheet.header):
-                unmapped.setdefault(sheet.header[index] or column_letter(index), []).append(
+            says_more = column.field == "recommendation" and says_more_than_number(text)
+            if (column.field is None or says_more) and text and index < len(sheet.header):
+                heading = sheet.header[index] or column_letter(index)
+                unmapped.setdefault(heading, []).append(
                     {"row": record.row, "recommendation": number, "value": text}
                 )
+            if says_more:
+                notes.append(kept_note(record.row, sheet.header[index], text, number))
         if number is None and any(c.strip() for c in record.cells):
             problems.add(
                 record.row, 0, "this row names no recommendation, and none comes before it",
@@ -581,5 +623,5 @@ def mapped_by_meaning(
         unmapped=tuple(
             h for h, c in zip(sheet.header, layout.columns, strict=False) if not c.field
         ),
-        notes=sheet.notes,
+        notes=sheet.notes + tuple(notes),
     )

@@ -1,6 +1,7 @@
 """Plans over time: status as of a date (delivery, schedule, RAG), versions compared, many plans
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
+from ._absence import ABSENCE, Absence, AbsenceTerm, absence_of
 from ._csvw import metadata_path as metadata_path, roll_up_metadata as roll_up_metadata
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
@@ -13,15 +14,20 @@ from ._status import (
     RecommendationProgress,
     ScheduleState,
     TimelineEntry,
+    gives_answer,
     rag,
     status_as_of,
 )
 from ._summary import CATEGORIES, Cell, NationalSummary, PlanChoice, Tally, summarise
+from ._words import word_segments
 
 __all__ = [
+    "ABSENCE",
     "CATEGORIES",
     "DUE_SOON_DAYS",
     "RAG_TABLE",
+    "Absence",
+    "AbsenceTerm",
     "ActionProgress",
     "Cell",
     "Change",
@@ -37,11 +43,14 @@ __all__ = [
     "ScheduleState",
     "Tally",
     "TimelineEntry",
+    "absence_of",
     "diff",
+    "gives_answer",
     "rag",
     "status_as_of",
     "summarise",
     "word_diff",
+    "word_segments",
 ]
 
 

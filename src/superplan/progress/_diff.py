@@ -1,7 +1,5 @@
 """What changed between two versions of one plan: responses, actions, fields, statuses, words."""
 
-import difflib
-import re
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
@@ -14,10 +12,9 @@ from ..catalogue import Catalogue, given_or_shipped
 from ..convert import to_dict
 from ..errors import DiffError
 from ..model import Action, ActionPlan, Part, Response
+from ._words import word_segments
 
 __all__ = ["Change", "ChangeKind", "DiffError", "PlanDiff", "diff", "word_diff"]
-
-_WORDS = re.compile(r"\S+|\s+")
 
 
 class ChangeKind(StrEnum):
@@ -80,7 +77,8 @@ class PlanDiff:
         if not self.changes:
             return f"{self.responder}: no differences"
         lines = [change.describe() for change in self.changes]
-        lines.append(f"{self.responder}: {len(self.changes)} change(s)")
+        count = len(self.changes)
+        lines.append(f"{self.responder}: {count} change{'' if count == 1 else 's'}")
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, Any]:
@@ -113,17 +111,17 @@ def _say_update(update: Any) -> str:
 
 
 def word_diff(old: str, new: str) -> str:
-    """``old`` changed into ``new``, word by word: ``[-removed-]`` and ``{+added+}``."""
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    """``old`` changed into ``new``, word by word: ``[-removed-]`` and ``{+added+}`` (in
+    near-linear time: see :mod:`._words`)."""
     out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, before, after in word_segments(old, new):
         if op == "equal":
-            out.append("".join(a[i1:i2]))
+            out.append(before)
             continue
-        if op in ("delete", "replace"):
-            out.append("[-" + "".join(a[i1:i2]) + "-]")
-        if op in ("insert", "replace"):
-            out.append("{+" + "".join(b[j1:j2]) + "+}")
+        if before:
+            out.append("[-" + before + "-]")
+        if after:
+            out.append("{+" + after + "+}")
     return "".join(out)
 
 

@@ -27,10 +27,14 @@ The rules, in full (docs/progress.md gives them with examples):
    date marked ``not_before`` ("March 26 earliest") is not a deadline: the recommendation's
    deadline stands, and the date is kept as ``not_before``.
 6. Done (complete or ongoing) on a date: the action's ``actual_completion`` if given, else the
-   first statement of the latest unbroken run of done statements. Met on time when surely on or
-   before the deadline, met late when surely after. **Where the dates cannot tell** (done in the
-   deadline's month, or done at an unknown date) superplan gives the benefit of the doubt, says
-   met on time, and marks the verdict ``certain=False`` with the reason.
+   first statement of the latest unbroken run of done statements (done *by* then: a statement's
+   date is when it was made, not when the work finished). Met on time when that date is surely
+   on or before the deadline. Met late only when a date shows the work finished after the
+   deadline: an ``actual_completion`` surely after it, or a statement that it was not done
+   (not started, in progress) dated surely after it. **Where the dates cannot tell** (done in
+   the deadline's month; stated done after the deadline with no earlier word; done at an unknown
+   date) superplan gives the benefit of the doubt, says met on time, and marks the verdict
+   ``certain=False`` with the reason.
 7. Not done: overdue once ``day`` is after the deadline; due soon within the 30 days before it;
    not yet due before that. With delivery not stated: "deadline passed, not stated" once the
    deadline has passed (never overdue), else not yet due or due soon.
@@ -66,6 +70,7 @@ __all__ = [
     "RecommendationProgress",
     "ScheduleState",
     "TimelineEntry",
+    "gives_answer",
     "rag",
     "status_as_of",
 ]
@@ -179,6 +184,11 @@ class ActionProgress:
     """False where the dates cannot tell on time from late (see ``reason``)."""
     reason: str | None = None
     done_on: PartialDate | None = None
+    """When it was first stated done (or its actual completion date)."""
+    unfinished_on: PartialDate | None = None
+    """For a done item, the latest date it is known to have been unfinished: a statement that
+    it was not done just before it was stated done, or its actual completion date. Met late
+    is said only when this date is after the deadline."""
     days_overdue: int = 0
 
 
@@ -278,6 +288,8 @@ class _Stated:
     status_text: str | None
     stated_on: PartialDate | None
     done_since: PartialDate | None
+    unfinished_on: PartialDate | None = None
+    """The statement just before the run of done ones, if it said not done (met-late evidence)."""
 
 
 def _stated(
@@ -296,13 +308,21 @@ def _stated(
         )
     when, status, text = made[-1]
     delivery = Delivery(status)
-    done_since = None
+    done_since = unfinished_on = None
     if delivery.done:
         for date, earlier, _ in reversed(made):
             if not Delivery(earlier).done:
+                if earlier in (DeliveryStatus.NOT_STARTED, DeliveryStatus.IN_PROGRESS):
+                    unfinished_on = date
                 break
             done_since = date
-    return _Stated(delivery=delivery, status_text=text, stated_on=when, done_since=done_since)
+    return _Stated(
+        delivery=delivery,
+        status_text=text,
+        stated_on=when,
+        done_since=done_since,
+        unfinished_on=unfinished_on,
+    )
 
 
 # -- schedule ----------------------------------------------------------------------------------
@@ -321,27 +341,29 @@ def _schedule(
     deadline: PartialDate | None,
     done_on: PartialDate | None,
     day: pendulum.Date,
+    unfinished_on: PartialDate | None = None,
 ) -> _Schedule:
+    """``unfinished_on``: the latest date the work is known to have been unfinished (a
+    statement that it was not done, or the actual completion date itself)."""
     if delivery is Delivery.NOT_APPLICABLE:
         return _Schedule(state=ScheduleState.NOT_APPLICABLE)
     if deadline is None:
         return _Schedule(state=ScheduleState.NO_DEADLINE)
     if delivery.done:
-        if done_on is None:
-            return _Schedule(
-                state=ScheduleState.MET_ON_TIME,
-                certain=False,
-                reason="stated as done, but the plan does not say when",
-            )
-        if done_on.surely_on_or_before(deadline.latest):
+        if done_on is not None and done_on.surely_on_or_before(deadline.latest):
             return _Schedule(state=ScheduleState.MET_ON_TIME)
-        if done_on.surely_after(deadline.latest):
+        if unfinished_on is not None and unfinished_on.surely_after(deadline.latest):
             return _Schedule(state=ScheduleState.MET_LATE)
-        return _Schedule(
-            state=ScheduleState.MET_ON_TIME,
-            certain=False,
-            reason=f"done in {done_on}, which may be on or after the deadline of {deadline}",
-        )
+        if done_on is None:
+            reason = "stated as done, but the plan does not say when"
+        elif done_on.surely_after(deadline.latest):
+            reason = (
+                f"stated as done by {done_on}, after the deadline of {deadline}, but the plan "
+                "does not say when the work was finished"
+            )
+        else:
+            reason = f"done in {done_on}, which may be on or after the deadline of {deadline}"
+        return _Schedule(state=ScheduleState.MET_ON_TIME, certain=False, reason=reason)
     # A deadline given as a month means "by the end of that month".
     last_day = deadline.latest
     if day > last_day:
@@ -386,10 +408,10 @@ def _item_progress(
 ) -> ActionProgress:
     dated, undated = _statements(item.updates, item.status, item.status_text, stated_on)
     stated = _stated(dated, undated, day)
-    done_on = stated.done_since
+    done_on, unfinished_on = stated.done_since, stated.unfinished_on
     if isinstance(item, Action) and stated.delivery.done and item.actual_completion is not None:
-        done_on = item.actual_completion
-    schedule = _schedule(stated.delivery, deadline, done_on, day)
+        done_on = unfinished_on = item.actual_completion
+    schedule = _schedule(stated.delivery, deadline, done_on, day, unfinished_on)
     return ActionProgress(
         id=item.id if isinstance(item, Action) else item.part,
         kind="action" if isinstance(item, Action) else "part",
@@ -403,6 +425,7 @@ def _item_progress(
         certain=schedule.certain,
         reason=schedule.reason,
         done_on=done_on if stated.delivery.done else None,
+        unfinished_on=unfinished_on if stated.delivery.done else None,
         days_overdue=schedule.days_overdue,
     )
 
@@ -469,7 +492,7 @@ def _recommendation_progress(
     )
     dated, undated = _statements(response.updates, response.status, response.status_text, stated_on)
     stated = _stated(dated, undated, day)
-    delivery, done_on = stated.delivery, stated.done_since
+    delivery, done_on, unfinished_on = stated.delivery, stated.done_since, stated.unfinished_on
     source: str | None = "response"
     if delivery is Delivery.NOT_STATED:
         delivery, source = _from_items(items), "actions"
@@ -477,9 +500,11 @@ def _recommendation_progress(
         done_on = max(done, key=lambda d: d.sort_key) if delivery.done and done else None
         if delivery.done and len(done) < sum(i.delivery.done for i in items):
             done_on = None  # one item's completion date is not known: nor is the whole's
+        unfinished = [i.unfinished_on for i in items if i.unfinished_on is not None]
+        unfinished_on = max(unfinished, key=lambda d: d.sort_key) if unfinished else None
         if delivery is Delivery.NOT_STATED:
             source = None
-    schedule = _schedule(delivery, _as_partial(deadline), done_on, day)
+    schedule = _schedule(delivery, _as_partial(deadline), done_on, day, unfinished_on)
     return RecommendationProgress(
         number=number,
         answered=True,
@@ -496,6 +521,28 @@ def _recommendation_progress(
         days_overdue=schedule.days_overdue,
         actions=items,
         timeline=_timeline(response),
+    )
+
+
+def gives_answer(response: Response) -> bool:
+    """True when a response says something: a narrative, an action, a part, an update, a
+    status, a judgement (acceptance, compliance), a lead, a translation or a link. A response
+    that only quotes the recommendation or carries a note on the record (a "Response" heading
+    with nothing under it) is **not answered**, on pages, in the roll-up and in the API alike."""
+    return bool(
+        response.narrative
+        or response.actions
+        or response.parts
+        or response.updates
+        or response.status
+        or response.status_text
+        or response.acceptance
+        or response.acceptance_text
+        or response.compliance
+        or response.compliance_text
+        or response.owner
+        or response.translations
+        or response.links
     )
 
 
@@ -518,11 +565,15 @@ def status_as_of(
     responses: dict[int, Response] = {}
     for number, response in _responses(plan, cat):
         responses.setdefault(number, response)
+    # an empty response is no answer; it is still listed (a response to a recommendation not
+    # addressed to the responder keeps its row)
+    listed = set(responses)
+    responses = {n: r for n, r in responses.items() if gives_answer(r)}
     try:
         numbers = {rec.number for rec in cat.addressed_to(plan.responder)}
     except UnknownAgency:
         numbers = set()
-    numbers |= set(responses)
+    numbers |= listed
     return PlanProgress(
         responder=plan.responder,
         as_of=when,

@@ -5,6 +5,12 @@ Which plan counts for a responder, at an as-of date: the latest version dated on
 neither date is counted only when no dated version qualifies. Every other version given is
 named in the notes with the reason it was left out: nothing is dropped silently.
 
+Who is a row: every responder that gave a plan, and every other responder of the same kinds
+that the recommendations address (a roll-up of forces' plans lists all 43 forces; of local
+policing bodies, all of them; of national agencies, every addressed agency). A responder with
+no plan counted is a row of "no plan as of DATE" (state ``no-plan``), with the dates of any
+versions dated later: a roll-up of 24 plans never reads as the whole country.
+
 Every figure (the table's, the chart's, the CSV's) comes from :meth:`NationalSummary.tally`.
 """
 
@@ -20,8 +26,9 @@ from attrs import field, frozen
 
 from ..catalogue import Catalogue, given_or_shipped
 from ..errors import UnknownAgency
-from ..model import ActionPlan, to_date
+from ..model import ActionPlan, ResponderKind, to_date
 from ..tables import csv_writer, neutralise
+from ._absence import absence_of
 from ._status import Rag, ScheduleState, status_as_of
 
 __all__ = [
@@ -44,6 +51,7 @@ SYMBOLS = {
     "not-applicable": "NA",
     "not-stated": "?",
     "unanswered": "x",
+    "no-plan": "NP",
     "not-addressed": "-",
 }
 
@@ -55,9 +63,11 @@ CATEGORIES = (
     "not-applicable",
     "not-stated",
     "unanswered",
+    "no-plan",
 )
 """The states a responder's answer to an addressed recommendation can be in, in the order every
-output lists them: a delivery as stated, not stated (answered, with no status), or unanswered."""
+output lists them: a delivery as stated, not stated (answered, with no status), unanswered, or
+no plan (no plan of the responder's counts on the day)."""
 
 STATES = CATEGORIES  # the 1.0 name
 
@@ -69,8 +79,8 @@ class Cell:
     addressed: bool
     answered: bool
     state: str
-    """A delivery (``not-stated`` when the response gives none), or ``unanswered``, or
-    ``not-addressed``."""
+    """A delivery (``not-stated`` when the response gives none), or ``unanswered``,
+    ``no-plan`` or ``not-addressed``."""
     schedule: ScheduleState | None
     rag: Rag | None = None
     days_overdue: int = 0
@@ -110,7 +120,7 @@ class Tally:
 
     @property
     def answered(self) -> int:
-        return self.addressed - self.categories["unanswered"]
+        return self.addressed - self.categories["unanswered"] - self.categories["no-plan"]
 
     @property
     def overdue(self) -> int:
@@ -131,6 +141,22 @@ class NationalSummary:
     choices: tuple[PlanChoice, ...] = ()
     police_uk_ids: dict[str, str] = field(factory=dict)
     """Each force's data.police.uk identifier, by slug (other responders have none)."""
+    without_plan: tuple[str, ...] = ()
+    """Responders that are rows with no plan counted on the day, in row order."""
+    later: dict[str, tuple[str, ...]] = field(factory=dict)
+    """For a responder with no plan counted: the dates of its versions dated after the day."""
+    kinds: dict[str, str] = field(factory=dict)
+    """Each row's kind of responder (``force``, ``local-policing-body``, ``agency``)."""
+
+    def coverage(self) -> list[tuple[str, int, int]]:
+        """(kind, rows with a plan counted, rows) for each kind of responder, in row order:
+        the "24 of 43 forces" of the roll-up's lead text."""
+        out: dict[str, list[int]] = {}
+        for slug, _ in self.responders:
+            counts = out.setdefault(self.kinds.get(slug, "other"), [0, 0])
+            counts[0] += slug not in self.without_plan
+            counts[1] += 1
+        return [(kind, counted, total) for kind, (counted, total) in out.items()]
 
     def cell(self, responder: str, number: int) -> Cell:
         return self.cells[responder, number]
@@ -141,7 +167,11 @@ class NationalSummary:
         for number in self.numbers:
             cells = [c for (_, n), c in self.cells.items() if n == number and c.addressed]
             states = Counter(c.state for c in cells)
-            schedules = Counter(str(c.schedule) for c in cells if c.schedule is not None)
+            # Schedules of answered cells only: an unanswered one is counted once, as not
+            # answered, never again as "deadline passed, no status stated".
+            schedules = Counter(
+                str(c.schedule) for c in cells if c.schedule is not None and c.answered
+            )
             rows.append(
                 Tally(
                     recommendation=number,
@@ -182,7 +212,7 @@ class NationalSummary:
             numbers = [
                 n
                 for n in self.numbers
-                if self.cells[slug, n].addressed and not self.cells[slug, n].answered
+                if self.cells[slug, n].state == "unanswered" and self.cells[slug, n].addressed
             ]
             if numbers:
                 result[slug] = numbers
@@ -209,9 +239,12 @@ class NationalSummary:
                     "police_uk_id": self.police_uk_ids.get(slug),
                     "name": name,
                     "title": self.titles.get(slug),
+                    "plan": slug not in self.without_plan,
+                    "later_versions": list(self.later.get(slug, ())),
                     "cells": {
                         str(n): {
                             "state": self.cells[slug, n].state,
+                            "absence": absence_of(self.cells[slug, n].state),
                             "schedule": self.cells[slug, n].schedule,
                             "rag": self.cells[slug, n].rag,
                             "days_overdue": self.cells[slug, n].days_overdue,
@@ -293,7 +326,8 @@ class NationalSummary:
         lines.append("")
         lines.append(
             "C complete, O ongoing, P in progress, N not started, NA not applicable, "
-            "? no status stated, x not answered, - not addressed; ! overdue"
+            "? no status stated, x not answered, NP no plan as of the date, - not addressed; "
+            "! overdue"
         )
         lines.append("")
         status = self.per_status()
@@ -304,6 +338,10 @@ class NationalSummary:
         lines.append(f"Deadline passed, no status stated: {passed}")
         for slug, numbers in self.missing().items():
             lines.append(f"{slug} gives no response to: {', '.join(map(str, numbers))}")
+        for slug in self.without_plan:
+            later = self.later.get(slug, ())
+            dated = f" (later versions dated {', '.join(later)})" if later else ""
+            lines.append(f"{slug}: no plan as of {self.as_of.isoformat()}{dated}")
         lines.extend(self.notes)
         return "\n".join(lines) + "\n"
 
@@ -350,22 +388,8 @@ def _choose(responder: str, plans: list[tuple[int, ActionPlan]], day: pendulum.D
     )
 
 
-def summarise(
-    plans: Iterable[ActionPlan],
-    as_of: dt.date | str,
-    *,
-    catalogue: Catalogue | None = None,
-) -> NationalSummary:
-    """Roll many plans up as of ``as_of``: each responder counts by its latest plan dated on or
-    before it (see this module's rules); the notes say which plan was used and why wherever a
-    responder gave more than one, or none counts."""
-    cat = given_or_shipped(catalogue)
-    day = to_date(as_of)
-    given = list(plans)
-    by_responder: dict[str, list[tuple[int, ActionPlan]]] = {}
-    for index, plan in enumerate(given):
-        by_responder.setdefault(plan.responder, []).append((index, plan))
-    choices = [_choose(slug, versions, day) for slug, versions in by_responder.items()]
+def _notes(choices: list[PlanChoice]) -> list[str]:
+    """Which plan was used for each responder and why, and why each other was left out."""
     notes: list[str] = []
     for choice in choices:
         if choice.used is None:
@@ -377,51 +401,125 @@ def summarise(
             )
         for index, why in choice.left_out:
             notes.append(f"{choice.responder}: plan {index + 1} of those given is left out: {why}")
+    return notes
+
+
+def _population(given: list[str], cat: Catalogue) -> list[str]:
+    """The rows: the responders given, then every other responder of their kinds that some
+    recommendation addresses (groups, such as the chief constables, are not rows)."""
+    kinds = set()
+    for slug in given:
+        try:
+            kinds.add(cat.responder(slug).kind)
+        except UnknownAgency:
+            continue
+    rows = list(given)
+    for responder in cat.responders:
+        if responder.kind not in kinds or responder.slug in rows:
+            continue
+        if responder.kind is ResponderKind.AGENCY and cat.agency(responder.slug).kind == "group":
+            continue
+        if cat.addressed_to(responder.slug):
+            rows.append(responder.slug)
+    return rows
+
+
+def _cells(
+    slug: str, plan: ActionPlan | None, day: pendulum.Date, cat: Catalogue
+) -> dict[int, Cell]:
+    """A row's cells, by recommendation number: from its plan's progress, or "no plan"."""
+    try:
+        addressed = {r.number for r in cat.addressed_to(slug)}
+    except UnknownAgency:
+        addressed = set()
+    if plan is None:
+        return {
+            n: Cell(
+                responder=slug,
+                number=n,
+                addressed=True,
+                answered=False,
+                state="no-plan",
+                schedule=None,
+            )
+            for n in addressed
+        }
+    cells = {}
+    for rec in status_as_of(plan, day, catalogue=cat).recommendations:
+        response = plan.response_to(rec.number) or plan.response_to(
+            cat.recommendation(rec.number).slug
+        )
+        cells[rec.number] = Cell(
+            responder=slug,
+            number=rec.number,
+            addressed=rec.number in addressed,
+            answered=rec.answered,
+            state=str(rec.delivery) if rec.answered else "unanswered",
+            schedule=rec.schedule,
+            rag=rec.rag,
+            days_overdue=rec.days_overdue,
+            narrative=response.narrative if response is not None else None,
+        )
+    return cells
+
+
+def summarise(
+    plans: Iterable[ActionPlan],
+    as_of: dt.date | str,
+    *,
+    catalogue: Catalogue | None = None,
+    everyone: bool = True,
+) -> NationalSummary:
+    """Roll many plans up as of ``as_of``: each responder counts by its latest plan dated on or
+    before it (see this module's rules); the notes say which plan was used and why wherever a
+    responder gave more than one, or none counts. With ``everyone`` (the default), every other
+    responder of the same kinds that the recommendations address is a row too, with no plan."""
+    cat = given_or_shipped(catalogue)
+    day = to_date(as_of)
+    given = list(plans)
+    by_responder: dict[str, list[tuple[int, ActionPlan]]] = {}
+    for index, plan in enumerate(given):
+        by_responder.setdefault(plan.responder, []).append((index, plan))
+    choices = [_choose(slug, versions, day) for slug, versions in by_responder.items()]
+    notes = _notes(choices)
     chosen = {c.responder: given[c.used] for c in choices if c.used is not None}
+    rows = _population(list(by_responder), cat) if everyone else list(chosen)
     responders: list[tuple[str, str]] = []
-    numbers: set[int] = set()
-    progress = {}
-    for slug, plan in chosen.items():
+    kinds: dict[str, str] = {}
+    by_row: dict[str, dict[int, Cell]] = {}
+    for slug in rows:
         try:
-            name = cat.responder(slug).name
+            found = cat.responder(slug)
+            responders.append((slug, found.name))
+            kinds[slug] = str(found.kind)
         except UnknownAgency:
-            name = slug
-        responders.append((slug, name))
-        progress[slug] = status_as_of(plan, day, catalogue=cat)
-        numbers |= {r.number for r in progress[slug].recommendations}
-    ordered = tuple(sorted(numbers))
+            responders.append((slug, slug))
+        by_row[slug] = _cells(slug, chosen.get(slug), day, cat)
+    ordered = tuple(sorted({n for cells in by_row.values() for n in cells}))
     cells: dict[tuple[str, int], Cell] = {}
-    for slug, _ in responders:
-        by_number = {r.number: r for r in progress[slug].recommendations}
-        try:
-            addressed = {r.number for r in cat.addressed_to(slug)}
-        except UnknownAgency:
-            addressed = set()
-        plan = chosen[slug]
+    for slug in rows:
         for number in ordered:
-            rec = by_number.get(number)
-            if rec is None:
-                cells[slug, number] = Cell(
-                    responder=slug,
-                    number=number,
-                    addressed=False,
-                    answered=False,
-                    state="not-addressed",
-                    schedule=None,
-                )
-                continue
-            response = plan.response_to(number) or plan.response_to(cat.recommendation(number).slug)
-            cells[slug, number] = Cell(
+            cells[slug, number] = by_row[slug].get(number) or Cell(
                 responder=slug,
                 number=number,
-                addressed=number in addressed,
-                answered=rec.answered,
-                state=str(rec.delivery) if rec.answered else "unanswered",
-                schedule=rec.schedule,
-                rag=rec.rag,
-                days_overdue=rec.days_overdue,
-                narrative=response.narrative if response is not None else None,
+                addressed=False,
+                answered=False,
+                state="not-addressed",
+                schedule=None,
             )
+    later = {
+        slug: tuple(
+            sorted(
+                {
+                    str(date)
+                    for _, plan in by_responder.get(slug, ())
+                    if (date := _plan_date(plan)) is not None and date > day
+                }
+            )
+        )
+        for slug in rows
+        if slug not in chosen
+    }
     return NationalSummary(
         as_of=day,
         responders=tuple(responders),
@@ -433,6 +531,9 @@ def summarise(
         police_uk_ids={
             force.slug: force.police_uk_id
             for force in cat.forces
-            if force.slug in chosen and force.police_uk_id
+            if force.slug in by_row and force.police_uk_id
         },
+        without_plan=tuple(slug for slug in rows if slug not in chosen),
+        later={slug: dates for slug, dates in later.items() if dates},
+        kinds=kinds,
     )

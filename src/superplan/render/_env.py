@@ -4,6 +4,7 @@ import re
 from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 __all__ = ["environment", "escape_markdown"]
 
@@ -27,6 +28,16 @@ def escape_markdown(text: str) -> str:
     return _LEADING.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 
 
+_LONG = re.compile(r"\S{21,}")
+
+
+def long_tokens(text: object) -> Markup:
+    """Text, escaped, with each token longer than 20 characters (an address, an identifier) in
+    a ``<span class="long">`` that may wrap anywhere: in a table cell only such tokens break
+    mid-word, never words or headers."""
+    return Markup(_LONG.sub(lambda m: f'<span class="long">{m.group(0)}</span>', str(escape(text))))
+
+
 def _md_url(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
 
@@ -44,4 +55,5 @@ def environment(kind: str) -> Environment:
     )
     env.filters["md_url"] = _md_url
     env.filters["md_text"] = escape_markdown
+    env.filters["long"] = long_tokens
     return env

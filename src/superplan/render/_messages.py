@@ -25,9 +25,20 @@ __all__ = ["Messages", "messages"]
 class Messages:
     """One language's page texts."""
 
-    def __init__(self, texts: dict[str, Any], name: str) -> None:
+    def __init__(self, texts: dict[str, Any], name: str, *, shipped: bool = False) -> None:
         self.texts = texts
         self.name = name
+        self.shipped = shipped
+        """A language shipped with superplan; otherwise a translation file a user gave."""
+
+    def for_markdown(self) -> "Messages":
+        """The texts as Markdown pages take them. A translation file is data, not markup: its
+        texts' own characters that Markdown or HTML would act on (``<svg onload>``,
+        ``[x](javascript:)``) are escaped, as the HTML pages escape them; the placeholders are
+        filled in after, with values escaped on their own. Shipped texts are used as written."""
+        if self.shipped:
+            return self
+        return Messages(_escaped_texts(self.texts), self.name)
 
     @property
     def language(self) -> str:
@@ -40,11 +51,23 @@ class Messages:
         """The label of an enumerated value, e.g. ``value("status_values", "in-progress")``."""
         return str(self.texts[group][str(member)])
 
-    def date(self, value: dt.date | PartialDate | None) -> str:
+    def count(self, group: str, count: int, **params: Any) -> str:
+        """A count in words with its noun in the right number: ``count("count_recommendations",
+        1)`` is "1 recommendation", and 2 gives "2 recommendations"."""
+        forms = self.texts[group]
+        return str(forms["one"] if count == 1 else forms["other"]).format(count=count, **params)
+
+    def date(self, value: dt.date | PartialDate | str | None) -> str:
         """A date in words at the precision it was given: a day ("27 March 2025"), or a month
-        ("November 2024") for a month-precision date."""
+        ("November 2024") for a month-precision date. A date may come as text, as it does in
+        a plan's JSON ("2025-03"); text that is not a date is given back as it is."""
         if value is None:
             return self("not_stated")
+        if isinstance(value, str):
+            try:
+                value = PartialDate.parse(value)
+            except ValueError:
+                return str(value)
         month = self.texts["months"][value.month - 1]
         if isinstance(value, PartialDate) and value.day is None:
             return str(self.texts["month_format"]).format(month=month, year=value.year)
@@ -155,6 +178,33 @@ def _differences(reference: Any, candidate: Any, path: tuple[str, ...]) -> list[
     return problems
 
 
+#: What Markdown (or the HTML it may hold) acts on in running text.
+_MARKUP = re.compile(r"[\\`*_\[\]<>#|!~&]|(?<=\w):(?=/)|(?<=www)\.")
+
+
+def _escaped_literal(text: str) -> str:
+    return _MARKUP.sub(lambda m: "\\" + m.group(0), text).replace("\r", " ").replace("\n", " ")
+
+
+def _escaped_texts(value: Any) -> Any:
+    """Every text's literal parts escaped for Markdown, its ``{placeholders}`` kept."""
+    if isinstance(value, dict):
+        return {key: _escaped_texts(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_escaped_texts(item) for item in value]
+    if not isinstance(value, str):
+        return value
+    out = []
+    for literal, field_name, spec, conversion in string.Formatter().parse(value):
+        out.append(_escaped_literal(literal).replace("{", "{{").replace("}", "}}"))
+        if field_name is not None:
+            out.append(
+                "{" + field_name + (f"!{conversion}" if conversion else "")
+                + (f":{spec}" if spec else "") + "}"
+            )  # fmt: skip
+    return "".join(out)
+
+
 def messages(language: str | os.PathLike[str] = "en") -> Messages:
     """The page texts for a shipped language code (``en``) or a translation file's path."""
     name = os.fspath(language)
@@ -162,15 +212,16 @@ def messages(language: str | os.PathLike[str] = "en") -> Messages:
         if name == "":
             message = "no language or translation file was named"
             raise LoadError([Problem(pointer="", message=message, kind="unreadable-file")])
-        if isinstance(language, str) and (data := _shipped(language)) is not None:
+        data = _shipped(language) if isinstance(language, str) else None
+        if data is not None:
             texts = parse_json(data)
         elif (
             isinstance(language, str)
             and _LANGUAGE_TAG.fullmatch(language)
             and not Path(language).exists()
         ):
-            shipped = ", ".join(_shipped_languages())
-            message = f"no such language (shipped: {shipped}) or translation file"
+            known = ", ".join(_shipped_languages())
+            message = f"no such language (shipped: {known}) or translation file"
             raise LoadError([Problem(pointer="", message=message, kind="unreadable-file")])
         else:
             texts = read_json(language)  # under the size limit, by the strict reader
@@ -182,4 +233,4 @@ def messages(language: str | os.PathLike[str] = "en") -> Messages:
         problems.append(Problem(pointer="/language", message=message))
     if problems:
         raise LoadError(problems, source=name)
-    return Messages(texts, name)
+    return Messages(texts, name, shipped=data is not None)

@@ -54,6 +54,7 @@ def render_markdown(
 ) -> str:
     """The same page as :func:`render_html`, in Markdown, with every submitted text escaped."""
     cat, t = _context(catalogue, language)
+    t = t.for_markdown()  # a translation file's own markup escaped (issue 26)
     view = plan_view(plan, cat, t, escape_markdown)
     template = environment("markdown").get_template("plan.md.j2")
     return template.render(view=view, t=t, version=_version()).lstrip("\n")
@@ -85,7 +86,8 @@ def render_index(
             )
             for e in entries
         ]
-        return environment("markdown").get_template("index.md.j2").render(entries=shown, t=t)
+        page = environment("markdown").get_template("index.md.j2")
+        return page.render(entries=shown, t=t.for_markdown())
     template = environment("html").get_template("index.html.j2")
     return template.render(
         entries=entries, t=t, version=_version(), page_title=t("index_title"), home=None

@@ -16,6 +16,7 @@ from .._schema import (
     schema,
 )
 from ..catalogue import Catalogue, given_or_shipped
+from ..model import Recommendation
 from ._env import environment
 from ._messages import Messages, messages
 from ._views import recommendation_view, safe_url
@@ -114,23 +115,50 @@ def schema_rows(document: dict[str, Any]) -> list[dict[str, str]]:
 # -- the site -------------------------------------------------------------------------------------
 
 
-def _page(template: str, t: Messages, title: str, **context: Any) -> str:
+def _page(template: str, t: Messages, title: str, current: str = "", **context: Any) -> str:
+    """A page of the site; ``current`` names it for the navigation (``aria-current``)."""
     return (
         environment("html")
         .get_template(template)
-        .render(t=t, version=_version(), page_title=title, home="index.html", **context)
+        .render(
+            t=t,
+            version=_version(),
+            page_title=title,
+            home="index.html",
+            current=current,
+            **context,
+        )
     )
 
 
-def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
+def _table_page(
+    name: str,
+    t: Messages,
+    title: str,
+    table: dict[str, Any],
+    intro: str | None = None,
+    current: str = "",
+) -> tuple[str, str]:
+    """A page of one table: agencies, forces, a schema's fields, the list of schemas."""
+    table = {"facts": [], "heading": None, **table}
+    page = _page(
+        "site_table.html.j2",
+        t,
+        title,
+        current or name,
+        heading=title,
+        intro=intro,
+        tables=[table],
+    )
+    return name, page
+
+
+def _index_page(cat: Catalogue, t: Messages) -> tuple[str, str]:
+    """The home page: the report, its deadlines and its 29 recommendations."""
     report = cat.report
     authors = ", ".join(cat.agency(slug).name for slug in report.authors)
     milestones = [
-        {
-            "date": t.date(cat.milestone_date(m.slug)),
-            "rule": m.title,
-            "slug": m.slug,
-        }
+        {"date": t.date(cat.milestone_date(m.slug)), "rule": m.title, "slug": m.slug}
         for m in cat.milestones
     ]
     rows = []
@@ -146,102 +174,92 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
                 "known": t("yes") if rec.wording.value else t("no"),
             }
         )
-    yield (
+    page = _page(
+        "site_index.html.j2",
+        t,
+        t("site_title"),
         "index.html",
-        _page(
-            "site_index.html.j2",
-            t,
-            t("site_title"),
-            report=report,
-            report_published=t.date(report.published),
-            authors=authors,
-            milestones=milestones,
-            recommendations=rows,
-        ),
+        report=report,
+        report_published=t.date(report.published),
+        authors=authors,
+        milestones=milestones,
+        recommendations=rows,
     )
+    return "index.html", page
 
-    for rec in cat.recommendations:
-        view = recommendation_view(rec, cat, t)
-        number = t.value("certainty_values", rec.numbering.certainty)
-        if rec.numbering.range:
-            low, high = rec.numbering.range
-            number += "; " + t("number_range", low=low, high=high)
-        facts = [
-            (t("number_label"), number),
-            (t("the_recommendation"), t.value("certainty_values", rec.wording.certainty)),
-            (t("deadline"), t.value("certainty_values", rec.deadline.certainty)),
-        ]
-        facts += [
-            (
-                t("not_addressed_to", agency=cat.agency(fact.agency).name),
-                t.value("certainty_values", fact.certainty),
-            )
-            for fact in rec.not_addressed_to
-        ]
-        cited = dict.fromkeys(
-            (
-                *rec.numbering.sources,
-                *rec.wording.sources,
-                *rec.sub_points.sources,
-                *(s for a in rec.addressees for s in a.sources),
-                *(s for n in rec.not_addressed_to for s in n.sources),
-                *(rec.addressee_heading.sources if rec.addressee_heading else ()),
-                *rec.deadline.sources,
-            )
-        )
-        sources = [
-            {"title": cat.source(s).title, "url": safe_url(cat.source(s).url)} for s in cited
-        ]
-        notes = [n for n in (rec.wording.note, rec.sub_points.note, rec.deadline.note) if n]
-        notes += [n.note for n in rec.not_addressed_to if n.note]
-        notes += list(rec.notes)
-        related = [
-            {"title": cat.recommendation(n).title, "href": f"recommendation-{n}.html"}
-            for n in rec.related
-        ]
-        yield (
-            f"recommendation-{rec.number}.html",
-            _page(
-                "site_recommendation.html.j2",
-                t,
-                view["heading"],
-                rec=view,
-                facts=facts,
-                notes=notes,
-                related=related,
-                sources=sources,
-            ),
-        )
 
-    agency_rows = [
-        [
-            a.name,
-            {"code": a.slug},
-            "; ".join(t.value("role_values", role) for role in a.roles),
-        ]
+def _recommendation_facts(rec: Recommendation, cat: Catalogue, t: Messages) -> list[Any]:
+    """How well each fact of a recommendation is known."""
+    number = t.value("certainty_values", rec.numbering.certainty)
+    if rec.numbering.range:
+        low, high = rec.numbering.range
+        number += "; " + t("number_range", low=low, high=high)
+    facts = [
+        (t("number_label"), number),
+        (t("the_recommendation"), t.value("certainty_values", rec.wording.certainty)),
+        (t("deadline"), t.value("certainty_values", rec.deadline.certainty)),
+    ]
+    facts += [
+        (
+            t("not_addressed_to", agency=cat.agency(fact.agency).name),
+            t.value("certainty_values", fact.certainty),
+        )
+        for fact in rec.not_addressed_to
+    ]
+    return facts
+
+
+def _recommendation_page(rec: Recommendation, cat: Catalogue, t: Messages) -> tuple[str, str]:
+    """One recommendation: what is known of it and how well, its wording, notes and sources."""
+    view = recommendation_view(rec, cat, t)
+    cited = dict.fromkeys(
+        (
+            *rec.numbering.sources,
+            *rec.wording.sources,
+            *rec.sub_points.sources,
+            *(s for a in rec.addressees for s in a.sources),
+            *(s for n in rec.not_addressed_to for s in n.sources),
+            *(rec.addressee_heading.sources if rec.addressee_heading else ()),
+            *rec.deadline.sources,
+        )
+    )
+    sources = [{"title": cat.source(s).title, "url": safe_url(cat.source(s).url)} for s in cited]
+    notes = [n for n in (rec.wording.note, rec.sub_points.note, rec.deadline.note) if n]
+    notes += [n.note for n in rec.not_addressed_to if n.note]
+    notes += list(rec.notes)
+    related = [
+        {"title": cat.recommendation(n).title, "href": f"recommendation-{n}.html"}
+        for n in rec.related
+    ]
+    page = _page(
+        "site_recommendation.html.j2",
+        t,
+        view["heading"],
+        "index.html",
+        rec=view,
+        facts=_recommendation_facts(rec, cat, t),
+        notes=notes,
+        related=related,
+        sources=sources,
+    )
+    return f"recommendation-{rec.number}.html", page
+
+
+def _agencies_page(cat: Catalogue, t: Messages) -> tuple[str, str]:
+    rows = [
+        [a.name, {"code": a.slug}, "; ".join(t.value("role_values", role) for role in a.roles)]
         for a in cat.agencies
     ]
-    yield (
-        "agencies.html",
-        _page(
-            "site_table.html.j2",
-            t,
-            t("agencies_title"),
-            heading=t("agencies_title"),
-            intro=None,
-            tables=[
-                {
-                    "caption": t("agencies_caption"),
-                    "columns": [t("col_agency"), t("col_slug"), t("col_roles")],
-                    "rows": agency_rows,
-                    "facts": [],
-                    "heading": None,
-                }
-            ],
-        ),
-    )
+    table = {
+        "caption": t("agencies_caption"),
+        "columns": [t("col_agency"), t("col_slug"), t("col_roles")],
+        "rows": rows,
+    }
+    return _table_page("agencies.html", t, t("agencies_title"), table)
 
-    force_rows = [
+
+def _forces_page(cat: Catalogue, t: Messages) -> tuple[str, str]:
+    rows = [
         [
             f.name,
             {"code": f.slug},
@@ -250,84 +268,62 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
         ]
         for f in cat.forces
     ]
-    yield (
-        "forces.html",
-        _page(
-            "site_table.html.j2",
-            t,
-            t("forces_title"),
-            heading=t("forces_title"),
-            intro=None,
-            tables=[
-                {
-                    "caption": t("forces_caption"),
-                    "columns": [
-                        t("col_force"),
-                        t("col_slug"),
-                        t("col_country"),
-                        t("col_welsh_name"),
-                    ],
-                    "rows": force_rows,
-                    "facts": [],
-                    "heading": None,
-                }
-            ],
-        ),
+    table = {
+        "caption": t("forces_caption"),
+        "columns": [t("col_force"), t("col_slug"), t("col_country"), t("col_welsh_name")],
+        "rows": rows,
+    }
+    return _table_page("forces.html", t, t("forces_title"), table)
+
+
+def _schema_page(name: str, t: Messages) -> tuple[str, str]:
+    """One schema's fields: type, whether required, meaning, example."""
+    document = schema(name)
+    rows: list[list[Any]] = [
+        [{"code": r["field"]}, r["type"], r["required"], r["description"], r["example"]]
+        for r in schema_rows(document)
+    ]
+    table = {
+        "caption": t("schema_caption", name=name),
+        "columns": [
+            t("col_field"),
+            t("col_type"),
+            t("col_required"),
+            t("col_description"),
+            t("col_example"),
+        ],
+        "rows": rows,
+        "facts": [(t("schema_id"), document["$id"])],
+    }
+    heading = t("schema_heading", name=name)
+    return _table_page(
+        f"schema-{name}.html", t, heading, table, document.get("description"), "schemas.html"
     )
 
-    schema_links: list[list[Any]] = []
+
+def _schemas_page(t: Messages) -> tuple[str, str]:
+    links: list[list[Any]] = [
+        [{"text": name, "href": f"schema-{name}.html"}, schema(name)["$id"]]
+        for name in SCHEMA_NAMES
+    ]
+    table = {
+        "caption": t("schemas_title"),
+        "columns": [t("col_field"), t("schema_id")],
+        "rows": links,
+    }
+    return _table_page("schemas.html", t, t("schemas_title"), table, t("schemas_intro"))
+
+
+def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
+    """Every page of the site, one function each: (file name, HTML)."""
+    yield _index_page(cat, t)
+    for rec in cat.recommendations:
+        yield _recommendation_page(rec, cat, t)
+    yield _agencies_page(cat, t)
+    yield _forces_page(cat, t)
     for name in SCHEMA_NAMES:
-        document = schema(name)
-        heading = t("schema_heading", name=name)
-        schema_links.append([{"text": name, "href": f"schema-{name}.html"}, document["$id"]])
-        field_rows: list[list[Any]] = [
-            [{"code": r["field"]}, r["type"], r["required"], r["description"], r["example"]]
-            for r in schema_rows(document)
-        ]
-        yield (
-            f"schema-{name}.html",
-            _page(
-                "site_table.html.j2",
-                t,
-                heading,
-                heading=heading,
-                intro=document.get("description"),
-                tables=[
-                    {
-                        "caption": t("schema_caption", name=name),
-                        "columns": [
-                            t("col_field"),
-                            t("col_type"),
-                            t("col_required"),
-                            t("col_description"),
-                            t("col_example"),
-                        ],
-                        "rows": field_rows,
-                        "facts": [(t("schema_id"), document["$id"])],
-                        "heading": None,
-                    }
-                ],
-            ),
-        )
-    yield (
-        "schemas.html",
-        _page(
-            "site_table.html.j2",
-            t,
-            t("schemas_title"),
-            heading=t("schemas_title"),
-            intro=t("schemas_intro"),
-            tables=[
-                {
-                    "caption": t("schemas_title"),
-                    "columns": [t("col_field"), t("schema_id")],
-                    "rows": schema_links,
-                    "facts": [],
-                    "heading": None,
-                }
-            ],
-        ),
-    )
+        yield _schema_page(name, t)
+    yield _schemas_page(t)
 
 
 def build_site(

@@ -10,18 +10,11 @@ from attrs import frozen
 
 from ..catalogue import Catalogue
 from ..errors import UnknownAgency
-from ..model import (
-    Action,
-    ActionPlan,
-    DeliveryStatus,
-    Link,
-    Part,
-    ProgressUpdate,
-    Recommendation,
-    Response,
-)
-from ..progress import RecommendationProgress, status_as_of
+from ..model import ActionPlan, Link, Recommendation, Response
+from ..progress import RecommendationProgress, gives_answer, status_as_of
+from ._items import action_rows, links, part_rows, quote_differs, schedule_note
 from ._messages import Messages
+from ._tags import DELIVERY_COLOURS, SCHEDULE_COLOURS, schedule_tag, status_tag, timeline
 
 __all__ = [
     "PlanView",
@@ -71,6 +64,8 @@ class PlanView:
     as_of: str
     introduction: list[str]
     note: list[str]
+    about: list[str]
+    """Plain-English notes on how the record was made (the sources of the wording)."""
     sections: list[dict[str, Any]]
     other_sections: list[dict[str, Any]]
 
@@ -130,115 +125,12 @@ def _wording_blocks(wording: list[str], *, held_list: bool, e: Escape) -> list[d
     return blocks
 
 
-#: GOV.UK-style tag colours, for delivery status as the plan states it; the words always say it.
-_DELIVERY_COLOURS = {
-    "complete": "green",
-    "ongoing": "turquoise",
-    "in-progress": "blue",
-    "not-started": "yellow",
-    "not-applicable": "grey",
-}
-
-
-def status_tag(
-    status: DeliveryStatus | str | None, own_words: str | None, t: Messages, e: Escape = _same
-) -> dict[str, str]:
-    """A delivery status as a tag: its words, its colour, and the plan's own words beside it.
-    No status is "Not stated", never "Not started"."""
-    if status is None or str(status) == "not-stated":
-        words, colour = t("not_stated"), "none"
-    else:
-        words, colour = t.value("status_values", status), _DELIVERY_COLOURS[str(status)]
-    own = e(t("own_words", text=own_words)) if own_words else ""
-    return {"words": e(words), "colour": colour, "own": own}
-
-
-#: Tag colours for where a recommendation stands against its deadline.
-_SCHEDULE_COLOURS = {
-    "not-yet-due": "grey",
-    "due-soon": "orange",
-    "overdue": "red",
-    "met-on-time": "green",
-    "met-late": "yellow",
-    "no-deadline": "grey",
-    "deadline-passed-not-stated": "purple",
-    "not-applicable": "grey",
-}
-
-
-def schedule_tag(state: str, t: Messages, e: Escape = _same) -> dict[str, str]:
-    return {
-        "words": e(t.value("schedule_values", state)),
-        "colour": _SCHEDULE_COLOURS[state],
-        "own": "",
-    }
-
-
-def _links(links: tuple[Link, ...], e: Escape) -> list[dict[str, str | None]]:
-    """Each link's words (its title, else its address) and its address when it is safe to link."""
-    return [{"text": e(link.title or link.url), "url": safe_url(link.url)} for link in links]
-
-
 def _lang(value: str | None) -> str:
     return value or ""
 
 
-def _timeline(
-    sources: list[tuple[str, tuple[ProgressUpdate, ...]]], t: Messages, e: Escape
-) -> list[dict[str, Any]]:
-    """Every update of a response, its parts and its actions: dated ones newest first, then the
-    undated ones in the plan's order."""
-    entries = [
-        (about, index, update) for about, updates in sources for index, update in enumerate(updates)
-    ]
-    dated = sorted(
-        (entry for entry in entries if entry[2].date is not None),
-        key=lambda entry: entry[2].date.sort_key if entry[2].date else (),
-        reverse=True,
-    )
-    undated = [entry for entry in entries if entry[2].date is None]
-    return [
-        {
-            "date": e(t.date(update.date)) if update.date else e(t("undated")),
-            "datetime": str(update.date) if update.date else "",
-            "about": e(about),
-            "label": e(update.label or ""),
-            "status": status_tag(update.status, update.status_text, t, e)
-            if update.status or update.status_text
-            else None,
-            "note": e(update.note or ""),
-            "lang": _lang(update.lang),
-        }
-        for about, _, update in [*dated, *undated]
-    ]
-
-
-def _due(action: Action | Part, cat: Catalogue, t: Messages) -> str:
-    """When an action (or a part, schema 1.2) is due, in words."""
-    if action.due is None:
-        return ""
-    if action.due.date is not None:
-        text = t.date(action.due.date)
-        if action.due.not_before:
-            text = t("due_not_before", date=text)
-    else:
-        slug = action.due.milestone or ""
-        date = cat.milestone_date(slug)
-        if date is None:
-            text = slug
-        else:
-            milestone = cat.milestone(slug).title.lower()
-            text = t("deadline_value", date=t.date(date), milestone=milestone)
-    return text + (f" ({action.due.reason})" if action.due.reason else "")
-
-
-def _completion(action: Action, t: Messages) -> str:
-    said = []
-    if action.planned_completion is not None:
-        said.append(t("planned_completion", date=t.date(action.planned_completion)))
-    if action.actual_completion is not None:
-        said.append(t("actual_completion", date=t.date(action.actual_completion)))
-    return "; ".join(said)
+def _links(items: tuple[Link, ...], e: Escape) -> list[dict[str, str | None]]:
+    return links(items, e, safe_url)
 
 
 _NO_RESPONSE: dict[str, Any] = {
@@ -259,8 +151,16 @@ _NO_RESPONSE: dict[str, Any] = {
 
 
 def _response_view(
-    response: Response | None, cat: Catalogue, t: Messages, e: Escape
+    response: Response | None,
+    rec: RecommendationProgress | None,
+    day: dt.date | None,
+    wording: list[str],
+    cat: Catalogue,
+    t: Messages,
+    e: Escape,
 ) -> dict[str, Any]:
+    """The response, its actions and parts (each with its due date, status, schedule and own
+    updates) and the response's own updates."""
     if response is None:
         return _NO_RESPONSE
     facts: list[tuple[str, str, str]] = []
@@ -274,36 +174,7 @@ def _response_view(
         facts.append((t("compliance"), value, response.compliance_text or ""))
     if response.owner:
         facts.append((t("lead"), response.owner, ""))
-    actions = [
-        {
-            "id": e(action.id),
-            "part": e(action.part or ""),
-            "description": e(action.description),
-            "lang": _lang(action.lang),
-            "owner": e(action.owner or ""),
-            "due": e(_due(action, cat, t)),
-            "completion": e(_completion(action, t)),
-            "status": status_tag(action.status, action.status_text, t, e),
-            "evidence": [e(item) for item in action.evidence],
-            "links": _links(action.links, e),
-        }
-        for action in response.actions
-    ]
-    parts = [
-        {
-            "part": e(part.part),
-            "requirement": e(part.requirement or ""),
-            "owner": e(part.owner or ""),
-            "due": e(_due(part, cat, t)),
-            "status": status_tag(part.status, part.status_text, t, e),
-            "evidence": [e(item) for item in part.evidence],
-            "links": _links(part.links, e),
-        }
-        for part in response.parts
-    ]
-    sources = [("", response.updates)]
-    sources += [(t("about_part", part=part.part), part.updates) for part in response.parts]
-    sources += [(t("about_action", id=action.id), action.updates) for action in response.actions]
+    actions = action_rows(response, rec, day, cat, t, e, safe_url)
     translations = [
         {
             "lang": translation.lang,
@@ -312,27 +183,24 @@ def _response_view(
         }
         for translation in response.translations
     ]
+    quoted = response.recommendation_as_quoted or ""
     return {
-        "given": bool(
-            response.narrative
-            or response.actions
-            or response.updates
-            or response.parts
-            or response.status
-            or facts
-        ),
+        "given": gives_answer(response),
         "status": status_tag(response.status, response.status_text, t, e),
         "facts": [(e(label), e(value), e(own)) for label, value, own in facts],
         "narrative": [e(p) for p in _paragraphs(response.narrative)],
         "lang": _lang(response.lang),
         "translations": translations,
-        "quoted": [e(p) for p in _paragraphs(response.recommendation_as_quoted)],
+        # The plan's quotation, only where it says something the report's wording does not
+        "quoted": [e(p) for p in _paragraphs(quoted)]
+        if quoted and (not wording or quote_differs(wording, quoted))
+        else [],
         "note": [e(p) for p in _paragraphs(response.transcription_note)],
         "links": _links(response.links, e),
-        "parts": parts,
+        "parts": part_rows(response, rec, day, t, e, safe_url, cat),
         "actions": actions,
         "show_part": any(a["part"] for a in actions),
-        "timeline": _timeline(sources, t, e),
+        "timeline": timeline([("", response.updates)], t, e),
     }
 
 
@@ -362,14 +230,20 @@ def plan_title(plan: ActionPlan, cat: Catalogue, t: Messages) -> str:
 _END_OF_TIME = pendulum.date(9999, 12, 31)
 
 
+def _wording(rec: Recommendation) -> list[str]:
+    return list(rec.wording.value or ())
+
+
 def _standing(
     rec: RecommendationProgress, day: dt.date | None, t: Messages, e: Escape
 ) -> dict[str, Any]:
-    """Where a recommendation stands, from superplan.progress: its delivery as stated (or not
-    stated), and its schedule state as of the plan's date (none where the plan has no date)."""
+    """Where a recommendation stands, from superplan.progress: its delivery as stated (or no
+    status stated, or not answered), and its schedule state as of the plan's date (none where
+    the plan has no date)."""
+    delivery = str(rec.delivery) if rec.answered else "unanswered"
     standing: dict[str, Any] = {
-        "delivery": str(rec.delivery) if rec.answered else "unanswered",
-        "delivery_tag": status_tag(str(rec.delivery), rec.status_text, t, e),
+        "delivery": delivery,
+        "delivery_tag": status_tag(delivery, rec.status_text, t, e),
         "delivery_from": e(t("delivery_from_actions")) if rec.delivery_from == "actions" else "",
         "schedule": str(rec.schedule) if day is not None else None,
         "schedule_tag": None,
@@ -377,10 +251,9 @@ def _standing(
     }
     if day is not None:
         note = t("schedule_as_of", date=t.date(day))
-        if not rec.certain and rec.reason:
-            note += "; " + t("schedule_uncertain", reason=rec.reason)
+        uncertain = schedule_note(rec, t, _same)
         standing["schedule_tag"] = schedule_tag(str(rec.schedule), t, e)
-        standing["schedule_note"] = e(note)
+        standing["schedule_note"] = e(note + ("; " + uncertain if uncertain else ""))
     return standing
 
 
@@ -405,7 +278,9 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
         sections.append(
             {
                 **recommendation_view(rec, cat, t, e),
-                "response": _response_view(given, cat, t, e),
+                "response": _response_view(
+                    given, progress.recommendation(rec.number), day, _wording(rec), cat, t, e
+                ),
                 "not_addressed": None,
                 **_standing(progress.recommendation(rec.number), day, t, e),
             }
@@ -414,7 +289,15 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
     others = [
         {
             **recommendation_view(cat.recommendation(number), cat, t, e),
-            "response": _response_view(response, cat, t, e),
+            "response": _response_view(
+                response,
+                progress.recommendation(number),
+                day,
+                _wording(cat.recommendation(number)),
+                cat,
+                t,
+                e,
+            ),
             "not_addressed": e(t("not_addressed_note", responder=name)),
             **_standing(progress.recommendation(number), day, t, e),
         }
@@ -447,40 +330,68 @@ def plan_view(plan: ActionPlan, cat: Catalogue, t: Messages, e: Escape = _same) 
         as_of=e(t.date(day)) if day is not None else "",
         introduction=[e(p) for p in plan.introduction],
         note=[e(p) for p in _paragraphs(plan.transcription_note)],
+        about=_about(sections, others, cat, t, e),
         sections=sections,
         other_sections=others,
     )
 
 
+def _about(
+    sections: list[dict[str, Any]],
+    others: list[dict[str, Any]],
+    cat: Catalogue,
+    t: Messages,
+    e: Escape,
+) -> list[str]:
+    """Where the wording shown comes from, said once for the page."""
+    cited: list[str] = []
+    for section in [*sections, *others]:
+        rec = cat.recommendation(section["number"])
+        for source in rec.wording.sources if rec.wording.value else ():
+            if source not in cited:
+                cited.append(source)
+    if not cited:
+        return []
+    return [e(t("about_wording", sources=", ".join(cat.source(s).title for s in cited)))]
+
+
 #: The order the summary counts states in; "unanswered" is a recommendation with no response.
-_SUMMARY_ORDER = (*_DELIVERY_COLOURS, "not-stated", "unanswered")
+_SUMMARY_ORDER = (*DELIVERY_COLOURS, "not-stated", "unanswered")
+
+
+def _glance(
+    sections: list[dict[str, Any]], key: str, order: tuple[str, ...]
+) -> dict[str, list[dict[str, Any]]]:
+    """The sections in each state of ``key``, in ``order``: how many, and which."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for section in sections:
+        if section[key] is not None:
+            found.setdefault(section[key], []).append(
+                {"number": section["number"], "anchor": section["anchor"]}
+            )
+    return {state: found[state] for state in order if state in found}
 
 
 def _summary(sections: list[dict[str, Any]], t: Messages, e: Escape) -> list[dict[str, Any]]:
-    counts: dict[str, int] = {}
-    for section in sections:
-        counts[section["delivery"]] = counts.get(section["delivery"], 0) + 1
-    rows = []
-    for state in _SUMMARY_ORDER:
-        if not counts.get(state):
-            continue
-        if state == "unanswered":
-            tag = {"words": e(t("not_answered")), "colour": "none", "own": ""}
-        else:
-            tag = status_tag(state, None, t, e)
-        rows.append({"tag": tag, "count": counts[state]})
-    return rows
+    return [
+        {
+            "tag": status_tag(state, None, t, e),
+            "count": e(t.count("count_recommendations", len(which))),
+            "which": which,
+        }
+        for state, which in _glance(sections, "delivery", _SUMMARY_ORDER).items()
+    ]
 
 
 def _schedule_summary(
     sections: list[dict[str, Any]], t: Messages, e: Escape
 ) -> list[dict[str, Any]]:
-    counts: dict[str, int] = {}
-    for section in sections:
-        if section["schedule"] is not None and section["delivery"] != "unanswered":
-            counts[section["schedule"]] = counts.get(section["schedule"], 0) + 1
+    answered = [section for section in sections if section["delivery"] != "unanswered"]
     return [
-        {"tag": schedule_tag(state, t, e), "count": counts[state]}
-        for state in _SCHEDULE_COLOURS
-        if counts.get(state)
+        {
+            "tag": schedule_tag(state, t, e),
+            "count": e(t.count("count_recommendations", len(which))),
+            "which": which,
+        }
+        for state, which in _glance(answered, "schedule", tuple(SCHEDULE_COLOURS)).items()
     ]

@@ -14,6 +14,7 @@ its headings) is :func:`superplan.importers.import_table`.
 # A name imported `as` itself is for superplan's own packages (the importers, the roll-up), not
 # part of the public API (__all__).
 from ._cells import (
+    SEPARATORS as SEPARATORS,
     csv_writer as csv_writer,
     escape_cell as escape_cell,
     neutralise,
@@ -27,19 +28,38 @@ from ._columns import (
     PLAN_HANDLED as PLAN_HANDLED,
     RECORD_COLUMNS as RECORD_COLUMNS,
     REFERENCE_COLUMNS as REFERENCE_COLUMNS,
+    ref_cell as ref_cell,
+    ref_text as ref_text,
     report_wording as report_wording,
 )
 from ._export import export_table, plan_to_rows
 from ._sheet import (
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_INFLATED,
+    MAX_MEMBERS,
+    MAX_ROWS,
     Record as Record,
     Sheet as Sheet,
     column_letter as column_letter,
     read_sheet as read_sheet,
 )
 from ._template import template_rows, write_template
+from ._workbook import (
+    CELL_LIMIT as CELL_LIMIT,
+    SheetWriter as SheetWriter,
+    new_workbook as new_workbook,
+    save_workbook as save_workbook,
+    workbook_cell as workbook_cell,
+)
 
 __all__ = [
     "COLUMNS",
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_INFLATED",
+    "MAX_MEMBERS",
+    "MAX_ROWS",
     "export_table",
     "neutralise",
     "plan_to_rows",

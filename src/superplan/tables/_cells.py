@@ -2,10 +2,18 @@
 
 import csv
 import io
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-__all__ = ["FORMULA_START", "csv_writer", "escape_cell", "neutralise", "unescape_cell"]
+__all__ = [
+    "FORMULA_START",
+    "SEPARATORS",
+    "csv_writer",
+    "escape_cell",
+    "neutralise",
+    "unescape_cell",
+]
 
 FORMULA_START = (
     *("=", "+", "-", "@", "\t", "\r", "\n"),
@@ -38,22 +46,30 @@ def csv_writer(out: TextIO, *, newline: str = "\r\n") -> _CsvWriter:
     return _CsvWriter(out, newline)
 
 
+SEPARATORS = (",", ";", "\t")
+"""Characters a spreadsheet may split a CSV line on (the comma, the semicolon of locales whose
+decimal mark is a comma, the tab): what follows one starts a cell for such a reader."""
+
+_CLASS = "".join(re.escape(start) for start in FORMULA_START)
+_BOUNDARY = "(?:^|(?<=[" + "".join(re.escape(s) for s in SEPARATORS) + "]))"
+_DANGER = re.compile(_BOUNDARY + "(?=[" + _CLASS + "])")
+_DANGER_OR_QUOTE = re.compile(_BOUNDARY + "(?=[" + _CLASS + "'])")
+_ESCAPED = re.compile(_BOUNDARY + "'(?=[" + _CLASS + "'])")
+
+
 def neutralise(value: str) -> str:
-    """Text a spreadsheet shows as text: a leading ``=``, ``+``, ``-``, ``@``, tab or return is
-    prefixed with an apostrophe, so that no formula runs. One way: for reports."""
-    return "'" + value if value.startswith(FORMULA_START) else value
+    """Text a spreadsheet shows as text: a ``=``, ``+``, ``-``, ``@``, tab or return at the
+    start, or after a separator a reader may split on (:data:`SEPARATORS`), is prefixed with an
+    apostrophe, so that no formula runs. One way: for reports."""
+    return _DANGER.sub("'", value)
 
 
 def escape_cell(value: str) -> str:
-    """Like :func:`neutralise`, and reversible: an apostrophe already in front is doubled, so that
-    :func:`unescape_cell` gives back exactly the text. For tables that are read back."""
-    return "'" + value if value.startswith((*FORMULA_START, "'")) else value
+    """Like :func:`neutralise`, and reversible: an apostrophe already in such a place is doubled,
+    so that :func:`unescape_cell` gives back exactly the text. For tables that are read back."""
+    return _DANGER_OR_QUOTE.sub("'", value)
 
 
 def unescape_cell(value: str) -> str:
     """The text :func:`escape_cell` was given."""
-    return (
-        value[1:]
-        if value.startswith("'") and value[1:].startswith((*FORMULA_START, "'"))
-        else value
-    )
+    return _ESCAPED.sub("", value)

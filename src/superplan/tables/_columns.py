@@ -6,8 +6,13 @@ Each row of the table is one record (``plan``, ``response``, ``action``, ``evide
 another would be lost, so import refuses it).
 """
 
+import json
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
+
+from .._json import parse_json
+from ..errors import LoadError
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
@@ -145,6 +150,35 @@ PLAN_HANDLED = frozenset(
     {*("$schema", "schema_version", "title", "published", "as_of", "source_url")}
     | {"transcription_note", "responder", "introduction", "extensions", "responses"}
 )
+
+
+_SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def ref_cell(text: str) -> int | str | None:
+    """A ``Rec No`` cell: ASCII digits are a number, a slug is a slug, and a JSON string
+    (``"18"``, as export writes a reference that is text but would read as something else) is
+    that text; anything else is None."""
+    value = text.strip()
+    if value.isascii() and value.isdigit():
+        return int(value)
+    if _SLUG.fullmatch(value):
+        return value
+    if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
+        try:
+            quoted = parse_json(value.encode("utf-8"))
+        except LoadError:
+            return None
+        return quoted if isinstance(quoted, str) else None
+    return None
+
+
+def ref_text(ref: int | str) -> int | str:
+    """A recommendation reference as its ``Rec No`` cell: text that :func:`ref_cell` would not
+    give back as the same text (``"18"``, ``"07"``, ``"7.5"``) is written as a JSON string."""
+    if isinstance(ref, str) and ref_cell(ref) != ref:
+        return json.dumps(ref, ensure_ascii=False)
+    return ref
 
 
 def report_wording(cat: "Catalogue", ref: int | str | None) -> str:

@@ -14,8 +14,15 @@ from ..catalogue import Catalogue, given_or_shipped
 from ..convert import to_dict
 from ..model import ActionPlan
 from ._cells import csv_writer, escape_cell
-from ._columns import COLUMNS, OWN_FIELDS, PLAN_HANDLED, PLAN_TEXT_FIELDS, report_wording
-from ._workbook import workbook_row
+from ._columns import (
+    COLUMNS,
+    OWN_FIELDS,
+    PLAN_HANDLED,
+    PLAN_TEXT_FIELDS,
+    ref_text,
+    report_wording,
+)
+from ._workbook import SheetWriter, new_workbook, save_workbook
 
 
 def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> list[dict[str, Any]]:
@@ -44,12 +51,12 @@ def plan_to_rows(plan: ActionPlan, *, catalogue: Catalogue | None = None) -> lis
             row("plan", Field=key, Value=_json(value))
 
     for response in data.get("responses", ()):
-        ref = response["recommendation"]
+        ref = ref_text(response["recommendation"])
         row(
             "response",
             **{
                 "Rec No": ref,
-                "Recommendation": report_wording(cat, ref),
+                "Recommendation": report_wording(cat, response["recommendation"]),
                 "Acceptance": response.get("acceptance", ""),
                 "Compliance": response.get("compliance", ""),
                 "Response status": response.get("status", ""),
@@ -134,7 +141,7 @@ def export_table(
             writer.writerow([_csv_cell(row[c]) for c in COLUMNS])
         data = out.getvalue().encode("utf-8-sig")  # the BOM lets spreadsheets see UTF-8
     elif kind == "xlsx":
-        data = _xlsx(rows)
+        data = _xlsx(rows, None if path is None else os.fspath(path))
     else:
         raise ValueError(f"unknown table format {kind!r}; use 'csv' or 'xlsx'")
     if path is not None:
@@ -142,25 +149,10 @@ def export_table(
     return data
 
 
-def _xlsx(rows: list[dict[str, Any]]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "Plan"
-    sheet.append(list(COLUMNS))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+def _xlsx(rows: list[dict[str, Any]], source: str | None = None) -> bytes:
+    book = new_workbook()
+    writer = SheetWriter(book, "Plan", COLUMNS, source=source)
     for row in rows:
-        values = [row[c] for c in COLUMNS]
-        sheet.append(workbook_row(values, row=sheet.max_row + 1, headings=COLUMNS, sheet="Plan"))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        writer.append([row[c] for c in COLUMNS])
+    writer.sheet.freeze_panes = "A2"
+    return save_workbook(book)

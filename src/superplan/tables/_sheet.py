@@ -5,6 +5,12 @@ which is said in the notes) and the delimiter (comma, semicolon or tab, whicheve
 header and the first rows most consistently). XLSX files are read without trusting the sheet's
 ``<dimension>`` record, which some writers get wrong. A JSON file is recognised and refused
 with a pointer to the right command.
+
+Whatever fits under the file size limit is read under further limits, so that a small file
+cannot unpack into a huge table (a "bomb"): :data:`MAX_ROWS` rows, :data:`MAX_COLUMNS` columns,
+:data:`MAX_CELLS` cells, and for XLSX :data:`MAX_INFLATED` bytes once unzipped (shared strings
+included) in at most :data:`MAX_MEMBERS` parts. Past a limit, reading stops and the file is
+refused as too large (exit 2), naming the limit.
 """
 
 import csv
@@ -12,6 +18,8 @@ import datetime as dt
 import io
 import os
 import re
+import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +29,28 @@ from .._files import decode_text, read_limited
 from ..errors import LoadError, Problem
 from ._cells import unescape_cell
 
-__all__ = ["Record", "Sheet", "column_letter", "read_sheet"]
+__all__ = [
+    "MAX_CELLS",
+    "MAX_COLUMNS",
+    "MAX_INFLATED",
+    "MAX_MEMBERS",
+    "MAX_ROWS",
+    "Record",
+    "Sheet",
+    "column_letter",
+    "read_sheet",
+]
+
+MAX_ROWS = 100_000
+"""The most rows a table may have (blank rows included): a plan has hundreds."""
+MAX_COLUMNS = 1_000
+"""The most columns a row may have."""
+MAX_CELLS = 2_000_000
+"""The most cells a table may have, all rows together."""
+MAX_INFLATED = 32 * 1024 * 1024
+"""The most bytes an XLSX file's parts may hold once unzipped, all together."""
+MAX_MEMBERS = 10_000
+"""The most parts an XLSX file (a zip archive) may hold."""
 
 _DELIMITERS = (",", ";", "\t")
 _INSTRUCTIONS_SHEET = "Instructions"  # what `superplan template` writes beside the table
@@ -101,15 +130,24 @@ def read_sheet(path: str | os.PathLike[str]) -> Sheet:
     else:
         encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
     delimiter = _sniff(text)
-    table = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    if not table or not any(cell.strip() for cell in table[0]):
-        raise LoadError([_problem("the table is empty", "empty")], source=name)
-    header = tuple(h.strip() for h in table[0])
-    records = tuple(
-        Record(row=number, cells=tuple(unescape_cell(cell) for cell in row))
-        for number, row in enumerate(table[1:], start=2)
-        if any(cell.strip() for cell in row)
-    )
+    # A cell may be as long as the file (the csv module's own limit is 131,072 characters,
+    # shorter than cells superplan's export writes).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
+    try:
+        table = _bounded(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), name)
+        first = next(table, None)
+        if first is None or not any(cell.strip() for cell in first):
+            raise LoadError([_problem("the table is empty", "empty")], source=name)
+        header = tuple(h.strip() for h in first)
+        records = tuple(
+            Record(row=number, cells=tuple(unescape_cell(cell) for cell in row))
+            for number, row in enumerate(table, start=2)
+            if any(cell.strip() for cell in row)
+        )
+    except csv.Error as error:
+        raise LoadError(
+            [_problem(f"not a readable CSV table ({error})", "unreadable")], source=name
+        ) from None
     return Sheet(
         source=name,
         sheet=None,
@@ -119,6 +157,50 @@ def read_sheet(path: str | os.PathLike[str]) -> Sheet:
         encoding=encoding,
         notes=tuple(notes),
     )
+
+
+def too_big(name: str, what: str, limit: int) -> LoadError:
+    """A table refused for passing one of the limits (exit 2, as a file too large is)."""
+    message = (
+        f"the table has more than {limit:,} {what}, more than superplan reads; nothing was "
+        "imported (split the table, or remove the empty rows and columns)"
+    )
+    return LoadError([_problem(message, "too-large")], source=name)
+
+
+def _bounded(rows: Iterable[Any], name: str) -> "Iterator[Any]":
+    """The rows, refused (:class:`LoadError`) as soon as one of the limits is passed."""
+    cells = 0
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            raise too_big(name, "rows", MAX_ROWS)
+        if len(row) > MAX_COLUMNS:
+            raise too_big(name, "columns", MAX_COLUMNS)
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise too_big(name, "cells", MAX_CELLS)
+        yield row
+
+
+def _check_zip(raw: bytes, name: str) -> None:
+    """An XLSX file's parts, by the sizes the archive declares (which the unzipping holds them
+    to): not too many, and not too large once unzipped."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise LoadError(
+            [_problem(f"not a readable XLSX workbook ({type(error).__name__})", "unreadable-xlsx")],
+            source=name,
+        ) from None
+    if len(members) > MAX_MEMBERS:
+        raise too_big(name, "parts in the workbook", MAX_MEMBERS)
+    if sum(member.file_size for member in members) > MAX_INFLATED:
+        message = (
+            f"the workbook unzips to more than {MAX_INFLATED:,} bytes, more than superplan "
+            "reads; nothing was imported (save it as CSV, or remove what it need not hold)"
+        )
+        raise LoadError([_problem(message, "too-large")], source=name)
 
 
 def _sniff(text: str) -> str:
@@ -146,6 +228,7 @@ def _sniff(text: str) -> str:
 def _read_xlsx(raw: bytes, name: str) -> Sheet:
     from openpyxl import load_workbook
 
+    _check_zip(raw, name)
     try:
         # Values as last computed, and (read again) the formulas: a formula never computed
         # (a file written by a program, not saved by a spreadsheet) has no value to read.
@@ -153,19 +236,21 @@ def _read_xlsx(raw: bytes, name: str) -> Sheet:
         sheet = book.worksheets[0]
         # Some writers understate the sheet's size in <dimension>; read every row there is.
         sheet.reset_dimensions()
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        rows = [list(row) for row in _bounded(sheet.iter_rows(values_only=True), name)]
         title = sheet.title
         others = [
             other.title
             for other in book.worksheets[1:]
-            if other.title != _INSTRUCTIONS_SHEET and _has_values(other)
+            if other.title != _INSTRUCTIONS_SHEET and _has_values(other, name)
         ]
         book.close()
         formulas = load_workbook(io.BytesIO(raw), read_only=True, data_only=False).worksheets[0]
         formulas.reset_dimensions()
         uncomputed = [
             (number, index)
-            for number, row in enumerate(formulas.iter_rows(values_only=True), start=1)
+            for number, row in enumerate(
+                _bounded(formulas.iter_rows(values_only=True), name), start=1
+            )
             for index, value in enumerate(row)
             if isinstance(value, str)
             and value.startswith("=")
@@ -175,6 +260,8 @@ def _read_xlsx(raw: bytes, name: str) -> Sheet:
                 or rows[number - 1][index] is None
             )
         ]
+    except LoadError:
+        raise
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise LoadError(
             [_problem(f"not a readable XLSX workbook ({type(error).__name__})", "unreadable-xlsx")],
@@ -208,11 +295,11 @@ def _read_xlsx(raw: bytes, name: str) -> Sheet:
     return Sheet(source=name, sheet=title, header=header, records=records, notes=notes)
 
 
-def _has_values(sheet: Any) -> bool:
+def _has_values(sheet: Any, name: str) -> bool:
     sheet.reset_dimensions()
     return any(
         value is not None and str(value).strip()
-        for row in sheet.iter_rows(values_only=True)
+        for row in _bounded(sheet.iter_rows(values_only=True), name)
         for value in row
     )
 

@@ -25,6 +25,7 @@ from ._columns import (
     TEMPLATE_COLUMNS,
     TEMPLATE_SHEET,
 )
+from ._workbook import SheetWriter, new_workbook, save_workbook
 
 __all__ = ["template_rows", "write_template"]
 
@@ -135,7 +136,7 @@ def write_template(
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":
         name = cat.responder(responder).name
-        data = _xlsx(rows, _instructions(name, len(rows) - 1))
+        data = _xlsx(rows, _instructions(name, len(rows) - 1), os.fspath(path))
     elif kind == "csv":
         data = _csv(rows)
     else:
@@ -159,33 +160,28 @@ def _csv(rows: Sequence[dict[str, Any]]) -> bytes:
     return out.getvalue().encode("utf-8-sig")
 
 
-def _xlsx(rows: Sequence[dict[str, Any]], instructions: Sequence[str]) -> bytes:
-    from openpyxl import Workbook
+def _xlsx(
+    rows: Sequence[dict[str, Any]], instructions: Sequence[str], source: str | None = None
+) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = TEMPLATE_SHEET
-    sheet.append(list(TEMPLATE_COLUMNS))
-    bold = Font(bold=True)
+    book = new_workbook()
+    writer = SheetWriter(book, TEMPLATE_SHEET, TEMPLATE_COLUMNS, source=source)
+    sheet = writer.sheet
     grey = PatternFill("solid", fgColor="EEEEEE")
-    for cell in sheet[1]:
-        cell.font = bold
     for row in rows:
-        sheet.append([None if row[c] == "" else row[c] for c in TEMPLATE_COLUMNS])
-    last = max(sheet.max_row, 2) + _SPARE_ROWS
+        writer.append([row[c] for c in TEMPLATE_COLUMNS])
+    last = max(writer.rows, 2) + _SPARE_ROWS
     letters = {column: get_column_letter(i) for i, column in enumerate(TEMPLATE_COLUMNS, 1)}
     for column, letter in letters.items():
         sheet.column_dimensions[letter].width = _WIDTHS.get(column, _DEFAULT_WIDTH)
-    for cells in sheet.iter_rows(min_row=2, max_row=sheet.max_row):
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cells in sheet.iter_rows(min_row=2, max_row=writer.rows):
         for cell in cells:
             column = TEMPLATE_COLUMNS[(cell.column or 1) - 1]
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrap
             if column in REFERENCE_COLUMNS:
                 cell.fill = grey
     for column in _DATE_COLUMNS:
@@ -193,7 +189,7 @@ def _xlsx(rows: Sequence[dict[str, Any]], instructions: Sequence[str]) -> bytes:
         # The column's own style formats the rows a person adds; the rows written get it too.
         sheet.column_dimensions[letters[column]].number_format = _DATE_FORMAT
         for (cell,) in sheet.iter_rows(
-            min_row=2, max_row=sheet.max_row, min_col=index, max_col=index
+            min_row=2, max_row=writer.rows, min_col=index, max_col=index
         ):
             cell.number_format = _DATE_FORMAT
     for column, choices in _CHOICES.items():
@@ -222,17 +218,11 @@ def _xlsx(rows: Sequence[dict[str, Any]], instructions: Sequence[str]) -> bytes:
     update_dates.add(f"{letters['Update date']}2:{letters['Update date']}{last}")
     sheet.add_data_validation(update_dates)
     sheet.freeze_panes = "C2"  # the header row, and the record and its number
-    sheet.auto_filter.ref = f"A1:{letters[TEMPLATE_COLUMNS[-1]]}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{letters[TEMPLATE_COLUMNS[-1]]}{writer.rows}"
 
-    notes = book.create_sheet(INSTRUCTIONS_SHEET)
-    notes.column_dimensions["A"].width = 110
+    notes = SheetWriter(book, INSTRUCTIONS_SHEET, source=source)
+    notes.sheet.column_dimensions["A"].width = 110
     for line in instructions:
-        notes.append([line or None])
-        cell = notes.cell(row=notes.max_row, column=1)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-    notes["A1"].font = Font(bold=True, size=14)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        notes.append([line])
+    notes.sheet["A1"].font = Font(bold=True, size=14)
+    return save_workbook(book)

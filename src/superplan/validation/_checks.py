@@ -5,6 +5,7 @@ which check each finding code runs, with its words and examples.
 
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import pendulum
 
@@ -317,3 +318,56 @@ def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
             action.get("evidence") or action.get("updates")
         ):
             yield (*ctx.action_path(place), "status"), {}
+
+
+def web_address(url: str | None) -> str | None:
+    """The URL, stripped, if it is a web address a page can link to (``http`` or ``https``, a
+    host, a port that is a number, no spaces or control characters); None for anything else
+    (``javascript:``, ``http://[::1`` with its IPv6 host unclosed, ``http://x:port/``)."""
+    if not url or any(c.isspace() or not c.isprintable() for c in url.strip()):
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        parts.port  # noqa: B018 -- a bad port ("http://x:y") raises only when it is read
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
+    report = ctx.catalogue.report.published
+    for key in ("published", "as_of"):
+        date = ctx.partial(ctx.data.get(key))
+        if date is not None and date.surely_before(report):
+            yield (key,), {"what": key, "date": date, "report": report}
+    for place, due in enumerate(ctx.dues):
+        date = ctx.partial(due.get("date")) if due is not None else None
+        if date is not None and date.surely_before(report):
+            yield (*ctx.action_path(place), "due"), {"what": "due", "date": date, "report": report}
+
+
+def _links_of(record: Any, path: Path) -> Iterator[tuple[Path, Any]]:
+    links = record.get("links") if isinstance(record, dict) else None
+    for index, link in enumerate(links if isinstance(links, list) else ()):
+        if isinstance(link, dict):
+            yield (*path, "links", index, "url"), link.get("url")
+
+
+def _check_web_addresses(ctx: Context) -> Iterator[Hit]:
+    data = ctx.data
+    places: list[tuple[Path, Any]] = [(("source_url",), data.get("source_url"))]
+    urls = data.get("source_urls")
+    places += [
+        (("source_urls", i), u) for i, u in enumerate(urls if isinstance(urls, list) else ())
+    ]
+    places += _links_of(data, ())
+    for path, response in ctx.responses():
+        places += _links_of(response, path)
+        parts = response.get("parts")
+        for index, part in enumerate(parts if isinstance(parts, list) else ()):
+            places += _links_of(part, (*path, "parts", index))
+    for place, action in enumerate(ctx.action_objects):
+        places += _links_of(action, ctx.action_path(place))
+    for path, url in places:
+        if isinstance(url, str) and web_address(url) is None:
+            yield path, {"url": url}

@@ -18,6 +18,7 @@ from ._checks import (
     Check,
     _check_addressed,
     _check_as_of,
+    _check_before_the_report,
     _check_calendar,
     _check_complete_without_evidence,
     _check_duplicate_action_ids,
@@ -36,6 +37,7 @@ from ._checks import (
     _check_update_order,
     _check_updates_after_as_of,
     _check_updates_after_publication,
+    _check_web_addresses,
 )
 from ._context import Context
 from ._findings import Finding, Severity
@@ -504,6 +506,30 @@ RULES: tuple[Rule, ...] = (
         check=_check_schema_id,
         bad={**_plan(), "$schema": "urn:superplan:schema:catalogue-forces:1.0"},
         fixed=_plan(),
+    ),
+    Rule(
+        code="SP220",
+        name="before-the-report",
+        severity=_W,
+        title="Date before the report",
+        message="{what} is {date}, before the report this plan answers was published ({report})",
+        hint="Check the year: a plan answering the report cannot be published, described or "
+        "due before the report itself (27 September 2024).",
+        check=_check_before_the_report,
+        bad=_plan(published="0001-01-01"),
+        fixed=_plan(published="2024-11-22"),
+    ),
+    Rule(
+        code="SP221",
+        name="not-a-web-address",
+        severity=_W,
+        title="Address that is not a web address",
+        message="{url!r} is not a web address a page can link to, so pages show it as text",
+        hint="Give the address in full, as a browser shows it (https://www.example.police.uk/"
+        "plan); check for a missing ] or a port that is not a number.",
+        check=_check_web_addresses,
+        bad=_plan(source_url="http://[::1"),
+        fixed=_plan(source_url="https://www.example.police.uk/stalking-plan"),
     ),
     Rule(
         code="SP230",

@@ -30,10 +30,7 @@ from superplan.testing import synthetic_plans
 from ...conftest import DATA, EXAMPLES
 
 NY = sp.load_plan(EXAMPLES[1])
-GAP = (
-    "Here the report gives a list, which the superplan catalogue does not hold: read the report "
-    "for the full recommendation."
-)
+GAP = "Here the report gives a list, which is not held here: read the report for the full recommendation."
 MER = sp.load_plan(EXAMPLES[0])
 
 
@@ -74,22 +71,22 @@ def test_plan_page_quotes_the_wording_and_states_what_is_missing():
     html = render_html(MER)
     assert "By, 27 March 2025, take steps to improve how their force" in html  # rec 19, verbatim
     assert GAP in html
-    # the page's 11 empty "Response" headings, and recommendation 27, which it does not answer
-    assert html.count("No response given.") == 12
+    # the page's 11 empty "Response" headings, and recommendation 27, which it does not answer:
+    # each is "Not answered" (one name, as in the roll-up), and says so once in the response
+    assert html.count("The plan gives no response to this recommendation.") == 12
+    assert html.count('<dt>Status</dt><dd><strong class="tag tag-none">Not answered</strong>') == 12
     assert "Recommendation complete." in html
     assert "Merseyside Police encourages OICs" in html
     # recommendation 27 is addressed to forces; Merseyside gives no response to it
     section_27 = html.split('id="recommendation-27"')[1].split("</section>")[0]
-    assert "No response given." in section_27
+    assert "The plan gives no response to this recommendation." in section_27
 
 
 def test_plan_page_states_when_wording_is_not_held():
     plan = sp.ActionPlan(responder="home-office", responses=[sp.Response(recommendation=1)])
     html = render_html(plan)
-    assert (
-        "The official wording of this recommendation is not held in the superplan catalogue."
-        in html
-    )
+    assert "The official wording of this recommendation is not held here" in html
+    assert "superplan" not in html.split("<main")[1].split("</main>")[0]  # no tool names
     assert "Responses to other recommendations" in html  # 1's addressees are not known
 
 
@@ -130,15 +127,21 @@ def test_actions_updates_and_due_dates_are_shown():
     assert "<dt>Own assessment</dt><dd>Partly complies</dd>" in html
     assert "27 March 2025 (six months from publication)" in html
     assert 'data-label="Owner">Head of Crime</td>' in html
-    assert 'data-label="Status"><strong class="tag tag-blue">In progress</strong></td>' in html
-    assert '<time datetime="2025-03-27">27 March 2025</time>, Action 7.1-a: <strong>March' in html
+    # the action's status, and where it stands against its due date (as of the plan's date)
+    assert (
+        'data-label="Status"><strong class="tag tag-blue">In progress</strong> '
+        '<strong class="tag tag-grey">Not yet due</strong></td>'
+    ) in html
+    # its update beside it, in its own row
+    row = html.split('data-label="Ref.">7.1-a</td>')[1].split("</tr>")[0]
+    assert '<time datetime="2025-03-27">27 March 2025</time>: <strong>March 2025 update' in row
     md = render_markdown(plan)
     # "7." could start a numbered list where a value begins a line, so it is escaped; "-" is not
     assert (
-        "| 7\\.1-a | Make crimes searchable. (Evidence: Change request CR-1) | Head of Crime |"
-        in md
+        "| 7\\.1-a | Make crimes searchable. (Evidence: Change request CR-1)<br>27 March 2025, "
+        "March 2025 update: Testing. | Head of Crime |" in md
     )
-    assert "- 27 March 2025, Action 7.1-a, March 2025 update: Testing." in md
+    assert "<br>27 March 2025, March 2025 update: Testing. | Head of Crime |" in md
 
 
 INJECTIONS = [
@@ -207,6 +210,7 @@ def test_markdown_injection_in_every_text_field_is_escaped():
     for line in md.splitlines():
         if re.fullmatch(r'<a id="recommendation-\d+"></a>', line):
             continue  # the page's own anchors
+        line = line.replace("<br>", "")  # the page's own line breaks in a table cell
         assert not re.search(r"(?<!\\)<", line), line  # every < from the plan is escaped
         assert not re.search(r"(?<!\\)\]\(javascript:", line), line
         assert not line.startswith("# Heading")
@@ -255,8 +259,8 @@ def test_page_texts_come_from_the_message_catalogue(tmp_path):
     path.write_text(json.dumps(translated), encoding="utf-8")
     html = render_html(MER, language=path)
     assert '<html lang="en-XA">' in html
-    assert "NO RESPONSE GIVEN." in html
-    assert "No response given." not in html
+    assert "THE PLAN GIVES NO RESPONSE TO THIS RECOMMENDATION." in html
+    assert "The plan gives no response" not in html
     assert "27 MARCH 2025" in html
     for fixed in ("Contents", "Deadline", "Addressed to", "The recommendation", "Response"):
         assert f">{fixed}<" not in html
@@ -509,7 +513,7 @@ def test_welsh_force_names_are_marked_as_welsh(tmp_path):
     plans = [sp.ActionPlan(responder="gwent"), sp.ActionPlan(responder="kent")]
     summary = render_summary_html(summarise(plans, "2025-09-27"))
     assert '(<span lang="cy">Heddlu Gwent</span>)' in summary
-    assert summary.count('lang="cy"') == 1
+    assert summary.count('lang="cy"') == 4  # every force is a row: the four Welsh ones too
 
 
 # -- the roll-up: chart and table from the same figures --------------------------------------------
@@ -574,13 +578,20 @@ def test_the_roll_up_counts_only_plans_dated_on_or_before_its_date():
     assert chart == table
     assert chart[7, "in-progress"] == 1  # Kent's November plan: its June one is not yet out
     assert (7, "complete") not in chart
-    assert "Heddlu Gwent" not in page  # Gwent's only plan is dated after the as-of date
+    # Gwent's only plan is dated after the as-of date: a row of no plan, with that plan's date
+    assert (
+        '<span lang="cy">Heddlu Gwent</span>)</th><td class="no-plan" colspan="16"><span>'
+        "No plan as of 27 March 2025; a later version is dated 1 June 2025</span></td>"
+    ) in page
 
 
 def test_a_roll_up_of_plans_with_no_status_says_not_stated():
     page = render_summary_html(summarise([NY, MER], "2025-09-27"))
     chart = _figures_in(page, "chart")
-    assert chart[7, "not-stated"] == 2
+    # North Yorkshire answers 7 with no status; Merseyside's "Response" heading for 7 has
+    # nothing under it: not answered (the same name as on its page)
+    assert chart[7, "not-stated"] == 1
+    assert chart[7, "unanswered"] == 1
     assert not any(state in ("not-started", "overdue") for _, state in chart)
 
 
@@ -615,14 +626,18 @@ def test_diff_page_shows_changes_per_recommendation_with_ins_and_del():
     tags = parse(page)
     assert [t for t, _ in tags.tags].count("h1") == 1
     assert "<script" not in page
-    assert "v1.json, date of publication not stated" in page
-    assert "v2.json, published 27 March 2025" in page
+    # versions named by their dates, the file names in small print
+    assert (
+        '<dd>Date of publication not stated<br><small class="file">File: v1.json</small></dd>'
+    ) in page
+    assert '<dd>Published 27 March 2025<br><small class="file">File: v2.json</small>' in page
     seven = page.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
-    # a status that was not given is "not stated", never "not started"
-    assert "<strong>Status:</strong> <del>" in seven
-    assert "Not stated" in seven
+    # a status that was not given is "no status stated", never "not started"; shown as tags
+    assert (
+        '<strong>Status:</strong> <strong class="tag tag-none">No status stated</strong> became '
+        '<strong class="tag tag-green">Complete</strong>'
+    ) in seven
     assert "Not started" not in page
-    assert '<span class="visually-hidden">[put in: </span>Complete' in seven
     assert ">By March 25, we will ensure<" in seven
     assert ">We have made sure<" in seven
     assert " our crime recording system" in seven  # unchanged words stay plain
@@ -655,7 +670,8 @@ GWENT = sp.load_plan(DATA / "render" / "gwent-1.1.json")
 def test_a_plan_with_no_status_anywhere_says_not_stated_never_not_started():
     page = render_html(NY)  # North Yorkshire's plan gives no status at all
     glance = page.split('id="at-a-glance"')[1].split("</ul>")[0]
-    assert '<strong class="tag tag-none">Not stated</strong> 16 recommendation(s)' in glance
+    assert '<strong class="tag tag-none">No status stated</strong> 14 recommendations:' in glance
+    assert '<strong class="tag tag-none">Not answered</strong> 2 recommendations:' in glance
     body = page.split("</style>")[1]
     for invented in ("Not started", "Overdue", "overdue", "tag-red", "tag-yellow"):
         assert invented not in body, invented
@@ -669,10 +685,11 @@ def test_plan_page_shows_status_tags_own_words_parts_links_and_leads():
         ("green", "Complete", 1),
         ("blue", "In progress", 1),
         ("grey", "Not applicable", 1),
-        ("none", "Not stated", 1),
+        ("none", "No status stated", 1),
         ("none", "Not answered", 12),
     ]:
-        assert f'<strong class="tag tag-{colour}">{words}</strong> {count} recom' in glance
+        noun = "recommendation" if count == 1 else "recommendations"
+        assert f'<strong class="tag tag-{colour}">{words}</strong> {count} {noun}:' in glance
     seven = page.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
     assert (
         '<strong class="tag tag-green">Complete</strong> '
@@ -684,7 +701,7 @@ def test_plan_page_shows_status_tags_own_words_parts_links_and_leads():
     assert 'href="https://www.example.org/gwent/crime-recording-standard' in seven
     assert "<caption>Recommendation 7 in parts, as the plan divides it</caption>" in seven
     # a part with only its own words is "not stated", its words kept beside it
-    assert 'tag-none">Not stated</strong> <span class="own">(the plan says “BAU”)' in seven
+    assert 'tag-none">No status stated</strong> <span class="own">(the plan says “BAU”)' in seven
     assert "March 2025 at the earliest; planned for February 2025; done 14 February 2025" in seven
     # the plan's leads and documents; a link that cannot be parsed is text
     assert "Executive Lead: ACC Jane Doe; Head of Public Protection" in page
@@ -695,11 +712,17 @@ def test_plan_page_shows_status_tags_own_words_parts_links_and_leads():
 
 def test_the_timeline_is_newest_first_with_undated_updates_last():
     seven = render_html(GWENT).split('<h2 id="recommendation-7">')[1].split("</section>")[0]
-    timeline = seven.split('<ol class="timeline">')[1].split("</ol>")[0]
+    # each item's updates beside it: part 7.1's in its row, newest first, undated last
+    part = seven.split('data-label="Part">7.1</td>')[1].split("</tr>")[0]
+    timeline = part.split('<ol class="timeline">')[1].split("</ol>")[0]
     order = re.findall(r'<time datetime="([\d-]+)">', timeline)
     assert order == ["2025-02-14", "2024-11"]
-    assert timeline.index("2024-11") < timeline.index("Undated")
-    assert '<time datetime="2024-11">November 2024</time>, Part 7.1' in timeline
+    assert "Change requested." in timeline
+    # action 7-1's undated update is in its own row, undated entries after dated ones
+    action = seven.split('data-label="Ref.">7-1</td>')[1].split("</tr>")[0]
+    assert '<span class="when">Undated</span>: <strong>Force update</strong>' in action
+    everything = re.findall(r'<time datetime="([\d-]+)">', seven)
+    assert set(everything) == {"2025-02-14", "2024-11"}
 
 
 def test_text_not_in_english_carries_its_language():
@@ -726,10 +749,14 @@ def test_a_dated_plan_with_no_status_is_never_called_overdue():
         assert "Against the deadlines, as of 27 September 2025:" in glance
         assert '<strong class="tag tag-purple">Deadline passed, no status stated</strong>' in glance
         seven = body.split('<h2 id="recommendation-7">')[1].split("</section>")[0]
-        assert (
-            '<dt>Against the deadline</dt><dd><strong class="tag tag-purple">Deadline passed, '
-            'no status stated</strong> <span class="own">(as of 27 September 2025)</span>'
-        ) in seven
+        if plan is NY:  # answered, with no status
+            assert (
+                '<dt>Against the deadline</dt><dd><strong class="tag tag-purple">Deadline passed, '
+                'no status stated</strong> <span class="own">(as of 27 September 2025)</span>'
+            ) in seven
+        else:  # Merseyside's heading for 7 has nothing under it: not answered, said once
+            assert '<strong class="tag tag-none">Not answered</strong>' in seven
+            assert "Against the deadline" not in seven
 
 
 def test_each_recommendation_shows_its_schedule_state_as_of_the_plan_date():
@@ -751,6 +778,6 @@ def test_each_recommendation_shows_its_schedule_state_as_of_the_plan_date():
         state = str(progress.recommendation(number).schedule)
         assert words == messages().value("schedule_values", state)
     eleven = page.split('<h2 id="recommendation-11">')[1].split("</section>")[0]
-    assert '<dt>Status</dt><dd><strong class="tag tag-none">Not stated</strong>' in eleven
+    assert '<dt>Status</dt><dd><strong class="tag tag-none">No status stated</strong>' in eleven
     md = render_markdown(GWENT)
     assert "- **Against the deadline:** **Met on time** (as of 27 March 2025)" in md
