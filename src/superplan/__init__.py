@@ -85,6 +85,7 @@ _EXPORTS = {
     "summarise": ".progress",
     "to_dict": ".convert",
     "validate": ".validation",
+    "validate_text": ".validation",
 }
 
 __all__ = [
@@ -157,6 +158,7 @@ __all__ = [
     "summarise",
     "to_dict",
     "validate",
+    "validate_text",
 ]
 
 
@@ -254,4 +256,5 @@ if TYPE_CHECKING:
         Severity,
         ValidationReport,
         validate,
+        validate_text,
     )

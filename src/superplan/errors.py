@@ -60,9 +60,13 @@ class Problem:
     """One thing wrong with an input: where (JSON pointer, and line and column where known), and what."""
 
     pointer: str
+    """The JSON pointer of the value it is about (``""`` for the whole input)."""
     message: str
+    """What is wrong, in words."""
     line: int | None = None
+    """The line in the text (from 1), where known."""
     column: int | None = None
+    """The column on that line (from 1), where known."""
     kind: str | None = None
     """A stable name for the sort of problem (``not-json``, ``unknown-key``, ...), for programs."""
 

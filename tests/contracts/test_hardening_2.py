@@ -737,7 +737,7 @@ def test_dates_after_the_report_and_web_addresses_get_no_such_warning():
 HOSTILE = {
     "responder": "<svg onload=alert(1)>",
     "published": "<iframe src=javascript:alert(1)>",
-    "contents": "[x](javascript:alert(1))",
+    "task_list": "[x](javascript:alert(1))",  # a heading the Markdown page shows
     "footer": "**bold** {version} <script>x</script>",
 }
 

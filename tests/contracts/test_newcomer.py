@@ -24,6 +24,7 @@ from superplan.progress._csvw import COLUMNS as CSVW_COLUMNS, metadata_path
 from superplan.tables._columns import NOT_HELD, TEMPLATE_COLUMNS
 from superplan.tables._template import template_rows, write_template
 from superplan.validation import RULES
+from superplan.validation._findings import docs_url
 
 from ..conftest import DATA, ROOT
 
@@ -117,7 +118,9 @@ def test_rules_explains_one_code(capsys):
     assert "What it means:" in out
     assert "An example that triggers it:" in out
     assert "How to fix it: Answer every recommendation addressed to you" in out
-    assert "Docs: docs/rules.md#sp205" in out
+    assert f"Docs: {docs_url('SP205')}" in out
+    assert docs_url("SP205").startswith("file:///")
+    assert docs_url("SP205").endswith("/rules.md#sp205")
 
 
 def test_rules_by_name_or_lower_case_is_the_same(capsys):
@@ -130,7 +133,7 @@ def test_every_rule_can_be_explained(capsys):
         assert code == 0
         data = json.loads(out)
         assert data["code"] == rule.code
-        assert data["docs"] == f"docs/rules.md#{rule.code.lower()}"
+        assert data["docs"] == docs_url(rule.code)
 
 
 def test_the_example_that_triggers_a_rule_does_trigger_it(capsys):
@@ -150,7 +153,7 @@ def test_an_unknown_code_is_a_usage_error_with_suggestions(capsys):
 
 def test_the_docs_link_resolves_for_an_installed_user(capsys, tmp_path):
     code, out, _ = run(capsys, "rules", "SP205")
-    installed = re.search(r"\(installed: (.+)#sp205\)", out)
+    installed = re.search(r"Docs: file://(.+)#sp205\n", out)
     assert installed is not None
     page = Path(installed.group(1)).read_text(encoding="utf-8")
     assert "\n## SP205\n" in page
@@ -162,7 +165,7 @@ def test_the_docs_link_resolves_for_an_installed_user(capsys, tmp_path):
 
 def test_the_validate_hint_points_at_the_rules_command(capsys):
     _, out, _ = run(capsys, "validate", MERSEYSIDE)
-    assert "More: `superplan rules SP205` or docs/rules.md#sp205" in out
+    assert f"More: `superplan rules SP205` or {docs_url('SP205')}" in out
 
 
 # -- help ---------------------------------------------------------------------------------------
@@ -538,9 +541,9 @@ def test_the_template_workbook_guides_the_person_filling_it(tmp_path):
             lists[cell_range.min_col] = (validation.type, validation.formula1, cell_range.max_row)
     acceptance = _column(sheet, "Acceptance")
     assert lists[acceptance][0] == "list"
-    assert lists[acceptance][1] == '"accepted,partly-accepted,not-accepted"'
+    assert lists[acceptance][1] == '"Accepted,Partly accepted,Not accepted"'
     assert lists[acceptance][2] > sheet.max_row - 1  # room for added action rows
-    status_values = ",".join(str(s) for s in sp.ActionStatus)
+    status_values = ",".join(str(s).replace("-", " ").capitalize() for s in sp.ActionStatus)
     for name in ("Response status", "Status", "Update status"):
         assert lists[_column(sheet, name)][:2] == ("list", f'"{status_values}"')
     assert lists[_column(sheet, "Update date")][0] == "date"
@@ -602,13 +605,15 @@ def test_mistakes_in_a_filled_template_come_back_by_sheet_row_and_column(capsys,
     book = load_workbook(path)
     sheet = book["Plan"]
     col = {name: _column(sheet, name) for name in TEMPLATE_COLUMNS}
-    sheet.cell(3, col["Acceptance"]).value = "yes"  # typed over the drop-down, or pasted
+    # Typed over the drop-down, or pasted: words superplan does not know ("yes" and "done" it
+    # reads as accepted and complete).
+    sheet.cell(3, col["Acceptance"]).value = "perhaps"
     sheet.cell(5, col["Compliance"]).value = "mostly"
     sheet.insert_rows(4)
     for name, value in (("Record", "action"), ("Rec No", 7), ("Action ID", "7-1")):
         sheet.cell(4, col[name]).value = value
     sheet.cell(4, col["Action"]).value = "Train call handlers"
-    sheet.cell(4, col["Status"]).value = "done"
+    sheet.cell(4, col["Status"]).value = "nearly"
     book.save(path)
     target = tmp_path / "plan.json"
     code, out, err = run(capsys, "import", "table", path, "--out", target)
@@ -618,10 +623,11 @@ def test_mistakes_in_a_filled_template_come_back_by_sheet_row_and_column(capsys,
     lines = err.splitlines()
     # Each error says sheet, row, column letter and heading, then the cell's text.
     assert any(
-        'sheet "Plan", row 3, column ' in line and '"Acceptance": "yes"' in line for line in lines
+        'sheet "Plan", row 3, column ' in line and '"Acceptance": "perhaps"' in line
+        for line in lines
     )
     assert any(
-        'sheet "Plan", row 4, column ' in line and '"Status": "done"' in line for line in lines
+        'sheet "Plan", row 4, column ' in line and '"Status": "nearly"' in line for line in lines
     )
     assert any('sheet "Plan", row 6, column ' in line and '"Compliance"' in line for line in lines)
 

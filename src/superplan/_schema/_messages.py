@@ -1,5 +1,6 @@
 """Shape errors and their plain words, shared by the compiled and the reference routes."""
 
+import re
 import typing
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -9,7 +10,14 @@ from attrs import frozen
 from .._json import json_pointer
 from .._wording import describe_value, one_of, shorten
 from ..model import RECOMMENDATION_COUNT
-from ._generate import DATE_PATTERN, NON_BLANK_PATTERN, PART_PATTERN, SLUG_PATTERN
+from ._generate import (
+    DATE_PATTERN,
+    LANG_PATTERN,
+    NON_BLANK_PATTERN,
+    PART_PATTERN,
+    PARTIAL_DATE_PATTERN,
+    SLUG_PATTERN,
+)
 
 __all__ = [
     "MESSAGES",
@@ -67,7 +75,16 @@ _PATTERN_MESSAGES = {
     DATE_PATTERN: "expected a date written YYYY-MM-DD, got {value!r}",
     NON_BLANK_PATTERN: "must not be empty or only white space",
     PART_PATTERN: "expected a part written like '7.1', got {value!r}",
+    PARTIAL_DATE_PATTERN: "expected a date written YYYY-MM-DD, or a month written YYYY-MM, "
+    "got {value!r}",
+    LANG_PATTERN: "expected a language tag such as 'en' or 'cy' (Welsh), got {value!r}",
 }
+#: Where a pattern has no words of its own: the value, and that it is not in the field's form.
+#: (A regular expression is never shown: a web form would show it to the public.)
+_NO_WORDS = (
+    "{value!r} is not written in the form this field takes (see its description in the schema)"
+)
+_UK_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")
 
 
 def type_words(types: Any) -> str:
@@ -99,10 +116,14 @@ def not_allowed(allowed: Sequence[Any], instance: Any, pointer: str) -> ShapeErr
 
 
 def no_match(pattern: str, instance: Any, pointer: str) -> ShapeError:
-    template = _PATTERN_MESSAGES.get(pattern, "{value!r} does not match the pattern {pattern}")
-    return ShapeError(
-        "SP105", pointer, {"message": template.format(value=instance, pattern=pattern)}
-    )
+    template = _PATTERN_MESSAGES.get(pattern, _NO_WORDS)
+    message = template.format(value=shorten(str(instance)) if template is _NO_WORDS else instance)
+    uk = _UK_DATE.fullmatch(instance) if isinstance(instance, str) else None
+    if uk is not None and pattern in (DATE_PATTERN, PARTIAL_DATE_PATTERN):
+        day, month, year = (int(part) for part in uk.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            message += f" (for the day {instance}, write {year:04d}-{month:02d}-{day:02d})"
+    return ShapeError("SP105", pointer, {"message": message})
 
 
 def range_message(keyword: str, schema: dict[str, Any], instance: Any) -> str | None:

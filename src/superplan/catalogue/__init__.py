@@ -7,6 +7,7 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._finder import FINDER
 from .._lazy import lazy_attributes
 
 __all__ = [
@@ -44,8 +45,18 @@ def catalogue(
 __getattr__ = lazy_attributes(__name__, _EXPORTS)
 
 
+class _Shipped:
+    """The shipped catalogue's ``find``, read on first use: how a plan numbers a slug."""
+
+    def find(self, ref: object) -> "Recommendation | None":
+        return catalogue().find(ref)
+
+
+FINDER[0] = _Shipped()
+
+
 if TYPE_CHECKING:
-    from ..model import CatalogueAmendments, RecommendationAmendment
+    from ..model import CatalogueAmendments, Recommendation, RecommendationAmendment
     from ._catalogue import Catalogue
     from ._describe import describe_recommendation as describe_recommendation
     from ._load import given_or_shipped

@@ -7,7 +7,8 @@
 - one module per group, each with its parser, handlers and ``--help`` examples:
   :mod:`._catalogue` (catalogue, show), :mod:`._validate`, :mod:`._pages` (render, site),
   :mod:`._progress` (diff, summarise), :mod:`._import` (import page, import table),
-  :mod:`._tables` (export, template), :mod:`._reference` (rules, docs, schema).
+  :mod:`._tables` (export, template), :mod:`._reference` (rules, docs, schema), :mod:`._serve`
+  (serve: the web checker, whose logic is in :mod:`superplan.web`).
 """
 
 from ._main import main

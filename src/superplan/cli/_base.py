@@ -182,9 +182,12 @@ def wrote(out: TextIO, path: "str | os.PathLike[str]", more: str = "") -> None:
 
 
 def complain(text: str) -> None:
+    """Problems for a person to read, one line each (a message of many cells is many lines),
+    each escaped as :func:`say` does."""
     from ..errors import printable
 
-    print(printable(f"superplan: {text}"), file=sys.stderr)
+    for line in text.split("\n"):
+        print(printable(f"superplan: {line}"), file=sys.stderr)
 
 
 def internal_error(error: BaseException, about: str = "") -> int:
@@ -246,7 +249,17 @@ def print_findings(plan: "ActionPlan", cat: "Catalogue", what: str) -> bool:
     return True
 
 
-_EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".html": "html", ".htm": "html"}
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".ods": "ods",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".txt": "table",
+    ".xls": "xls",
+}
 
 
 def output_format(
@@ -256,8 +269,15 @@ def output_format(
     default; and a problem to report when ``--format`` contradicts the extension."""
     from pathlib import Path
 
-    named = _EXTENSIONS.get(Path(out).suffix.lower()) if out else None
-    if named is not None and named in allowed:
+    suffix = Path(out).suffix.lower() if out else ""
+    named = _EXTENSIONS.get(suffix)
+    if named is not None and named not in allowed:
+        # Never write one format under another's name (text in an .xlsx, CSV in an .ods).
+        return given or default, (
+            f"--out {out}: this command does not write {suffix} files; name the file "
+            + " or ".join(k for k, v in _EXTENSIONS.items() if v in allowed and k != ".htm")
+        )
+    if named is not None:
         if given is not None and given != named:
             return named, (
                 f"--format {given} contradicts --out {out} (a .{named} name); "

@@ -48,15 +48,19 @@ class FolderRun:
             self.paths.append(path)
 
     def reports(
-        self, args: argparse.Namespace, doing: str, things: str
+        self, args: argparse.Namespace, doing: str, things: str, responder: str | None = None
     ) -> "Iterator[ValidationReport]":
         from ..validation import validate
         from ._meter import metered
 
         cat = catalogue_of(args)
+        if responder is not None:
+            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
-                report = validate(path, catalogue=cat, max_bytes=args.max_bytes)
+                report = validate(
+                    path, catalogue=cat, max_bytes=args.max_bytes, responder=responder
+                )
             except MemoryError:
                 self.unreadable += 1
                 complain(f"{path}: {OUT_OF_MEMORY}")

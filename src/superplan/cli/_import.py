@@ -116,15 +116,33 @@ def _cmd_import_table(args: argparse.Namespace, out: TextIO) -> int:
         cat.responder(args.responder)  # unknown: a usage error (exit 2), nothing read or written
     mapping = ColumnMapping.load(args.mapping) if args.mapping else None
     words = vocabulary(args.headers, args.statuses)
+    from ..validation import validate
+
     imported = import_table(
         args.file, responder=args.responder, mapping=mapping, catalogue=cat, vocab=words
     )
     say(sys.stderr, imported.format_text())
-    if args.report:
-        write_output(
-            args.report, json.dumps(imported.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    # Every finding, warnings too, placed where it is in the table (sheet, row and column).
+    report = validate(imported.plan, catalogue=cat)
+    placed = [(imported.place(f.pointer), f) for f in report.findings]
+    if placed:
+        complain(
+            "the imported plan does not validate:"
+            if not report.valid
+            else "the imported plan is valid, with warnings:"
         )
-    if print_findings(imported.plan, cat, "the imported plan"):
+    for where, finding in placed:
+        text = f"{finding.severity} {finding.code} {finding.message}"
+        complain(
+            f"{imported.source}: {where}: {text}"
+            if where
+            else f"{imported.source}: {text} ({finding.pointer or 'the plan'})"
+        )
+    if args.report:
+        data = imported.to_dict()
+        data["findings"] = [{**f.to_dict(), "place": where} for where, f in placed]
+        write_output(args.report, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    if not report.valid:
         complain("no plan written: fix the table and import it again")
         return EXIT_PROBLEMS
     write_plan(imported.plan, args.out, out)
@@ -137,16 +155,13 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     "import": (
         ("superplan import table cleveland.xlsx --out cleveland.json", "a filled-in template"),
         (
-            "superplan import page tests/data/pages/merseyside-police-action-plan.txt "
-            "--responder merseyside --out draft.json",
-            "a draft plan from a published page",
+            "superplan import page action-plan.html --responder merseyside --out draft.json",
+            "a draft plan from a published page, saved from the browser",
         ),
     ),
     "import page": (
         (
-            "superplan import page "
-            "tests/data/pages/north-yorkshire-police-action-plan.txt --responder "
-            "north-yorkshire --out draft.json",
+            "superplan import page action-plan.txt --responder north-yorkshire --out draft.json",
             "a draft plan from a page's text",
         ),
         (

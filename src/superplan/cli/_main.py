@@ -12,7 +12,17 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from . import _catalogue, _import, _pages, _progress, _reference, _tables, _validate
+from . import (
+    _catalogue,
+    _coverage,
+    _import,
+    _pages,
+    _progress,
+    _reference,
+    _serve,
+    _tables,
+    _validate,
+)
 from ._base import (
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -35,7 +45,17 @@ if TYPE_CHECKING:
 
 #: The command modules, in the order ``--help`` lists their commands. Each holds its parser
 #: (``add_commands``), its handlers and its ``--help`` examples.
-_COMMANDS = (_catalogue, _validate, _pages, _progress, _import, _tables, _reference)
+_COMMANDS = (
+    _catalogue,
+    _validate,
+    _coverage,
+    _pages,
+    _progress,
+    _import,
+    _tables,
+    _reference,
+    _serve,
+)
 
 #: Real invocations for each command's ``--help`` (a test runs them through the parser, and
 #: checks that the files they name exist). Each is (command line, what it does).

@@ -99,6 +99,16 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
             complain(f"{choice.responder}: used {sources[choice.used]}, {choice.reason}")
         for index, why in choice.left_out:
             complain(f"{choice.responder}: left out {sources[index]}: {why}")
+    if kind in ("xlsx", "ods"):
+        import csv
+        import io
+
+        from ..tables import ods_bytes, xlsx_bytes
+
+        rows = list(csv.reader(io.StringIO(summary.to_csv())))
+        write = xlsx_bytes if kind == "xlsx" else ods_bytes
+        say(out, f"wrote {write_output(args.out, write(rows, sheet='Roll-up'))}")
+        return run.exit_code(problems=bool(skipped))
     if kind == "csv":
         text = summary.to_csv()
     elif kind == "json":
@@ -124,7 +134,7 @@ def _cmd_summarise(args: argparse.Namespace, out: TextIO) -> int:
     return run.exit_code(problems=bool(skipped))
 
 
-SUMMARY_FORMATS = ("table", "csv", "json", "html")
+SUMMARY_FORMATS = ("table", "csv", "json", "html", "xlsx", "ods")
 
 
 #: Real invocations for each command's ``--help`` (a test runs them through the parser, and
@@ -177,9 +187,10 @@ def add_commands(commands: "argparse._SubParsersAction[Parser]") -> None:
     summarise.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
     summarise.add_argument(
         "--format",
-        choices=("table", "csv", "json", "html"),
+        choices=SUMMARY_FORMATS,
         default=None,
-        help="default: table on the screen; with --out, what the file's extension says",
+        help="default: table on the screen; with --out, what the file's extension says "
+        "(.csv, .json, .html, .xlsx, .ods, .txt)",
     )
     summarise.add_argument(
         "--out",

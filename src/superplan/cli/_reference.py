@@ -28,7 +28,7 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rule_dict(rule: "Rule") -> dict[str, object]:
-    from ..validation import DOCS_PAGE
+    from ..validation import docs_url
 
     return {
         "code": rule.code,
@@ -39,7 +39,7 @@ def _rule_dict(rule: "Rule") -> dict[str, object]:
         "hint": rule.hint,
         "example": repr(rule.bad) if isinstance(rule.bad, bytes) else rule.bad,
         "fixed": repr(rule.fixed) if isinstance(rule.fixed, bytes) else rule.fixed,
-        "docs": f"{DOCS_PAGE}#{rule.code.lower()}",
+        "docs": docs_url(rule.code),
     }
 
 
@@ -56,8 +56,7 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     import difflib
     import textwrap
 
-    from .._files import docs_folder
-    from ..validation import DOCS_PAGE, PLACEHOLDER as _PLACEHOLDER, RULES, rule_section as _section
+    from ..validation import PLACEHOLDER as _PLACEHOLDER, RULES, docs_url, rule_section as _section
 
     wanted = code.strip().lower()
     rule = next((r for r in RULES if wanted in (r.code.lower(), r.name)), None)
@@ -72,7 +71,6 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    anchor = f"{DOCS_PAGE}#{rule.code.lower()}"
     if form == "json":
         json.dump(_rule_dict(rule), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -80,8 +78,6 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     if form == "markdown":
         out.write(_section(rule) + "\n")
         return EXIT_OK
-    folder = docs_folder()
-    installed = f" (installed: {folder / 'rules.md'}#{rule.code.lower()})" if folder else ""
     weight = (
         "an error: the plan is wrong, and fails validation"
         if rule.severity == "error"
@@ -98,7 +94,7 @@ def _explain_rule(code: str, form: str, out: TextIO) -> int:
     lines += ["", "How to fix it: " + _PLACEHOLDER.sub(r"<\1>", rule.hint)]
     if rule.fixed is not None:
         lines += ["", "Fixed:", textwrap.indent(_plain(rule.fixed), "  ")]
-    lines += ["", f"Docs: {anchor}{installed}"]
+    lines += ["", f"Docs: {docs_url(rule.code)}"]
     out.write("\n".join(lines) + "\n")
     return EXIT_OK
 
@@ -164,7 +160,21 @@ def _cmd_docs(args: argparse.Namespace, out: TextIO) -> int:
     pages = sorted(folder.glob("*.md"))
     for page in pages:
         write_output(target / page.name, page.read_bytes(), folder=target)
-    say(out, f"wrote {len(pages)} pages to {shown(target)}; start at {shown(target / 'index.md')}")
+    # The pages' pictures and example files go with them, so that every link still works.
+    others = 0
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        files = sorted(f for f in sub.rglob("*") if f.is_file() and not f.is_symlink())
+        for file in files:
+            relative = file.relative_to(folder)
+            for depth in range(1, len(relative.parts)):
+                output_folder(target.joinpath(*relative.parts[:depth]))
+            write_output(target / relative, file.read_bytes(), folder=target)
+        others += len(files)
+    also = f" and {others} other files" if others else ""
+    say(
+        out,
+        f"wrote {len(pages)} pages{also} to {shown(target)}; start at {shown(target / 'index.md')}",
+    )
     return EXIT_OK
 
 

@@ -168,7 +168,8 @@ def due_cell(text: str, cat: "Catalogue") -> dict[str, Any] | None:
         return {"date": iso} if iso is not None else None
     slug = value.lower().replace(" ", "-")
     for milestone in cat.milestones:
-        if slug == milestone.slug or _words(value) == _words(milestone.title):
+        title = _words(milestone.title)
+        if slug == milestone.slug or _words(value) in (title, title.removesuffix(_FROM)):
             return {"milestone": milestone.slug}
     found = parse_date(value)
     if found is None:
@@ -185,6 +186,10 @@ def not_a_date(text: str, cat: "Catalogue") -> str:
         return f'"{text.strip()}" is not a date'
     slugs = ", ".join(m.slug for m in cat.milestones)
     return f'"{text.strip()}" is not a date or a milestone (one of: {slugs})'
+
+
+#: A milestone's title ends so ("56 days from publication"); "56 days" names it too.
+_FROM = " from publication"
 
 
 def _words(text: str) -> str:

@@ -10,11 +10,13 @@ from ..catalogue import Catalogue, given_or_shipped
 from ..convert import from_dict
 from ..errors import LoadError, Problem, SuperplanError, TableError
 from ..model import ActionPlan
-from ..tables import COLUMN_OF, PLAN_HANDLED, Sheet, column_letter, read_sheet, ref_cell
+from ..tables import PLAN_HANDLED, Sheet, column_letter, read_sheet, ref_cell
 from ._table_checks import (
+    WORDS,
     CellProblems,
     TableImport,
     cell_json,
+    cell_of,
     check_mapped_cells,
     check_own_cells,
     in_sheet_terms,
@@ -121,6 +123,7 @@ def _update(row: Mapping[str, str]) -> dict[str, Any]:
     _set(update, "date", row.get("Update date", ""))  # an update may be undated (schema 1.1)
     _set(update, "label", row.get("Update label", ""))
     _set(update, "status", row.get("Update status", ""))
+    _set(update, "status_text", row.get(WORDS + "Update status", ""))
     _set(update, "note", row.get("Update note", ""))
     return _with_more(update, row)
 
@@ -145,6 +148,16 @@ def rows_to_plan(
     row_numbers: Sequence[int] | None = None,
 ) -> ActionPlan:
     """Rebuild a plan from superplan's own table rows. Raises :class:`LoadError` naming the row."""
+    return placed_rows_to_plan(rows, responder=responder, row_numbers=row_numbers)[0]
+
+
+def placed_rows_to_plan(
+    rows: Sequence[Mapping[str, str]],
+    *,
+    responder: str | None = None,
+    row_numbers: Sequence[int] | None = None,
+) -> tuple[ActionPlan, dict[str, int]]:
+    """:func:`rows_to_plan`, and the row each record came from, by its JSON pointer."""
     plan: dict[str, Any] = {}
     responses: list[dict[str, Any]] = []
     problems: list[Problem] = []
@@ -168,24 +181,26 @@ def rows_to_plan(
         elif record == "response":
             response: dict[str, Any] = {"recommendation": _ref(ref)}
             _set(response, "acceptance", row.get("Acceptance", ""))
+            _set(response, "acceptance_text", row.get(WORDS + "Acceptance", ""))
             _set(response, "compliance", row.get("Compliance", ""))
+            _set(response, "compliance_text", row.get(WORDS + "Compliance", ""))
             _set(response, "status", row.get("Response status", ""))
+            _set(response, "status_text", row.get(WORDS + "Response status", ""))
             _set(response, "narrative", row.get("Response", ""))
             _set(response, "transcription_note", row.get("Response note", ""))
             responses.append(_with_more(response, row))
         elif record in ("action", "evidence", "update"):
-            if not responses or responses[-1]["recommendation"] != _ref(ref):
-                problems.append(
-                    Problem(
-                        pointer=f"/rows/{number}",
-                        message=f'row {number}, column "Record": this {record} row comes before '
-                        f"a response row for recommendation {ref!r}",
-                    )
-                )
+            # A row belongs to its recommendation's response wherever that is above it: an
+            # action added at the foot of the sheet is as good as one right below the response.
+            at = _response_index(responses, ref)
+            if at is None:
+                problems.append(_no_response(record, ref, number, rows, row_numbers))
                 continue
-            current = responses[-1]
+            current = responses[at]
             action_id = row.get("Action ID", "")
+            actions = current.get("actions", [])
             if record == "action":
+                origins[f"/responses/{at}/actions/{len(actions)}"] = number
                 action: dict[str, Any] = {"id": action_id, "description": row.get("Action", "")}
                 _set(action, "part", row.get("Part", ""))
                 _set(action, "owner", row.get("Owner", ""))
@@ -193,22 +208,32 @@ def rows_to_plan(
                 if due:
                     action["due"] = due
                 _set(action, "status", row.get("Status", ""))
+                _set(action, "status_text", row.get(WORDS + "Status", ""))
                 current.setdefault("actions", []).append(_with_more(action, row))
-            elif not action_id:  # an update to the response as a whole
-                update = _update(row)
-                current.setdefault("updates", []).append(update)
-            elif not current.get("actions") or current["actions"][-1]["id"] != action_id:
+                continue
+            if not action_id:  # an update to the response as a whole
+                origins[f"/responses/{at}/updates/{len(current.get('updates', ()))}"] = number
+                current.setdefault("updates", []).append(_update(row))
+                continue
+            owner = next(
+                (i for i in range(len(actions) - 1, -1, -1) if actions[i]["id"] == action_id),
+                None,
+            )
+            if owner is None:
                 problems.append(
                     Problem(
                         pointer=f"/rows/{number}",
-                        message=f'row {number}, column "Record": this {record} row does not '
-                        f"follow its action {action_id!r}",
+                        message=f'row {number}, column "Action ID": this {record} row names the '
+                        f"action {action_id!r}, which no action row of recommendation "
+                        f"{ref.strip()!r} above it has; put it below its action, or correct "
+                        "the Action ID",
                     )
                 )
-            elif record == "evidence":
-                current["actions"][-1].setdefault("evidence", []).append(row.get("Value", ""))
-            else:
-                current["actions"][-1].setdefault("updates", []).append(_update(row))
+                continue
+            key = "evidence" if record == "evidence" else "updates"
+            listed = actions[owner].setdefault(key, [])
+            origins[f"/responses/{at}/actions/{owner}/{key}/{len(listed)}"] = number
+            listed.append(row.get("Value", "") if record == "evidence" else _update(row))
         else:
             problems.append(
                 Problem(
@@ -232,9 +257,56 @@ def rows_to_plan(
         plan["responder"] = responder
     plan["responses"] = responses
     try:
-        return from_dict(plan)
+        return from_dict(plan), origins
     except LoadError as error:
         raise LoadError([_in_cells(p, origins) for p in error.problems]) from None
+
+
+def _response_index(responses: Sequence[Mapping[str, Any]], ref: str) -> int | None:
+    """The place of the last response so far to the recommendation a row names, if any."""
+    wanted = _ref(ref)
+    for index in range(len(responses) - 1, -1, -1):
+        if responses[index]["recommendation"] == wanted:
+            return index
+    return None
+
+
+def _no_response(
+    record: str,
+    ref: str,
+    number: int,
+    rows: Sequence[Mapping[str, str]],
+    row_numbers: Sequence[int] | None,
+) -> Problem:
+    """What to say of a row whose recommendation has no response row above it."""
+    wanted = ref.strip()
+    later = next(
+        (
+            row_numbers[i] if row_numbers is not None else i + 2
+            for i, other in enumerate(rows)
+            if other.get("Record") == "response" and _ref(other.get("Rec No", "")) == _ref(ref)
+        ),
+        None,
+    )
+    if not wanted:
+        what = "names no recommendation; give its number in Rec No"
+        column = "Rec No"
+    elif later is not None:
+        what = (
+            f"comes before the response row for recommendation {wanted!r} (row {later}); "
+            "move it below that row"
+        )
+        column = "Record"
+    else:
+        what = (
+            f"is for recommendation {wanted!r}, which has no response row; add one "
+            f"(Record: response, Rec No: {wanted}) above it, or correct the Rec No"
+        )
+        column = "Rec No"
+    return Problem(
+        pointer=f"/rows/{number}",
+        message=f'row {number}, column "{column}": this {record} row {what}',
+    )
 
 
 def _note_origin(
@@ -244,42 +316,22 @@ def _note_origin(
     responses: Sequence[Mapping[str, Any]],
     number: int,
 ) -> None:
-    """Remember the row that the record about to be added comes from, by its JSON pointer."""
+    """Remember the row that a plan field or a response comes from, by its JSON pointer (the
+    rows under a response are noted where they are placed)."""
     if record == "plan":
         origins[f"/{field_name}"] = number
     elif record == "response":
         origins[f"/responses/{len(responses)}"] = number
-    elif record in ("action", "evidence", "update") and responses:
-        at = f"/responses/{len(responses) - 1}"
-        actions = responses[-1].get("actions", ())
-        if record == "action":
-            origins[f"{at}/actions/{len(actions)}"] = number
-        elif record == "update" and not actions:
-            origins[f"{at}/updates/{len(responses[-1].get('updates', ()))}"] = number
-        elif actions:
-            key = "evidence" if record == "evidence" else "updates"
-            index = len(actions[-1].get(key, ()))
-            origins[f"{at}/actions/{len(actions) - 1}/{key}/{index}"] = number
 
 
 def _in_cells(problem: Problem, origins: Mapping[str, int]) -> Problem:
     """The problem, with the row and column of the cell it is about in front of its message."""
-    parts = problem.pointer.split("/")
-    for end in range(len(parts), 1, -1):
-        row = origins.get("/".join(parts[:end]))
-        if row is None:
-            continue
-        owner = parts[end - 2]  # "" for a plan field, else the list the record is in
-        if owner in ("", "evidence"):
-            column = "Value"
-        else:
-            kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
-            key = parts[end] if end < len(parts) else ""
-            # A field with no column of its own can only have come from the More cell.
-            column = COLUMN_OF[kind].get(key, "More" if key else "")
-        where = f"row {row}" + (f', column "{column}"' if column else "")
-        return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
-    return problem
+    cell = cell_of(problem.pointer, origins)
+    if cell is None:
+        return problem
+    row, column = cell
+    where = f"row {row}" + (f', column "{column}"' if column else "")
+    return Problem(pointer=problem.pointer, message=f"{where}: {problem.message}")
 
 
 #: Fields a row with no action text (a response row) gives to the response.
@@ -295,12 +347,15 @@ def _mapped_rows(
     responder: str,
     *,
     unmapped: Sequence[str] = (),
+    origins: dict[str, int] | None = None,
 ) -> tuple[ActionPlan, tuple[str, ...]]:
     """A draft plan from a table in another shape: one action (or response) per row, and
     notes on what was kept where. Nothing is dropped: a row with no recommendation number
     continues the one above it (or is refused, at the top); two values for one field are both
     kept (narrative paragraphs, evidence) or refused when they disagree (acceptance, status...);
-    the text of a Rec No cell beyond the number is kept under ``extensions``."""
+    the text of a Rec No cell beyond the number is kept under ``extensions``. ``origins``,
+    when given, gets the row each response (its first row) and action came from."""
+    found = origins if origins is not None else {}
     problems = CellProblems(sheet)
     index = {heading: i for i, heading in enumerate(sheet.header)}
     ref_heading = next((h for h, f in mapping.columns.items() if f == "recommendation"), None)
@@ -370,6 +425,7 @@ def _mapped_rows(
             continue
         if head not in by_ref:
             by_ref[head] = {"recommendation": _ref(head)}
+            found[f"/responses/{len(order)}"] = record.row
             order.append(head)
         response = by_ref[head]
         narrative = values.get("narrative")
@@ -408,7 +464,9 @@ def _mapped_rows(
             if evidence:
                 action["evidence"] = evidence
             target: dict[str, Any] = action
-            response.setdefault("actions", []).append(action)
+            actions = response.setdefault("actions", [])
+            found[f"/responses/{order.index(head)}/actions/{len(actions)}"] = record.row
+            actions.append(action)
         else:
             target = response
             stranded = [f for f in _ACTION_ONLY if f in values] + (["evidence"] if evidence else [])
@@ -451,8 +509,10 @@ def import_table(
     mapping: ColumnMapping | None = None,
     catalogue: Catalogue | None = None,
     vocab: Vocabulary | None = None,
+    data: bytes | None = None,
 ) -> TableImport:
-    """Read a plan from a CSV or XLSX table, and say how it was read.
+    """Read a plan from a CSV or XLSX table, and say how it was read. ``data``: the file's
+    bytes, already read (an upload), named ``path`` in messages; nothing is read from disk.
 
     superplan's own table (with a ``Record`` column) comes back exactly; a table in another shape
     is read through ``mapping`` when given, else by the meaning of its column headings. Cell
@@ -461,12 +521,12 @@ def import_table(
     cat = given_or_shipped(catalogue)
     if responder is not None:
         cat.responder(responder)  # an unknown responder is refused before anything is read
-    sheet = read_sheet(path)
+    sheet = read_sheet(path, data=data)
     name = os.fspath(path)
     if "Record" in sheet.header:
-        rows = check_own_cells(sheet, cat)
+        rows = check_own_cells(sheet, cat, vocab)
         try:
-            plan = rows_to_plan(
+            plan, origins = placed_rows_to_plan(
                 rows, responder=responder, row_numbers=[r.row for r in sheet.records]
             )
         except LoadError as error:
@@ -474,7 +534,15 @@ def import_table(
         except ResponderConflict as error:
             raise ResponderConflict(f"{name}: {error}") from None
         return TableImport(
-            plan=plan, source=name, route="own", columns=(), unmapped=(), notes=sheet.notes
+            plan=plan,
+            source=name,
+            route="own",
+            columns=(),
+            unmapped=(),
+            notes=sheet.notes,
+            origins=origins,
+            header=sheet.header,
+            sheet=sheet.sheet,
         )
     if responder is None:
         raise LoadError(
@@ -494,8 +562,11 @@ def import_table(
     rows = check_mapped_cells(sheet, mapping.columns, cat)
     known = set(mapping.columns) | set(mapping.updates)
     unmapped = tuple(h for h in sheet.header if h and h not in known)
+    rows_of: dict[str, int] = {}
     try:
-        plan, notes = _mapped_rows(sheet, rows, mapping, responder, unmapped=unmapped)
+        plan, notes = _mapped_rows(
+            sheet, rows, mapping, responder, unmapped=unmapped, origins=rows_of
+        )
     except TableError:
         raise
     except LoadError as error:
@@ -516,4 +587,6 @@ def import_table(
         columns=columns,
         unmapped=unmapped,
         notes=sheet.notes + notes,
+        origins=rows_of,
+        sheet=sheet.sheet,
     )

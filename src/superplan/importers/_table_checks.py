@@ -22,6 +22,7 @@ from ..convert import from_dict
 from ..errors import LoadError, Problem, TableError
 from ..model import Acceptance, ActionPlan, ActionStatus, Compliance, Recommendation
 from ..tables import (
+    COLUMN_OF,
     NOT_HELD,
     OWN_FIELDS,
     RECORD_COLUMNS,
@@ -35,7 +36,7 @@ from ._dates import due_cell, iso_date, not_a_date, parse_date
 from ._document import Cell, TableRow
 from ._draft import Draft
 from ._layout import TableReader, find_layout, leading_number
-from ._vocabulary import Vocabulary, vocabulary
+from ._vocabulary import Vocabulary, normal_words, vocabulary
 
 __all__ = [
     "TableImport",
@@ -60,6 +61,27 @@ class TableImport:
     """(column letter, heading, field, confidence) for every column."""
     unmapped: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    origins: Mapping[str, int] = {}
+    """The row each record of the plan came from, by its JSON pointer (superplan's own table)."""
+    header: tuple[str, ...] = ()
+    sheet: str | None = None
+    """The worksheet's name (None for CSV)."""
+
+    def place(self, pointer: str) -> str | None:
+        """Where in the table the value at ``pointer`` came from: ``sheet "Plan", row 7,
+        column F "Acceptance"`` (or the row alone, for a whole record); None if no row gave it."""
+        cell = cell_of(pointer, self.origins)
+        if cell is None:
+            return None
+        row, heading = cell
+        where = f"row {row}"
+        if heading in self.header:
+            where += f', column {column_letter(self.header.index(heading))} "{heading}"'
+        return f'sheet "{self.sheet}", {where}' if self.sheet is not None else where
+
+    def rows(self) -> dict[str, int]:
+        """The row each record came from, by its JSON pointer, in the table's order."""
+        return dict(sorted(self.origins.items(), key=lambda item: item[1]))
 
     def format_text(self) -> str:
         out = [f"{self.source}: read as {self.route}"]
@@ -86,11 +108,30 @@ class TableImport:
             ],
             "unmapped": list(self.unmapped),
             "notes": list(self.notes),
+            "rows": self.rows(),
         }
 
 
 #: Cell errors of one kind given in full; past these, one line says how many more there are.
 SHOWN_PER_KIND = 20
+
+
+def cell_of(pointer: str, origins: Mapping[str, int]) -> tuple[int, str] | None:
+    """The row, and the heading of the column, that the value at ``pointer`` came from (the
+    heading is empty for a whole record); None where no row gave it."""
+    parts = pointer.split("/")
+    for end in range(len(parts), 1, -1):
+        row = origins.get("/".join(parts[:end]))
+        if row is None:
+            continue
+        owner = parts[end - 2]  # "" for a plan field, else the list the record is in
+        if owner in ("", "evidence"):
+            return row, "Value"
+        kind = {"responses": "response", "actions": "action", "updates": "update"}[owner]
+        key = parts[end] if end < len(parts) else ""
+        # A field with no column of its own can only have come from the More cell.
+        return row, COLUMN_OF[kind].get(key, "More" if key else "")
+    return None
 
 
 class CellProblems:
@@ -305,11 +346,16 @@ def _check_more(
             )
 
 
-def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
-    """superplan's own table, cell by cell: the rows as dicts, with UK dates read as dates.
+def check_own_cells(
+    sheet: Sheet, cat: Catalogue, vocab: Vocabulary | None = None
+) -> list[dict[str, str]]:
+    """superplan's own table, cell by cell: the rows as dicts, with UK dates read as dates and
+    status words ("In progress", "Action complete") read as their values (the words kept, under
+    :data:`WORDS` + the heading, where they are not the value's own label).
 
     Raises :class:`TableError` listing every cell that is wrong, by sheet, row and column.
     """
+    words_of = vocab or vocabulary()
     problems = CellProblems(sheet)
     _check_layout(sheet, problems)
     columns: dict[str, int] = {}
@@ -382,15 +428,74 @@ def check_own_cells(sheet: Sheet, cat: Catalogue) -> list[dict[str, str]]:
         for heading, allowed in _ENUMS.items():
             value = row.get(heading, "").strip()
             if heading in columns and value and value not in allowed:
-                problems.add(
-                    record.row,
-                    columns[heading],
-                    f'"{value}" is not one of: ' + ", ".join(allowed),
-                    "bad-value",
-                )
+                code, words = in_words(heading, value, words_of)
+                if code is None:
+                    problems.add(
+                        record.row,
+                        columns[heading],
+                        f'"{value}" is not one of: '
+                        + ", ".join(label(v) for v in allowed)
+                        + " (or "
+                        + ", ".join(allowed)
+                        + ")",
+                        "bad-value",
+                    )
+                else:
+                    row[heading] = code
+                    if words:
+                        row[WORDS + heading] = words
+        if row.get("Record") == "plan" and row.get("Field", "").strip() in _PLAN_DATES:
+            _plan_date(record, row, columns, problems)
         rows.append(row)
     problems.raise_if_any()
     return rows
+
+
+#: The key under which a row keeps the words a status cell gave, where they are not the value.
+WORDS = "words:"
+#: The vocabulary kind each status column's words are read by.
+_WORD_KINDS: Mapping[str, str] = {
+    "Acceptance": "acceptance",
+    "Compliance": "compliance",
+    "Response status": "delivery",
+    "Status": "delivery",
+    "Update status": "delivery",
+}
+#: Plan fields that are dates (a day): a UK date there ("22/11/2024") is read as one.
+_PLAN_DATES = frozenset({"published", "as_of"})
+
+
+def label(value: str) -> str:
+    """A value as a person reads it: ``partly-accepted`` is "Partly accepted"."""
+    return value.replace("-", " ").capitalize()
+
+
+def in_words(heading: str, text: str, words: Vocabulary) -> tuple[str | None, str]:
+    """The value a status cell's words mean (``None`` if they mean none for sure), and the words
+    to keep beside it: empty where they are the value's own label ("In progress")."""
+    code, sure = words.status(_WORD_KINDS[heading], text)
+    if code is None or sure < 100:
+        return None, ""
+    kept = "" if normal_words(text) == normal_words(label(code)) else " ".join(text.split())
+    return code, kept
+
+
+def _plan_date(
+    record: Record, row: dict[str, str], columns: Mapping[str, int], problems: "CellProblems"
+) -> None:
+    """A plan row's date, as a UK date or ISO; a date with no day is left for the model to
+    refuse (a plan is published on a day)."""
+    value = row.get("Value", "").strip()
+    found = parse_date(value) if value else None
+    if found is not None and found.precision == "day":
+        row["Value"] = found.iso
+    elif value and found is None:
+        problems.add(
+            record.row,
+            columns.get("Value", 0),
+            f'"{value}" is not a date; write the day it was, such as 22/11/2024',
+            "bad-date",
+        )
 
 
 def cell_json(text: str) -> Any:

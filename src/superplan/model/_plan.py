@@ -6,6 +6,8 @@ import attrs
 import pendulum
 from attrs import field, frozen
 
+from .._finder import FINDER, Finder
+from .._wording import whole_number
 from ..errors import InvalidField
 from ._dates import PartialDate
 from ._fields import (
@@ -572,9 +574,32 @@ class ActionPlan:
                 for u, update in enumerate(action.updates):
                     yield ("responses", r, "actions", a, "updates", u), update
 
-    def response_to(self, recommendation: RecommendationRef) -> Response | None:
-        """The response to a recommendation as the plan names it (number or slug), if any."""
+    def response_to(
+        self, recommendation: RecommendationRef, *, catalogue: Finder | None = None
+    ) -> Response | None:
+        """The response to a recommendation, however the plan names it: ``7``, ``"7"`` and
+        ``"crime-recording"`` are the same recommendation (by ``catalogue``'s numbering, by
+        default the shipped catalogue's; pass an amended one where it renumbers).
+
+        >>> plan = ActionPlan(responder="kent", responses=[Response(recommendation="7")])
+        >>> plan.response_to(7) is plan.responses[0]
+        True
+        """
+        finder = catalogue if catalogue is not None else FINDER[0]
+        wanted = _number_of(recommendation, finder)
         for response in self.responses:
-            if response.recommendation == recommendation:
+            if response.recommendation == recommendation or (
+                wanted is not None and _number_of(response.recommendation, finder) == wanted
+            ):
                 return response
         return None
+
+
+def _number_of(ref: RecommendationRef, finder: Finder | None) -> int | None:
+    number = ref if isinstance(ref, int) and not isinstance(ref, bool) else None
+    if isinstance(ref, str):
+        number = whole_number(ref)
+    if number is not None:
+        return number
+    found = finder.find(ref) if finder is not None else None
+    return found.number if found is not None else None

@@ -2,6 +2,7 @@
 rolled up. Computed from a plan and the catalogue; the model never calls up into this layer."""
 
 from ._absence import ABSENCE, Absence, AbsenceTerm, absence_of
+from ._coverage import without_plans
 from ._csvw import metadata_path as metadata_path, roll_up_metadata as roll_up_metadata
 from ._diff import Change, ChangeKind, DiffError, PlanDiff, diff, word_diff
 from ._status import (
@@ -49,6 +50,7 @@ __all__ = [
     "rag",
     "status_as_of",
     "summarise",
+    "without_plans",
     "word_diff",
     "word_segments",
 ]

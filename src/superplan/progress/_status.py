@@ -43,6 +43,7 @@ The rules, in full (docs/progress.md gives them with examples):
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
+from typing import Any
 
 import pendulum
 from attrs import frozen
@@ -59,6 +60,7 @@ from ..model import (
     Response,
     to_date,
 )
+from ._plain import plain
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -238,6 +240,11 @@ class PlanProgress:
     @property
     def overdue(self) -> tuple[RecommendationProgress, ...]:
         return tuple(r for r in self.recommendations if r.overdue)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The progress as JSON's types: every field, dates as ISO text, states as their
+        values, updates as the plan writes them; and ``counts`` (as :meth:`counts`)."""
+        return {**plain(self), "counts": self.counts()}
 
     def counts(self) -> dict[str, int]:
         """How many recommendations are in each delivery state and each schedule state, and

@@ -25,7 +25,7 @@ import pendulum
 from attrs import field, frozen
 
 from ..catalogue import Catalogue, given_or_shipped
-from ..errors import UnknownAgency
+from ..errors import UnknownAgency, UnknownRecommendation
 from ..model import ActionPlan, ResponderKind, to_date
 from ..tables import csv_writer, neutralise
 from ._absence import absence_of
@@ -159,7 +159,15 @@ class NationalSummary:
         return [(kind, counted, total) for kind, (counted, total) in out.items()]
 
     def cell(self, responder: str, number: int) -> Cell:
-        return self.cells[responder, number]
+        """One responder's status on one recommendation. Raises
+        :class:`~superplan.UnknownAgency` for a responder not in the summary and
+        :class:`~superplan.UnknownRecommendation` for a number not in it (both ``LookupError``)."""
+        try:
+            return self.cells[responder, number]
+        except (KeyError, TypeError):
+            if all(slug != responder for slug, _ in self.responders):
+                raise UnknownAgency(responder) from None
+            raise UnknownRecommendation(number) from None
 
     def tally(self) -> list[Tally]:
         """Per recommendation, the counts every output shows (table, chart and CSV alike)."""
@@ -206,7 +214,8 @@ class NationalSummary:
         return totals
 
     def missing(self) -> dict[str, list[int]]:
-        """Responders, and the addressed recommendations they give no response to."""
+        """Responders, and the addressed recommendations they give no response to (a method,
+        not an attribute: it is worked out from :attr:`cells` each time)."""
         result: dict[str, list[int]] = {}
         for slug, _ in self.responders:
             numbers = [

@@ -3,7 +3,7 @@
 from ._diff_page import render_diff_html
 from ._messages import Messages, messages
 from ._pages import IndexEntry, render_html, render_index, render_markdown, write_pages
-from ._site import build_site
+from ._site import build_site, site_pages as site_pages
 from ._summary_page import render_summary_html
 
 __all__ = [

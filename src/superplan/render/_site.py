@@ -326,6 +326,10 @@ def _pages(cat: Catalogue, t: Messages) -> Iterator[tuple[str, str]]:
     yield _schemas_page(t)
 
 
+site_pages = _pages
+"""Every page of the reference site, (file name, HTML), in memory (the web checker serves them)."""
+
+
 def build_site(
     out: str | os.PathLike[str],
     *,

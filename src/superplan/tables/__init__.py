@@ -33,6 +33,7 @@ from ._columns import (
     report_wording as report_wording,
 )
 from ._export import export_table, plan_to_rows
+from ._rollup import ods_bytes as ods_bytes, xlsx_bytes as xlsx_bytes
 from ._sheet import (
     MAX_CELLS,
     MAX_COLUMNS,

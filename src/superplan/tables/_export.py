@@ -6,7 +6,7 @@ and ``update`` rows. Export then import gives back the same plan, exactly.
 import io
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._files import write_output
@@ -128,10 +128,21 @@ def export_table(
     plan: ActionPlan,
     path: str | os.PathLike[str] | None = None,
     *,
-    kind: str = "csv",
+    kind: str | None = None,
     catalogue: Catalogue | None = None,
+    format: str | None = None,  # the command line's --format, by its name
 ) -> bytes:
-    """The plan as a CSV or XLSX table; written to ``path`` when given. Returns the bytes."""
+    """The plan as a CSV or XLSX table; written to ``path`` when given. Returns the bytes.
+
+    ``kind`` (``csv`` or ``xlsx``; the command line's ``--format``) defaults to what ``path``'s
+    extension says (``.xlsx``, ``.csv``), else ``csv``; a ``kind`` the extension contradicts
+    (``kind="csv"`` for ``plan.xlsx``), or a path whose extension names no table superplan
+    writes (``plan.ods``), raises ``ValueError``: nothing is written under another format's
+    name."""
+    if format is not None and kind is not None and format != kind:
+        raise ValueError(f"format={format!r} and kind={kind!r} disagree; give one")
+    kind = kind or format  # ``format`` is ``kind`` by the command line's name for it
+    kind = table_kind(path, kind, ("csv", "xlsx"), default="csv")
     rows = plan_to_rows(plan, catalogue=catalogue)
     if kind == "csv":
         out = io.StringIO()
@@ -147,6 +158,33 @@ def export_table(
     if path is not None:
         write_output(path, data)
     return data
+
+
+_KNOWN_SUFFIXES = {".csv": "csv", ".xlsx": "xlsx", ".ods": "ods", ".xls": "xls", ".json": "json"}
+
+
+def table_kind(
+    path: str | os.PathLike[str] | None,
+    kind: str | None,
+    allowed: Sequence[str],
+    *,
+    default: str,
+) -> str:
+    """The format to write ``path`` in: ``kind`` if given, else what its extension says, else
+    ``default``. Raises ``ValueError`` where the two disagree, or the extension names a format
+    not in ``allowed``."""
+    suffix = os.path.splitext(os.fspath(path))[1].lower() if path is not None else ""
+    named = _KNOWN_SUFFIXES.get(suffix)
+    if kind is not None and kind not in allowed:
+        raise ValueError(f"unknown format {kind!r}; use {' or '.join(map(repr, allowed))}")
+    if named is not None and named not in allowed:
+        raise ValueError(
+            f"{os.fspath(path or '')}: a {suffix} file cannot be written here; name it "
+            + " or ".join(f".{a}" for a in allowed)
+        )
+    if kind is not None and named is not None and kind != named:
+        raise ValueError(f"kind={kind!r} contradicts the file name {os.fspath(path or '')!r}")
+    return kind or named or default
 
 
 def _xlsx(rows: list[dict[str, Any]], source: str | None = None) -> bytes:

@@ -105,10 +105,12 @@ def _problem(message: str, kind: str) -> Problem:
     return Problem(pointer="", message=message, kind=kind)
 
 
-def read_sheet(path: str | os.PathLike[str]) -> Sheet:
-    """Read a CSV or XLSX file (the first worksheet)."""
+def read_sheet(path: str | os.PathLike[str], *, data: bytes | None = None) -> Sheet:
+    """Read a CSV or XLSX file (the first worksheet); or ``data``, its bytes already read (an
+    upload), under the name ``path``."""
     name = os.fspath(path)
-    raw = read_limited(path)  # under the size limit; FIFOs and devices are safe
+    # Under the size limit; FIFOs and devices are safe.
+    raw = read_limited(path) if data is None else data
     if Path(name).suffix.lower() == ".xlsx" or raw[:2] == b"PK":
         return _read_xlsx(raw, name)
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"{", b"["):

@@ -49,13 +49,20 @@ _DATE_COLUMNS = ("Deadline", "Due", "Update date")
 #: Rows below the last recommendation that still get the drop-down lists, for added action rows.
 _SPARE_ROWS = 400
 
+
+def _label(value: str) -> str:
+    """A value as the drop-down shows it: ``partly-accepted`` is "Partly accepted" (import
+    reads the label back as the value)."""
+    return value.replace("-", " ").capitalize()
+
+
 _CHOICES = {
     "Record": ("plan", "response", "action", "evidence", "update"),
-    "Acceptance": tuple(str(v) for v in Acceptance),
-    "Compliance": tuple(str(v) for v in Compliance),
-    "Response status": tuple(str(v) for v in ActionStatus),
-    "Status": tuple(str(v) for v in ActionStatus),
-    "Update status": tuple(str(v) for v in ActionStatus),
+    "Acceptance": tuple(_label(v) for v in Acceptance),
+    "Compliance": tuple(_label(v) for v in Compliance),
+    "Response status": tuple(_label(v) for v in ActionStatus),
+    "Status": tuple(_label(v) for v in ActionStatus),
+    "Update status": tuple(_label(v) for v in ActionStatus),
 }
 
 
@@ -86,8 +93,11 @@ def template_rows(responder: str, *, catalogue: Catalogue | None = None) -> list
     return [{column: row.get(column, "") for column in TEMPLATE_COLUMNS} for row in rows]
 
 
-def _instructions(responder_name: str, count: int) -> list[str]:
+def _instructions(responder_name: str, count: int, cat: Catalogue) -> list[str]:
     statuses = ", ".join(_CHOICES["Status"])
+    milestones = "; ".join(
+        f"{m.slug} ({m.title}, {m.stated_date.format('DD/MM/YYYY')})" for m in cat.milestones
+    )
     return [
         f"Action plan template: {responder_name}",
         "",
@@ -96,23 +106,30 @@ def _instructions(responder_name: str, count: int) -> list[str]:
         "Recommendation) are for reference and are not read back.",
         "Where the Recommendation column says 'not held', superplan does not hold the official "
         "wording: quote it from the report if you have it.",
+        "A recommendation's row left with nothing filled in is reported as a response that "
+        "states nothing (finding SP219).",
         "",
         "On each recommendation's row (Record = response):",
         "  Acceptance: " + ", ".join(_CHOICES["Acceptance"]) + ".",
         "  Compliance: your own assessment: " + ", ".join(_CHOICES["Compliance"]) + ".",
         f"  Response status: {statuses}. Leave it empty if you do not state one.",
+        "  Your own words are read too (Action complete, Ongoing, BAU, We accept this "
+        "recommendation) and kept as you wrote them beside what they mean.",
         "  Response: your response to the recommendation, in your own words.",
         "",
-        "To add an action, insert a row below the recommendation's row (or below its last action) "
-        "and fill in:",
+        "To add an action, add a row below the recommendation's row, below its last action, or "
+        "at the end of the sheet, and fill in:",
         "  Record: action;  Rec No: the same number;  Action ID: a name unique in the plan, "
         "such as 7-1, 7-2;  Action: what you will do;",
-        "  Owner: a role or team;  Due: a date (dd/mm/yyyy) or a milestone (56-days, "
-        f"six-months, twelve-months);  Status: {statuses}.",
-        "To add a progress update, insert a row with Record: update, the Rec No (and the Action "
-        "ID, for an action's update), an Update date, an Update status and an Update note.",
+        "  Owner: a role or team;  Due: a date (dd/mm/yyyy, such as 31/03/2025, or a month, "
+        f"such as Mar-25) or a milestone: {milestones};",
+        f"  Status: {statuses}.",
+        "To add a progress update, add a row with Record: update, the Rec No (and the Action "
+        "ID, for an action's update, below that action's row), an Update date, an Update "
+        "status and an Update note.",
         "To say when the plan was published, add a row with Record: plan, Field: published, "
-        "Value: the date. Other plan fields: title, as_of, source_url.",
+        "Value: the date (dd/mm/yyyy, such as 22/11/2024). Other plan fields: title, as_of "
+        "(a date), source_url.",
         "",
         "Keep the sheet's name and its header row as they are. Empty rows are ignored.",
         "",
@@ -125,23 +142,36 @@ def _instructions(responder_name: str, count: int) -> list[str]:
 
 def write_template(
     responder: str,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None,
     *,
-    kind: str = "xlsx",
+    kind: str | None = None,
     catalogue: Catalogue | None = None,
+    format: str | None = None,  # the command line's --format, by its name
 ) -> bytes:
-    """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``);
-    returns the bytes written. The file is replaced whole or not at all."""
+    """Write the template for ``responder`` to ``path`` (``kind`` is ``xlsx`` or ``csv``; by
+    default what ``path``'s extension says, else ``xlsx``; a contradiction is a
+    ``ValueError``); returns the bytes written. The file is replaced whole or not at all. With
+    ``path`` None, nothing is written: the bytes are only returned."""
+    if format is not None and kind is not None and format != kind:
+        raise ValueError(f"format={format!r} and kind={kind!r} disagree; give one")
+    kind = kind or format  # ``format`` is ``kind`` by the command line's name for it
+    suffix = os.path.splitext(os.fspath(path))[1].lower() if path is not None else ""
+    named = {".xlsx": "xlsx", ".csv": "csv"}.get(suffix)
+    if suffix in (".ods", ".xls", ".json") or (kind and named and kind != named):
+        raise ValueError(f"{os.fspath(path or '')}: a template is written as .xlsx or .csv")
+    kind = kind or named or "xlsx"
     cat = given_or_shipped(catalogue)
     rows = template_rows(responder, catalogue=cat)
     if kind == "xlsx":
         name = cat.responder(responder).name
-        data = _xlsx(rows, _instructions(name, len(rows) - 1), os.fspath(path))
+        source = os.fspath(path) if path is not None else None
+        data = _xlsx(rows, _instructions(name, len(rows) - 1, cat), source)
     elif kind == "csv":
         data = _csv(rows)
     else:
         raise ValueError(f"unknown template format {kind!r}; use 'xlsx' or 'csv'")
-    write_output(path, data)
+    if path is not None:
+        write_output(path, data)
     return data
 
 
@@ -198,8 +228,10 @@ def _xlsx(
             formula1='"' + ",".join(choices) + '"',
             allow_blank=True,
             showErrorMessage=True,
-            errorTitle=f"Not a {column.lower()} superplan knows",
-            error="Choose one of: " + ", ".join(choices),
+            # A warning, not a stop: a person's own words ("Action complete") are read too.
+            errorStyle="warning",
+            errorTitle=f"{column}: not in the list",
+            error="Choose one of: " + ", ".join(choices) + " (or keep your own words)",
             promptTitle=column,
             prompt="Choose from the list",
             showInputMessage=True,

@@ -5,9 +5,21 @@ from ._docs import (
     render_rules_markdown as render_rules_markdown,
     rule_section as rule_section,
 )
-from ._findings import DOCS_PAGE as DOCS_PAGE, Finding, Severity, ValidationReport, merge as merge
+from ._findings import (
+    DOCS_PAGE as DOCS_PAGE,
+    Finding,
+    Severity,
+    ValidationReport,
+    docs_url as docs_url,
+    merge as merge,
+)
+from ._reporters import (
+    github_report as github_report,
+    junit_report as junit_report,
+    sarif_report as sarif_report,
+)
 from ._rules import RULES, Rule, rule
-from ._validate import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, validate
+from ._validate import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, validate, validate_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -19,4 +31,5 @@ __all__ = [
     "ValidationReport",
     "rule",
     "validate",
+    "validate_text",
 ]

@@ -371,3 +371,26 @@ def _check_web_addresses(ctx: Context) -> Iterator[Hit]:
     for path, url in places:
         if isinstance(url, str) and web_address(url) is None:
             yield path, {"url": url}
+
+
+def _check_expected_responder(ctx: Context) -> Iterator[Hit]:
+    expected = ctx.expected
+    slug = ctx.data.get("responder")
+    if expected is None or not isinstance(slug, str) or slug == expected:
+        return
+    yield ("responder",), {"slug": slug, "expected": expected}
+
+
+#: What a response may hold without stating anything: which recommendation it answers, how the
+#: report words it, and the language it is written in.
+_SAYS_NOTHING = frozenset({"recommendation", "recommendation_as_quoted", "lang"})
+
+
+def _check_empty_responses(ctx: Context) -> Iterator[Hit]:
+    for path, response, rec in ctx.response_recommendations:
+        if not any(
+            value not in (None, "", [], {})
+            for key, value in response.items()
+            if key not in _SAYS_NOTHING
+        ):
+            yield path, {"number": rec.number, "title": rec.title}

@@ -57,6 +57,7 @@ class Context:
         "_walk",
         "catalogue",
         "data",
+        "expected",
         "recommendation_spans",
         "responder",
         "response_recommendations",
@@ -65,9 +66,13 @@ class Context:
         "update_span",
     )
 
-    def __init__(self, data: dict[str, Any], catalogue: Catalogue) -> None:
+    def __init__(
+        self, data: dict[str, Any], catalogue: Catalogue, *, expected: str | None = None
+    ) -> None:
         self.data = data
         self.catalogue = catalogue
+        self.expected = expected
+        """The responder the caller expects the plan to be from, if any."""
         # Plans repeat the same few recommendations and milestones many times: each is looked
         # up once.
         self._found: dict[tuple[type, Any], Recommendation | None] = {}

@@ -1,10 +1,12 @@
 """Findings and the report that gathers them."""
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from .._json import pointer_order
@@ -16,9 +18,34 @@ __all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]
 
 #: The page of the documentation that explains every finding code.
 DOCS_PAGE = "docs/rules.md"
+#: The environment variable that sets where the documentation is read (a base URL, such as a
+#: project's published documentation site: ``https://example.org/superplan/``).
+DOCS_URL_VARIABLE = "SUPERPLAN_DOCS_URL"
+
+
+def docs_url(code: str, base: str | None = None) -> str:
+    """The full URL of a finding code's explanation: under ``base`` (else the
+    ``SUPERPLAN_DOCS_URL`` environment variable), a ``rules.md`` page there (or, for a base
+    ending in ``/`` that names no ``.md`` page, its ``rules/`` page, as a documentation site
+    builds it); with neither, the installed ``rules.md`` as a ``file:`` URL (or the relative
+    ``docs/rules.md`` where none is installed)."""
+    base = base or os.environ.get(DOCS_URL_VARIABLE) or None
+    anchor = f"#{code.lower()}"
+    if base is None:
+        from .._files import docs_folder
+
+        folder = docs_folder()
+        if folder is None:
+            return DOCS_PAGE + anchor
+        return (folder / "rules.md").as_uri() + anchor
+    if base.endswith((".md", ".html")):
+        return base + anchor
+    return base.rstrip("/") + "/rules/" + anchor
 
 
 class Severity(StrEnum):
+    """How much a finding matters: an error fails validation; a warning only with strict."""
+
     ERROR = "error"
     """The submission is wrong: fix it."""
     WARNING = "warning"
@@ -30,25 +57,36 @@ class Finding:
     """One thing found in a submission: what (code, message), where (pointer, line) and what to do."""
 
     code: str
+    """The finding code, such as ``SP205`` (stable: never reused for another meaning)."""
     severity: Severity
+    """Error or warning."""
     pointer: str
+    """The JSON pointer of the value it is about (``""`` for the whole document)."""
     message: str
+    """What is wrong, in words, with the values concerned."""
     hint: str
+    """What to do about it, in a sentence."""
     title: str
+    """The code's title, such as "Addressed recommendation not answered"."""
     line: int | None = None
+    """The line of the value in the text (from 1), where the input was text."""
     column: int | None = None
+    """The column of the value on its line (from 1), where the input was text."""
 
     @property
     def docs(self) -> str:
-        """Where the code is explained, with an example of the problem and of its fix."""
-        return f"{DOCS_PAGE}#{self.code.lower()}"
+        """Where the code is explained, with an example of the problem and of its fix: a full
+        URL (see :func:`docs_url`; set ``SUPERPLAN_DOCS_URL`` to point it elsewhere)."""
+        return docs_url(self.code)
 
     def describe(self, source: str | None = None) -> str:
         """One line: ``file:line:column: error SP203 /pointer: message``."""
         text = f"{self.severity} {self.code} {self.pointer or '(top level)'}: {self.message}"
         return located(text, source, self.line, self.column)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, docs_base: str | None = None) -> dict[str, Any]:
+        """The finding as JSON's types (``line`` and ``column`` where known); ``docs`` is a
+        full URL under ``docs_base`` (see :func:`docs_url`)."""
         result: dict[str, Any] = {
             "code": self.code,
             "severity": str(self.severity),
@@ -56,7 +94,7 @@ class Finding:
             "pointer": self.pointer,
             "message": self.message,
             "hint": self.hint,
-            "docs": self.docs,
+            "docs": docs_url(self.code, docs_base),
         }
         if self.line is not None:
             result["line"] = self.line
@@ -106,7 +144,9 @@ class ValidationReport:
     """
 
     source: str | None = None
+    """The file checked (as given), or None for text, a dict or a plan."""
     findings: tuple[Finding, ...] = field(default=(), converter=_in_document_order)
+    """Every finding, in document order."""
     _plan: ActionPlan | Later | None = field(default=None, eq=False, alias="plan")
 
     @property
@@ -116,10 +156,12 @@ class ValidationReport:
 
     @property
     def errors(self) -> tuple[Finding, ...]:
+        """The findings of error severity, in document order."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
     @property
     def warnings(self) -> tuple[Finding, ...]:
+        """The findings of warning severity, in document order."""
         return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
     @property
@@ -133,31 +175,73 @@ class ValidationReport:
 
     @property
     def codes(self) -> tuple[str, ...]:
-        return tuple(f.code for f in self.findings)
+        """The codes found, each once, in the order they first occur (:meth:`counts` says how
+        many of each)."""
+        return tuple(dict.fromkeys(f.code for f in self.findings))
 
     def counts(self) -> dict[str, int]:
         """How many findings of each code, most frequent first."""
-        return dict(Counter(self.codes).most_common())
+        return dict(Counter(f.code for f in self.findings).most_common())
 
     def summary(self) -> str:
+        """``valid``, or ``2 errors, 1 warning``."""
         errors, warnings = len(self.errors), len(self.warnings)
         if not errors and not warnings:
             return "valid"
         return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, docs_base: str | None = None) -> dict[str, Any]:
+        """The report as JSON's types: ``source``, ``valid``, ``error_count`` and
+        ``warning_count`` (``len(report.errors)``, ``len(report.warnings)``), ``codes`` (as
+        :attr:`codes`), ``counts`` (as :meth:`counts`) and ``findings`` (each
+        :meth:`Finding.to_dict`)."""
         return {
             "source": self.source,
             "valid": self.valid,
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
+            "error_count": len(self.errors),
+            "warning_count": len(self.warnings),
+            "codes": list(self.codes),
             "counts": self.counts(),
-            "findings": [finding.to_dict() for finding in self.findings],
+            "findings": [finding.to_dict(docs_base=docs_base) for finding in self.findings],
         }
 
-    def format_text(self, *, hints: bool = True) -> str:
-        """One line per finding, then a summary line and, once per code, what to do about it."""
-        lines = [finding.describe(self.source) for finding in self.findings]
+    def filtered(
+        self, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+    ) -> "ValidationReport":
+        """The report with only the findings whose code starts with one of ``select`` (all,
+        when empty) and with none of ``ignore``: ``select=["SP2"]`` keeps the catalogue
+        findings, ``ignore=["SP215"]`` drops one code. Codes are compared without case."""
+        chosen = tuple(code.upper() for code in select)
+        dropped = tuple(code.upper() for code in ignore)
+        kept = [
+            finding
+            for finding in self.findings
+            if (not chosen or finding.code.startswith(chosen))
+            and not (dropped and finding.code.startswith(dropped))
+        ]
+        return attrs.evolve(self, findings=kept)
+
+    def format_text(
+        self, *, hints: bool = True, show_all: bool = True, docs_base: str | None = None
+    ) -> str:
+        """One line per finding, then a summary line and, once per code, what to do about it.
+
+        ``show_all=False`` gives the first finding of a rule that fires for many
+        recommendations (a missing or empty response, one not addressed to the responder) and
+        a line saying how many more there are."""
+        lines = []
+        shown_codes: dict[str, int] = {}
+        for finding in self.findings:
+            seen = shown_codes.get(finding.code, 0)
+            shown_codes[finding.code] = seen + 1
+            if show_all or seen == 0 or finding.code not in PER_RECOMMENDATION:
+                lines.append(finding.describe(self.source))
+        for code, count in shown_codes.items():
+            if not show_all and code in PER_RECOMMENDATION and count > 1:
+                lines.append(
+                    f"{printable(self.source or 'input')}: ... and {count - 1} more {code} "
+                    "(--show-all lists them)"
+                )
         counts = self.counts()
         summary = f"{printable(self.source or 'input')}: {self.summary()}"
         if counts:
@@ -170,9 +254,15 @@ class ValidationReport:
                     shown.add(finding.code)
                     lines.append(
                         f"  {finding.code} {finding.title}: {finding.hint} "
-                        f"More: `superplan rules {finding.code}` or {finding.docs}"
+                        f"More: `superplan rules {finding.code}` or "
+                        f"{docs_url(finding.code, docs_base)}"
                     )
         return "\n".join(lines)
+
+
+#: Rules that fire once for each recommendation they concern: shown once per file unless all
+#: are asked for (``--show-all``).
+PER_RECOMMENDATION = frozenset({"SP204", "SP205", "SP219", "SP230"})
 
 
 def _plural(count: int, noun: str) -> str:
@@ -183,5 +273,5 @@ def merge(reports: Iterable[ValidationReport]) -> dict[str, int]:
     """Counts of findings by code across several reports, most frequent first."""
     total: Counter[str] = Counter()
     for report in reports:
-        total.update(report.codes)
+        total.update(report.counts())
     return dict(total.most_common())

@@ -23,6 +23,8 @@ from ._checks import (
     _check_complete_without_evidence,
     _check_duplicate_action_ids,
     _check_duplicate_responses,
+    _check_empty_responses,
+    _check_expected_responder,
     _check_late_due_dates,
     _check_milestones,
     _check_missing_responses,
@@ -48,9 +50,13 @@ class Rule:
     """One finding code."""
 
     code: str
+    """The finding code, such as ``SP205``."""
     name: str
+    """A name for the code, such as ``missing-response`` (``superplan rules`` takes either)."""
     severity: Severity
+    """Error or warning."""
     title: str
+    """What the code means, in a few words."""
     message: str
     """A template for the message; its fields come from the check."""
     hint: str
@@ -73,6 +79,7 @@ class Rule:
         column: int | None = None,
         **params: Any,
     ) -> Finding:
+        """A finding of this code at ``pointer``, its message and hint filled in from ``params``."""
         return Finding(
             code=self.code,
             severity=self.severity,
@@ -345,7 +352,11 @@ RULES: tuple[Rule, ...] = (
         hint="Answer every recommendation addressed to you; where the plan truly gives no response, add one with a transcription_note saying so.",
         check=_check_missing_responses,
         bad={**_PLAN, "responder": "home-office", "responses": []},
-        fixed={**_PLAN, "responder": "home-office", "responses": [{"recommendation": 27}]},
+        fixed={
+            **_PLAN,
+            "responder": "home-office",
+            "responses": [{"recommendation": 27, "acceptance": "accepted"}],
+        },
     ),
     Rule(
         code="SP206",
@@ -508,6 +519,17 @@ RULES: tuple[Rule, ...] = (
         fixed=_plan(),
     ),
     Rule(
+        code="SP219",
+        name="empty-response",
+        severity=_W,
+        title="Response that states nothing",
+        message="the response to recommendation {number} ({title}) states nothing: no acceptance, compliance, status, response text, action or update",
+        hint="Say at least whether you accept the recommendation, or give your response in words; where the published plan truly says nothing, give a transcription_note saying so.",
+        check=_check_empty_responses,
+        bad=_plan(responses=[{"recommendation": 7}]),
+        fixed=_answer(acceptance="accepted", narrative="We accept this recommendation."),
+    ),
+    Rule(
         code="SP220",
         name="before-the-report",
         severity=_W,
@@ -530,6 +552,15 @@ RULES: tuple[Rule, ...] = (
         check=_check_web_addresses,
         bad=_plan(source_url="http://[::1"),
         fixed=_plan(source_url="https://www.example.police.uk/stalking-plan"),
+    ),
+    Rule(
+        code="SP222",
+        name="other-responder",
+        severity=_E,
+        title="Another responder's plan",
+        message="this is {slug!r}'s plan; {expected!r}'s was expected",
+        hint="Check that the right file was sent (or the responder named in it): a plan checked as one responder's must name that responder.",
+        check=_check_expected_responder,
     ),
     Rule(
         code="SP230",

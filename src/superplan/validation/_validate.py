@@ -39,7 +39,7 @@ from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
 from ._rules import RULES, rule, run_checks
 
-__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate"]
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate", "validate_text"]
 
 DEFAULT_MAX_BYTES = MAX_BYTES
 """Inputs larger than this (5 MiB) are refused unread; a large national plan is under 1 MiB."""
@@ -69,23 +69,44 @@ def validate(
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     fast: bool = True,
+    responder: str | None = None,
 ) -> ValidationReport:
     """Check an action plan and report every finding at once.
 
-    ``source`` is a path (``pathlib.Path``, or a ``str`` that does not start with ``{`` or ``[``),
-    JSON text (``str`` or UTF-8 ``bytes``), parsed JSON (``dict``) or an :class:`ActionPlan`.
+    ``source`` is a path (``pathlib.Path``, or a ``str`` that does not start with ``{`` or ``[``
+    and is not other JSON text naming no file, such as ``"null"``), JSON text (``str`` or UTF-8
+    ``bytes``; :func:`validate_text` takes text alone, never a path), parsed JSON (``dict``; any
+    other value, such as a list or None, is reported as not a plan) or an :class:`ActionPlan`.
     ``catalogue`` defaults to the shipped one; pass an amended catalogue to check against it.
     ``fast=False`` always walks the full schema (the verdict is the same; it is slower).
+    ``responder``: the slug the plan must be from (a submission checked as Kent's that names
+    another responder is an error, SP222; a slug the catalogue does not know raises
+    :class:`~superplan.UnknownAgency`, as it is the caller's mistake, not the document's).
 
     Never raises for bad input: every problem is a finding in the report.
     """
     cat = given_or_shipped(catalogue)
+    if responder is not None:
+        cat.responder(responder)  # an unknown slug is the caller's mistake: UnknownAgency
     name: str | None = None
+    if not isinstance(source, _SOURCES):
+        # A list, a number, None (or any other value) is not a plan: said so, never raised.
+        found = rule("SP009").finding("", got=describe_value(source))
+        return ValidationReport(findings=[found])
+    if isinstance(source, str) and _json_not_path(source):
+        return validate_text(
+            source,
+            catalogue=cat,
+            max_bytes=max_bytes,
+            max_depth=max_depth,
+            fast=fast,
+            responder=responder,
+        )
     try:
         if isinstance(source, ActionPlan):
             as_dict = to_dict(source)
             _check_value(as_dict, max_depth)
-            return _check(as_dict, cat, fast, None, plan=source)
+            return _check(as_dict, cat, fast, None, plan=source, expected=responder)
         raw: str | bytes | None = None
         if isinstance(source, dict):
             # Text gets the same checks as it is parsed. Any dict but one of JSON's own types
@@ -102,6 +123,9 @@ def validate(
             ):
                 name = os.fspath(source)
                 raw = _read(name, max_bytes)  # as given: Path drops a final /
+                table = _table_kind(name, raw)
+                if table is not None:
+                    return ValidationReport(source=name, findings=[_table_finding(name, table)])
             else:
                 raw = source
             _check_size(raw, max_bytes)
@@ -110,7 +134,14 @@ def validate(
                 quick, laid_out = read
                 try:
                     report = _check(
-                        quick, cat, fast, name, exact=False, max_depth=max_depth, raw=raw
+                        quick,
+                        cat,
+                        fast,
+                        name,
+                        exact=False,
+                        max_depth=max_depth,
+                        raw=raw,
+                        expected=responder,
                     )
                     return _with_lines(report, raw, quick if laid_out else None)
                 except _NotExact:
@@ -121,7 +152,52 @@ def validate(
     if not isinstance(data, dict):
         finding = rule("SP009").finding("", got=describe_value(data))
         return ValidationReport(source=name, findings=[finding])
-    return _with_lines(_check(data, cat, fast, name), raw)
+    return _with_lines(_check(data, cat, fast, name, expected=responder), raw)
+
+
+_SOURCES = (str, bytes, os.PathLike, dict, ActionPlan)
+
+
+def _json_not_path(text: str) -> bool:
+    """A ``str`` that names no file but is JSON text all the same (``"null"``, ``"5"``): read
+    as the text it is, not reported as a missing file."""
+    if _looks_like_json(text) or len(text) > 4096 or "\x00" in text or os.path.lexists(text):
+        return False
+    try:
+        parse_json(text, max_bytes=None)
+    except LoadError:
+        return False
+    return True
+
+
+def validate_text(
+    text: str | bytes,
+    *,
+    catalogue: Catalogue | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    fast: bool = True,
+    responder: str | None = None,
+) -> ValidationReport:
+    """Check an action plan given as JSON text (``str``, or UTF-8 ``bytes``), never read as a
+    path: what a web form posts. As :func:`validate`, it never raises for bad input.
+
+    >>> validate_text("null").findings[0].message
+    'expected a JSON object at the top level, got null'
+    """
+    if not isinstance(text, str | bytes):
+        found = rule("SP009").finding("", got=describe_value(text))
+        return ValidationReport(findings=[found])
+    if isinstance(text, str) and not _looks_like_json(text):
+        text = text.encode("utf-8", "surrogatepass")  # bytes are never read as a path
+    return validate(
+        text,
+        catalogue=catalogue,
+        max_bytes=max_bytes,
+        max_depth=max_depth,
+        fast=fast,
+        responder=responder,
+    )
 
 
 def _with_lines(
@@ -150,6 +226,34 @@ def _with_lines(
 #: Up to this many places are worked out from the parsed value (each costs a writing of what
 #: comes before it); more are found by one reading of the text, which stays linear.
 _FEW = 32
+
+
+#: A ZIP archive's first bytes: an XLSX or ODS workbook is one.
+_ZIP = b"PK\x03\x04"
+_TABLE_SUFFIXES = {".xlsx": "an XLSX workbook", ".ods": "an ODS spreadsheet", ".csv": "a CSV table"}
+
+
+def _table_kind(name: str, raw: bytes) -> str | None:
+    """What sort of table a file is, if it is one rather than JSON: by its name, or by a
+    workbook's first bytes."""
+    suffix = os.path.splitext(name)[1].lower()
+    if suffix in _TABLE_SUFFIXES and not raw.lstrip().startswith((b"{", b"\xef\xbb\xbf{")):
+        return _TABLE_SUFFIXES[suffix]
+    if raw.startswith(_ZIP):
+        return "a workbook (a ZIP archive)"
+    return None
+
+
+def _table_finding(name: str, kind: str) -> Finding:
+    finding = rule("SP005").finding(
+        "",
+        message=f"this is {kind}, not a JSON action plan; validate checks JSON plans",
+    )
+    return attrs.evolve(
+        finding,
+        hint=f"Turn the table into a plan first: `superplan import table {name} --out plan.json`, "
+        "then `superplan validate plan.json` (import names each problem by sheet, row and column).",
+    )
 
 
 def _looks_like_json(text: str) -> bool:
@@ -210,10 +314,11 @@ def _check(
     exact: bool = True,
     max_depth: int = DEFAULT_MAX_DEPTH,
     raw: str | bytes | None = None,
+    expected: str | None = None,
 ) -> ValidationReport:
     """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
     than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same."""
-    ctx = Context(data, cat)
+    ctx = Context(data, cat, expected=expected)
     if fast and plan is None and not exact and is_sound(data):
         # A sound document nests far less deep than the limit but where the schema leaves
         # values free; a caller's lower limit is left to the strict reader.

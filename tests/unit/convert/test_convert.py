@@ -261,7 +261,7 @@ def test_dates_take_ascii_digits_only_as_the_schema_does():
     document = {
         "responder": "home-office",
         "published": arabic_indic,
-        "responses": [{"recommendation": 27}],
+        "responses": [{"recommendation": 27, "acceptance": "accepted"}],
     }
     assert sp.validate(document).codes == sp.validate(document, fast=False).codes == ("SP105",)
 
