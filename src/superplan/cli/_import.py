@@ -172,7 +172,7 @@ EXAMPLES: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "import pages": (
         (
-            "superplan import pages tests/data/pages-layouts --responder surrey --out drafts",
+            "superplan import pages saved-pages/ --responder kent --out drafts",
             "a draft per page of a folder, and a table of what each gave",
         ),
         (
