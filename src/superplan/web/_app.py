@@ -493,6 +493,8 @@ class _Checker:
         except Refused as refusal:
             return self.refused(request, refusal)
         body = checked.report.to_dict()
+        for finding in body["findings"]:  # this checker's own page for each rule, not a file here
+            finding["docs"] = str(request.url_for("rule", code=finding["code"]))
         if kind != "json":
             body["places"] = [shown.to_dict() for shown in checked.shown]
         if not checked.readable:
