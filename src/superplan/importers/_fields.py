@@ -1,14 +1,61 @@
-"""Labelled values on a page ("Owner: Head of Crime", "Status: Ongoing", "Target date: March
-2026") put into the part or response they describe, and actions made from response text."""
+"""Lines that carry a field: part lines (``7.1 - Evidence requirements ...: ...``), labelled
+values ("Owner: Head of Crime", "Status: Ongoing", "Target date: March 2026") put into the part
+or response they describe, recommendation headings, and actions made from response text."""
 
+import re
 from typing import Any
 
+from ._columns import leading_number
 from ._dates import parse_date
-from ._document import PageLine
 from ._draft import Draft, ResponseDraft
+from ._items import PageLine
 from ._vocabulary import Vocabulary
 
-__all__ = ["FieldWriter"]
+__all__ = [
+    "LABELLED",
+    "LABEL_FIELDS",
+    "PART_LINE",
+    "PUNCTUATION",
+    "FieldWriter",
+    "clean",
+    "part_line",
+    "recommendation_heading",
+]
+
+# "7.1 - Evidence requirements of progress/completion: Processes should ..."
+PART_LINE = re.compile(
+    r"^\s*(?:rec(?:ommendation)?\.?\s*)?([0-9]{1,2})\.([0-9]{1,2})(?![0-9.])\s*[-\u2013:.)]?\s+(.{10,})$",
+    re.IGNORECASE,
+)
+# "Owner: Head of Crime", "Status: Complete" (the label a known heading)
+LABELLED = re.compile(r"^([A-Za-z][^:|]{1,50}):\s*(\S.*)$")
+LABEL_FIELDS = frozenset(
+    {"requirement", "owner", "update", "status", "evidence", "date", "due", "action"}
+)
+PUNCTUATION = re.compile(r"[|:\s-]+")
+"""A line of table punctuation alone (a rule, a lone "|")."""
+
+
+def part_line(text: str) -> "re.Match[str] | None":
+    """``7.1 - ...`` or ``Rec 7.1: ...``, looked for only where a line could be one."""
+    if not (text[:1].isdigit() or text[:3].lower() == "rec"):
+        return None
+    return PART_LINE.match(text)
+
+
+def clean(text: str) -> str:
+    """A value without the table punctuation a text capture leaves around it."""
+    return text.strip().strip("|").strip()
+
+
+def recommendation_heading(item: PageLine) -> int | None:
+    """The number of a heading that only names a recommendation ("Recommendation 13")."""
+    if len(item.text) > 40 or not re.match(
+        r"^\s*(rec|recommendation|argymhelliad)\b", item.text, re.IGNORECASE
+    ):
+        return None
+    number, part, rest = leading_number(item.text)
+    return number if number is not None and part is None and not rest.strip(" :.-") else None
 
 
 class FieldWriter:

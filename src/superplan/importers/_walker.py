@@ -18,7 +18,15 @@ from ..convert import from_dict
 from ..errors import LoadError, Problem, UnknownAgency
 from ._document import PageLine, TableRow, read_page
 from ._draft import Draft
-from ._fields import FieldWriter
+from ._fields import (
+    LABEL_FIELDS,
+    LABELLED,
+    PUNCTUATION,
+    FieldWriter,
+    clean,
+    part_line,
+    recommendation_heading,
+)
 from ._layout import (
     Layout,
     TableReader,
@@ -47,37 +55,12 @@ from ._vocabulary import Vocabulary, vocabulary
 __all__ = ["PageWalker"]
 
 # "7.1 - Evidence requirements of progress/completion: Processes should ..."
-_PART_LINE = re.compile(
-    r"^\s*(?:rec(?:ommendation)?\.?\s*)?([0-9]{1,2})\.([0-9]{1,2})(?![0-9.])\s*[-\u2013:.)]?\s+(.{10,})$",
-    re.IGNORECASE,
-)
-# "Owner: Head of Crime", "Status: Complete" (the label a known heading)
-_LABELLED = re.compile(r"^([A-Za-z][^:|]{1,50}):\s*(\S.*)$")
-_LABEL_FIELDS = frozenset(
-    {"requirement", "owner", "update", "status", "evidence", "date", "due", "action"}
-)
 _CUT = 40.0
 """The most confidence a value from a row the capture cut off can have."""
 _NOT_A_PLAN = (
     "no recommendation-level content found: the page quotes recommendation(s) {numbers} but "
     "gives no response to any of them (it reads as a news article or statement)"
 )
-
-
-_PUNCTUATION = re.compile(r"[|:\s-]+")
-"""A line of table punctuation alone (a rule, a lone "|")."""
-
-
-def _part_line(text: str) -> "re.Match[str] | None":
-    """``7.1 - ...`` or ``Rec 7.1: ...``, looked for only where a line could be one."""
-    if not (text[:1].isdigit() or text[:3].lower() == "rec"):
-        return None
-    return _PART_LINE.match(text)
-
-
-def _clean(text: str) -> str:
-    """A value without the table punctuation a text capture leaves around it."""
-    return text.strip().strip("|").strip()
 
 
 class PageWalker:
@@ -155,7 +138,7 @@ class PageWalker:
             if item.chrome or is_boilerplate(line):
                 self.furniture.add(item.number)
                 continue
-            if HEADING.match(line) or _part_line(line):
+            if HEADING.match(line) or part_line(line):
                 continue
             numbered = NUMBERED.match(line)
             hint = int(numbered.group(2)) if numbered and numbered.group(2).isascii() else None
@@ -273,14 +256,14 @@ class PageWalker:
         if number in self.furniture:
             self._add(number, Disposition.BOILERPLATE, text)
             return
-        if HEADING.match(text) or _PUNCTUATION.fullmatch(text):
+        if HEADING.match(text) or PUNCTUATION.fullmatch(text):
             self._add(number, Disposition.HEADING, text, recommendation=self.current)
             return
-        heading = _recommendation_heading(item)
+        heading = recommendation_heading(item)
         if heading is not None:
             self._heading(item, heading)
             return
-        part = _part_line(text)
+        part = part_line(text)
         if (
             part is not None
             and 1 <= int(part.group(1)) <= 29
@@ -289,7 +272,7 @@ class PageWalker:
                 or int(part.group(1)) == self.current
             )
         ):
-            self._part_line(item, part)
+            self.part_line(item, part)
             return
         found, score = self.matches.get(number, (None, 0.0))
         if item.heading and self.current is not None and number > self.last_quote and found is None:
@@ -316,7 +299,7 @@ class PageWalker:
         )
 
     def _quote(self, item: PageLine, number: int, score: float) -> None:
-        line_no, text = item.number, _clean(item.text)
+        line_no, text = item.number, clean(item.text)
         if number != self.current or not (self.in_quote or self.structured):
             self.quoted_at.setdefault(number, []).append(line_no)
         self.current, self.current_score, self.in_quote, self.part = number, score, True, None
@@ -344,7 +327,7 @@ class PageWalker:
         text = item.text
         found = LEAD.match(text)
         if found is not None:
-            self.draft.leads.append(lead(found.group(1), _clean(found.group(2))))
+            self.draft.leads.append(lead(found.group(1), clean(found.group(2))))
             self.draft.capture(
                 None,
                 f"/leads/{len(self.draft.leads) - 1}",
@@ -386,7 +369,7 @@ class PageWalker:
             confidence=self.current_score,
         )
 
-    def _part_line(self, item: PageLine, found: "re.Match[str]") -> None:
+    def part_line(self, item: PageLine, found: "re.Match[str]") -> None:
         """``7.1 - Evidence requirements of progress/completion: ...``: a part, and its
         requirement (or the field its label names)."""
         number = int(found.group(1))
@@ -401,13 +384,13 @@ class PageWalker:
         self.draft.capture(
             number, f"{pointer}/part", "part", key, f"line {item.number}", item.number, 90.0
         )
-        text = _clean(found.group(3))
-        labelled = _LABELLED.match(text)
+        text = clean(found.group(3))
+        labelled = LABELLED.match(text)
         name = "requirement"
         if labelled is not None:
             meaning = self.words.column(labelled.group(1))
-            if meaning.field in _LABEL_FIELDS and meaning.confidence >= 80:
-                name, text = meaning.field, _clean(labelled.group(2))
+            if meaning.field in LABEL_FIELDS and meaning.confidence >= 80:
+                name, text = meaning.field, clean(labelled.group(2))
         target = self.fields.put(
             response, part, pointer, name, text, item, part=key, score=self.current_score
         )
@@ -424,13 +407,13 @@ class PageWalker:
     def _labelled(self, item: PageLine) -> bool:
         """``Owner: Head of Crime`` under a recommendation (or a part): that field. False if the
         line is not a labelled value."""
-        found = _LABELLED.match(item.text) if ":" in item.text[:52] else None
+        found = LABELLED.match(item.text) if ":" in item.text[:52] else None
         if found is None or self.current is None:
             return False
         meaning = self.words.column(found.group(1))
-        if meaning.field not in _LABEL_FIELDS or meaning.confidence < 88:
+        if meaning.field not in LABEL_FIELDS or meaning.confidence < 88:
             return False
-        name, text = meaning.field, _clean(found.group(2))
+        name, text = meaning.field, clean(found.group(2))
         if name == "requirement" and self.part is None:
             return False
         response = self.draft.response(self.current)
@@ -462,7 +445,7 @@ class PageWalker:
 
     def _response_line(self, item: PageLine) -> None:
         assert self.current is not None
-        line_no, text = item.number, _clean(item.text)
+        line_no, text = item.number, clean(item.text)
         # After the last quoted recommendation, the page's own closing text begins at the first
         # line that does not read as the responder's work; from there on, a person decides.
         if (
@@ -604,16 +587,6 @@ def _deadlines(cat: Catalogue) -> dict[int, str]:
         for rec in cat.recommendations
         if rec.deadline.value in dates
     }
-
-
-def _recommendation_heading(item: PageLine) -> int | None:
-    """The number of a heading that only names a recommendation ("Recommendation 13")."""
-    if len(item.text) > 40 or not re.match(
-        r"^\s*(rec|recommendation|argymhelliad)\b", item.text, re.IGNORECASE
-    ):
-        return None
-    number, part, rest = leading_number(item.text)
-    return number if number is not None and part is None and not rest.strip(" :.-") else None
 
 
 def _page_links(draft: Draft) -> list[dict[str, str]]:
