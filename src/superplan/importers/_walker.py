@@ -272,7 +272,7 @@ class PageWalker:
                 or int(part.group(1)) == self.current
             )
         ):
-            self.part_line(item, part)
+            self._part_line(item, part)
             return
         found, score = self.matches.get(number, (None, 0.0))
         if item.heading and self.current is not None and number > self.last_quote and found is None:
@@ -369,7 +369,7 @@ class PageWalker:
             confidence=self.current_score,
         )
 
-    def part_line(self, item: PageLine, found: "re.Match[str]") -> None:
+    def _part_line(self, item: PageLine, found: "re.Match[str]") -> None:
         """``7.1 - Evidence requirements of progress/completion: ...``: a part, and its
         requirement (or the field its label names)."""
         number = int(found.group(1))
