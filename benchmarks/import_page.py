@@ -4,7 +4,9 @@
     python benchmarks/import_page.py --lines 200000
 
 The pages repeat the North Yorkshire seed page's body (its recommendations, actions and
-narrative), then an NPCC template table, so every stage of the importer is exercised. For each
+narrative), then an NPCC template table, so every stage of the importer is exercised; a third
+kind repeats the shapes text extraction leaves (key/value tables one per part, and a table whose
+cells come one a line). For each
 size it prints wall-clock and CPU seconds and microseconds per line; the ratio of the largest
 size's per-line time to the smallest's shows linearity (about 1.0 is linear; a quadratic step
 would give 8.0 at 8x the size). CPU time is printed beside wall time because on a shared machine
@@ -52,6 +54,30 @@ def html_page(lines: int) -> str:
     )
 
 
+LAYOUTS = ROOT / "tests" / "data" / "pages-layouts"
+
+
+def captured_page(lines: int) -> str:
+    """The shapes text extraction leaves: key/value tables one per part, then a table whose
+    cells come one a line."""
+    kv = [
+        line
+        for line in (LAYOUTS / "1-key-value.txt").read_text(encoding="utf-8").splitlines()[3:]
+        if line.strip()
+    ]
+    cells = (LAYOUTS / "2-cells-a-line.txt").read_text(encoding="utf-8").splitlines()
+    header, body = cells[2:12], cells[12:]
+    out = [cells[0]]
+    half = lines // 2
+    while len(out) < half:
+        out.extend(kv)
+    out.append("Table of actions")
+    out.extend(header)
+    while len(out) < lines:
+        out.extend(body)
+    return "\n".join(out[:lines]) + "\n"
+
+
 def measure(page: str) -> tuple[float, float]:
     """Best of two runs: (wall seconds, CPU seconds)."""
     best = (float("inf"), float("inf"))
@@ -70,7 +96,8 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [args.lines // 8, args.lines // 4, args.lines // 2, args.lines]
     ok = True
-    for kind, build in (("text", text_page), ("html", html_page)):
+    kinds = (("text", text_page), ("html", html_page), ("captured", captured_page))
+    for kind, build in kinds:
         per_line = []
         print(f"{kind} pages:")
         for size in sizes:

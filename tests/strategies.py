@@ -181,6 +181,7 @@ def response_parts(after: pendulum.Date | None = None) -> st.SearchStrategy:
         part=part_numbers,
         requirement=maybe_text,
         owner=maybe_text,
+        due=st.none() | dues,
         status=statuses,
         status_text=maybe_text,
         evidence=tuples(text),

@@ -3,6 +3,20 @@
 import warnings
 from typing import Any
 
+from ._batch import (
+    BatchRow as BatchRow,
+    count_captured as count_captured,
+    guess_responder as guess_responder,
+    import_pages as import_pages,
+    page_sources as page_sources,
+    summary_table as summary_table,
+)
+from ._fetch import (
+    Fetched as Fetched,
+    fetch_page as fetch_page,
+    import_page_url as import_page_url,
+    is_url as is_url,
+)
 from ._page import (
     Disposition,
     ImportReport,

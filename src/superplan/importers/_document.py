@@ -5,23 +5,25 @@ the ``article``, or else the body) is the content, and navigation, site headers 
 asides, forms and scripts are left out. Entities are decoded, ``<br>`` is a line break, links
 are kept with their text, and each line carries the ``lang`` of the element it came from.
 
-Text captures of tables are read too: cells separated by ``|`` or tabs, a repeated header row,
-and a row split over several lines (a ``|`` row not yet closed, or a tab row with too few cells).
-Every line of the page belongs to exactly one item, so that nothing is lost.
+Text captures (and the tables text extraction leaves behind) are read by ``_text``. Every line of
+the page belongs to exactly one item, so that nothing is lost. A page cut off inside its last
+table (no ``</table>`` after it) has that table's last row marked ``cut``.
 """
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from attrs import field, frozen
+import attrs
 
 from ..errors import LoadError, Problem
+from ._items import Cell, Item, Link, Page, PageLine, TableRow
+from ._text import read_text
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-__all__ = ["Cell", "Page", "PageLine", "TableRow", "read_page"]
+__all__ = ["Cell", "Item", "Link", "Page", "PageLine", "TableRow", "read_page"]
 
 _SKIP = frozenset(
     {
@@ -50,168 +52,10 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _HTML = re.compile(r"<(html|body|p|div|h[1-6]|li|table|main|article)\b", re.IGNORECASE)
 
 
-@frozen
-class Link:
-    title: str
-    url: str
-
-
-@frozen(kw_only=True)
-class PageLine:
-    """A line of text outside any table."""
-
-    number: int
-    text: str
-    lang: str | None = None
-    links: tuple[Link, ...] = ()
-    heading: bool = False
-    chrome: bool = False
-    """Site furniture outside the page's content (menus, banners, footers): listed, left out."""
-
-
-@frozen(kw_only=True)
-class Cell:
-    text: str
-    links: tuple[Link, ...] = ()
-    header: bool = False
-
-
-@frozen(kw_only=True)
-class TableRow:
-    """One row of a table: its cells and the page lines it spans."""
-
-    number: int
-    """The first page line of the row."""
-    lines: tuple[int, ...]
-    table: int
-    row: int
-    """1-based, within its table."""
-    cells: tuple[Cell, ...]
-    lang: str | None = None
-
-    @property
-    def text(self) -> str:
-        return " | ".join(" ".join(cell.text.split()) for cell in self.cells)
-
-
-Item = PageLine | TableRow
-
-
-@frozen(kw_only=True)
-class Page:
-    items: tuple[Item, ...]
-    lang: str | None = None
-    kind: Literal["html", "text"] = "text"
-    line_texts: tuple[str, ...] = field(factory=tuple)
-    """The text of every numbered line, for the report."""
-
-
 def read_page(text: str) -> Page:
     if _HTML.search(text):
         return _read_html(text)
-    return _read_text(text)
-
-
-# -- text captures -------------------------------------------------------------------------------
-
-
-def _split(line: str) -> list[str] | None:
-    """The cells of a captured table line, or None if it is not one."""
-    if "\t" in line:
-        cells = [c.strip() for c in line.split("\t")]
-        return cells if sum(1 for c in cells if c) >= 1 and len(cells) >= 2 else None
-    stripped = line.strip()
-    if stripped.startswith("|"):
-        inner = stripped[1:-1] if stripped.endswith("|") and len(stripped) > 1 else stripped[1:]
-        return [c.strip() for c in inner.split("|")]
-    return None
-
-
-def _is_rule(line: str) -> bool:
-    return bool(re.fullmatch(r"\s*\|?[\s:|+-]*-{3,}[\s:|+-]*\|?\s*", line))
-
-
-def _read_text(text: str) -> Page:
-    raw = [line for line in text.splitlines() if line.strip()]
-    items: list[Item] = []
-    table = 0
-    row_index = 0
-    width = 0
-    open_pipe = False
-    current: TableRow | None = None
-    texts: list[str] = []
-
-    def emit_row(cells: list[str], number: int) -> TableRow:
-        nonlocal row_index
-        row_index += 1
-        return TableRow(
-            number=number,
-            lines=(number,),
-            table=table,
-            row=row_index,
-            cells=tuple(Cell(text=c) for c in cells),
-        )
-
-    for index, line in enumerate(raw):
-        number = index + 1
-        texts.append(" ".join(line.split()))
-        if current is not None and open_pipe:
-            # A "|" row whose last cell runs on over more lines until the closing "|".
-            body = line.rstrip()
-            closed = body.endswith("|")
-            pieces = (body[:-1] if closed else body).split("|")
-            joined = [c.text for c in current.cells]
-            joined[-1] = f"{joined[-1]}\n{pieces[0].strip()}".strip()
-            joined.extend(p.strip() for p in pieces[1:])
-            current = _with(current, joined, number)
-            items[-1] = current
-            open_pipe = not closed
-            continue
-        if current is not None and "---" in line and _is_rule(line):
-            current = _with(current, [c.text for c in current.cells], number)
-            items[-1] = current
-            continue
-        cells = _split(line)
-        if cells is None and current is not None and 0 < len(current.cells) < width:
-            # A tab row cut short by a line break inside a cell: the text continues that cell.
-            cells_so_far = [c.text for c in current.cells]
-            cells_so_far[-1] = f"{cells_so_far[-1]}\n{line.strip()}".strip()
-            current = _with(current, cells_so_far, number)
-            items[-1] = current
-            continue
-        if cells is None:
-            current, width = None, 0
-            items.append(PageLine(number=number, text=texts[-1]))
-            continue
-        if current is None:
-            table += 1
-            row_index = 0
-            width = len(cells)
-        elif "\t" in line and len(cells) < width and not line.startswith("\t"):
-            continuation = [c.text for c in current.cells]
-            if len(continuation) < width:
-                continuation[-1] = f"{continuation[-1]}\n{cells[0]}".strip()
-                continuation.extend(cells[1:])
-                current = _with(current, continuation, number)
-                items[-1] = current
-                continue
-        width = max(width, len(cells))
-        current = emit_row(cells, number)
-        items.append(current)
-        stripped = line.strip()
-        open_pipe = stripped.startswith("|") and not (len(stripped) > 1 and stripped.endswith("|"))
-    return Page(items=tuple(items), kind="text", line_texts=tuple(texts))
-
-
-def _with(row: TableRow, cells: list[str], number: int) -> TableRow:
-    return TableRow(
-        number=row.number,
-        lines=(*row.lines, number),
-        table=row.table,
-        row=row.row,
-        cells=tuple(Cell(text=c) for c in cells),
-        lang=row.lang,
-    )
+    return read_text(text)
 
 
 # -- HTML ----------------------------------------------------------------------------------------
@@ -310,7 +154,16 @@ def _read_html(text: str) -> Page:
             stack.append((None, here, outside))
         stack.extend((child, here, outside) for child in reversed(list(_children(node))))
     builder.flush(page_lang, False)
+    if _cut_inside_table(text) and items and isinstance(items[-1], TableRow):
+        items[-1] = attrs.evolve(items[-1], cut=True)
     return Page(items=tuple(items), lang=page_lang, kind="html", line_texts=tuple(texts))
+
+
+def _cut_inside_table(text: str) -> bool:
+    """The HTML stops inside a table: its last ``<table`` is never closed (a truncated copy)."""
+    lower = text[-200_000:].lower()
+    opened = lower.rfind("<table")
+    return opened >= 0 and lower.find("</table", opened) < 0
 
 
 def _children(node: "LexborNode") -> Iterator["LexborNode"]:

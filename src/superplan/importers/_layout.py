@@ -1,5 +1,4 @@
-"""Tables on a page, read by meaning: which row is the header, what each column holds, and
-where each cell goes in the draft (a part, an action, or the response itself).
+"""Tables on a page, read by meaning: where each cell of a data row goes in the draft (a part, an action, or the response itself).
 
 Three shapes are known. The NPCC template (recommendation, "7.1" parts with their evidence
 requirements, owner, force update, date, status, evidence, accept/comply) gives **parts**; a
@@ -14,88 +13,44 @@ from typing import Any
 
 from attrs import define, field
 
+from ._columns import (
+    PART_CELL,
+    Layout,
+    align,
+    find_layout,
+    headerless_layout,
+    is_repeated_header,
+    leading_number,
+    shift,
+)
 from ._dates import FoundDate, due_cell, find_date, not_a_date, parse_date
 from ._document import TableRow
 from ._draft import Draft, ResponseDraft
-from ._vocabulary import ColumnMeaning, Vocabulary, normal_words
+from ._vocabulary import ColumnMeaning, Vocabulary
 
-__all__ = ["Layout", "TableReader", "leading_number"]
+__all__ = [
+    "Layout",
+    "TableReader",
+    "find_layout",
+    "headerless_layout",
+    "is_repeated_header",
+    "leading_number",
+]
 
-_KEY_FIELDS = frozenset(
-    {"recommendation", "recommendation_text", "part", "requirement", "action", "narrative"}
-)
-# "7", "7.1", "Rec 7", "Recommendation 7.2:", "R7" - ASCII digits only: "٣" is not 3.
-_LEADING = re.compile(
-    r"^\s*(?:rec(?:ommendation)?\.?\s*|r(?=[0-9])|argymhelliad\s*)?"
-    r"([0-9]{1,2})(?:\.([0-9]{1,2}))?(?![0-9])[\s.:)\-\u2013]*",
+_DUE_WORDS = re.compile(
+    r"\b(implement\w*|complet\w*|deliver\w*|due|deadline|target|expected|in place by)\b",
     re.IGNORECASE,
 )
+_ACTION_LABEL = re.compile(r"^\s*action\s*[:\-\u2013]\s*", re.IGNORECASE)
 
 
-def leading_number(text: str) -> tuple[int | None, str | None, str]:
-    """A leading recommendation (and part) number, and the text after it."""
-    match = _LEADING.match(text)
-    if match is None:
-        return None, None, text
-    number = int(match.group(1))
-    if not 1 <= number <= 29:
-        return None, None, text
-    part = f"{number}.{int(match.group(2))}" if match.group(2) else None
-    return number, part, text[match.end() :].strip()
+def _unlabelled(text: str) -> str:
+    """An action's text without a leading "ACTION:" label."""
+    return _ACTION_LABEL.sub("", text, count=1) or text
 
 
-@define
-class Layout:
-    columns: list[ColumnMeaning]
-    header: tuple[str, ...]
-    table: int
-    headerless: bool = False
-
-    @property
-    def name(self) -> str:
-        fields = {c.field for c in self.columns}
-        if "part" in fields or "requirement" in fields:
-            return "npcc-template"
-        if "action" in fields:
-            return "action-table"
-        return "three-column"
-
-
-def find_layout(row: TableRow, vocab: Vocabulary) -> Layout | None:
-    """The row's cells read as a header row, if they are one."""
-    meanings = [
-        vocab.column(cell.text) if cell.text else ColumnMeaning("", None, 0.0) for cell in row.cells
-    ]
-    known = [m for m in meanings if m.field is not None and m.confidence >= 80]
-    fields = {m.field for m in known}
-    long_cells = sum(1 for cell in row.cells if len(cell.text) > 60)
-    if len(known) >= 2 and fields & _KEY_FIELDS and long_cells == 0:
-        return Layout(columns=meanings, header=_key(row), table=row.table)
-    return None
-
-
-def headerless_layout(row: TableRow) -> Layout | None:
-    """A table with no header whose first cell names a recommendation: number | response | status."""
-    cells = [cell.text for cell in row.cells]
-    if len(cells) < 2 or leading_number(cells[0])[0] is None:
-        return None
-    names = ["recommendation_text", "narrative", "status_or_update"][: len(cells)]
-    names += ["update"] * (len(cells) - len(names))
-    return Layout(
-        columns=[ColumnMeaning(f"column {i + 1}", n, 60.0) for i, n in enumerate(names)],
-        header=(),
-        table=row.table,
-        headerless=True,
-    )
-
-
-def _key(row: TableRow) -> tuple[str, ...]:
-    return tuple(normal_words(cell.text) for cell in row.cells)
-
-
-def is_repeated_header(row: TableRow, layout: Layout) -> bool:
-    return bool(layout.header) and _key(row) == layout.header
-
+_STATED = ("recommendation", "recommendation_text")
+"""Columns where a row states its recommendation, in words if not by number."""
 
 Matcher = Callable[[str, int | None], tuple[int | None, float]]
 
@@ -114,23 +69,46 @@ class TableReader:
     """For table files: a collector of cell errors (a due date that is not one is an error,
     and unmapped columns are left to the caller); pages are read leniently instead."""
     catalogue: Any = None
+    loose: Matcher | None = None
+    """Finds the nearest recommendation to a paraphrase, for a row that names none."""
     current: int | None = None
     counters: dict[int, int] = field(factory=dict)
+    action: tuple[dict[str, Any], str] | None = None
+    """The action of the row being read (beside its part, when the row has both)."""
+
+    aligned: list[ColumnMeaning] | None = None
+    row_columns: list[ColumnMeaning] = field(factory=list)
+    """The columns of the row being read (the layout's, or as aligned to a longer row)."""
+
+    def columns_for(self, cells: list[str]) -> list[ColumnMeaning]:
+        """The layout's columns, aligned to a row with one cell more than the header has
+        headings (a header row one column short: see :func:`align`), or to a row short on the
+        left (cells merged down from the row above: see :func:`shift`)."""
+        if self.strict is not None:
+            return self.layout.columns
+        if self.aligned is None and len(cells) == len(self.layout.columns) + 1:
+            self.aligned = align(self.layout.columns, cells, self.vocab)
+        columns = self.aligned or self.layout.columns
+        if len(cells) < len(columns):
+            return shift(columns, cells, self.vocab)
+        return columns
 
     def source(self, row: TableRow, column: int) -> str:
-        heading = self.layout.columns[column].heading
+        columns = self.row_columns or self.layout.columns
+        heading = columns[column].heading if column < len(columns) else f"column {column + 1}"
         return f"table {row.table}, row {row.row}, column {heading!r}"
 
     def row(self, row: TableRow, main_lang: str | None) -> tuple[int | None, float, list[str]]:
         """Read one data row; returns its recommendation, confidence and the fields it filled."""
         cells = [cell.text.strip() for cell in row.cells]
-        columns = self.layout.columns
+        columns = self.columns_for(cells)
         values: dict[str, list[tuple[int, str]]] = {}
         for index, text in enumerate(cells):
             if index >= len(columns) or not text:
                 continue
             name = columns[index].field or "unmapped"
             values.setdefault(name, []).append((index, text))
+        self.row_columns = columns
         number, part, confidence, quoted = self._recommendation(values)
         if number is None:
             if self.current is None:
@@ -161,6 +139,7 @@ class TableReader:
                 confidence,
             )
             filled.append("recommendation_as_quoted")
+        self.action = None
         target, pointer = self._target(row, response, values, part, number, filled)
         for name, entries in values.items():
             for index, text in entries:
@@ -191,12 +170,16 @@ class TableReader:
                     number, confidence = found, 100.0 if name != "recommendation_text" else 95.0
                 if found_part and part is None and (name != "recommendation_text" or not rest):
                     part = found_part
+                if name == "recommendation" and found is None and len(text) > 40:
+                    quoted = quoted or (index, text)  # the force's own paraphrase
                 if name == "recommendation_text" and rest and len(rest) > 20:
                     quoted = (index, rest)
                     if number is None:
                         hit, score = self.match(rest, None)
                         if hit is not None:
                             number, confidence = hit, score
+        if number is None:
+            number, part, confidence = self._unnamed(values)
         if number is not None and "part" in values and part is None:
             text = values["part"][0][1]
             if text and len(text) < 12:
@@ -208,6 +191,33 @@ class TableReader:
                     else text
                 )
         return number, part, confidence, quoted
+
+    def _unnamed(
+        self, values: dict[str, list[tuple[int, str]]]
+    ) -> tuple[int | None, str | None, float]:
+        """A row whose recommendation column names none (it starts with the force's own
+        paraphrase): a cell that is a part number ("7.1" is recommendation 7), else the
+        recommendation its recommendation cell (or, before any recommendation, its longest
+        text) is nearest to, flagged for review. A row with neither continues the one above."""
+        cells = sorted((index, text) for entries in values.values() for index, text in entries)
+        for _, text in cells:
+            if PART_CELL.fullmatch(text.rstrip(".:")):
+                number, part, _rest = leading_number(text)
+                if number is not None:
+                    return number, part, 85.0
+        if self.loose is None:
+            return None, None, 0.0
+        stated = [t for n in _STATED for _, t in values.get(n, ()) if len(t) >= 40]
+        if not stated and self.current is None:
+            stated = [t for _, t in cells if len(t) >= 40]
+        best: tuple[int | None, float] = (None, 0.0)
+        for text in stated:
+            found = self.match(text, None)
+            if found[0] is None:
+                found = self.loose(text, None)
+            if found[0] is not None and found[1] > best[1]:
+                best = found
+        return best[0], None, min(best[1], 75.0)
 
     def _target(
         self,
@@ -234,7 +244,7 @@ class TableReader:
             part_pointer = f"{response.pointer}/parts/{position}"
             filled.append("part")
         if "action" in values:
-            text = "\n".join(t for _, t in values["action"])
+            text = "\n".join(_unlabelled(t) for _, t in values["action"])
             self.counters[number] = self.counters.get(number, 0) + 1
             action: dict[str, Any] = {
                 "id": f"{number}-{self.counters[number]}",
@@ -243,7 +253,12 @@ class TableReader:
             if part_dict is not None:
                 action["part"] = part_dict["part"]
             response.actions.append(action)
-            return action, f"{response.pointer}/actions/{len(response.actions) - 1}"
+            self.action = (action, f"{response.pointer}/actions/{len(response.actions) - 1}")
+            if part_dict is not None and self.strict is None:
+                # On a page, the row's owner, updates and status describe the part (the NPCC
+                # template's columns); its action stands beside it, naming the part.
+                return part_dict, part_pointer
+            return self.action
         if part_dict is not None:
             return part_dict, part_pointer
         return response.data, response.pointer
@@ -274,7 +289,7 @@ class TableReader:
         number: int,
         filled: list[str],
     ) -> None:
-        column = self.layout.columns[index]
+        column = self.row_columns[index]
         sure = column.confidence
 
         def note(pointer: str, name: str, value: str, confidence: float = sure) -> None:
@@ -291,7 +306,9 @@ class TableReader:
             holder["requirement"] = rest or text
             note(f"{pointer}/requirement", "requirement", text)
         elif name == "action":
-            note(f"{pointer}/description", "action", text)
+            action, at = self.action or (target, pointer)
+            note(f"{at}/description", "action", text)
+            self._due_in_words(row, index, text, action, at, number)
         elif name == "owner":
             key = "owner"
             if target.get(key):
@@ -314,6 +331,7 @@ class TableReader:
                     filled.append("status")
                     return
             self._update(row, index, text, target, pointer, number, column, self._row_date(row))
+            self._assessment_said(row, text, response, column)
         elif name == "status":
             self._status(row, index, text, target, pointer, number)
         elif name == "evidence":
@@ -324,9 +342,9 @@ class TableReader:
             self._due(row, index, text, target, pointer, number, response)
         elif name == "date":
             if not any(
-                self.layout.columns[i].field in ("update", "status_or_update", "narrative")
+                self.row_columns[i].field in ("update", "status_or_update", "narrative")
                 for i in range(len(row.cells))
-                if i < len(self.layout.columns)
+                if i < len(self.row_columns)
             ):
                 self._due(row, index, text, target, pointer, number, response)
             return  # otherwise the date dates the row's update (read with it)
@@ -340,8 +358,56 @@ class TableReader:
             note(f"{response.pointer}/narrative", "unmapped column", text, 40.0)
         filled.append(name)
 
+    def _due_in_words(
+        self,
+        row: TableRow,
+        index: int,
+        text: str,
+        action: dict[str, Any],
+        pointer: str,
+        number: int,
+    ) -> None:
+        """ "Implementation March 26 earliest" inside an action's text: its due date, as
+        written (a month, not before), flagged for review."""
+        if "due" in action or "description" not in action:
+            return
+        for sentence in re.split(r"(?<=[.;])\s+", text):
+            if not _DUE_WORDS.search(sentence):
+                continue
+            found = find_date(sentence)
+            if found is None:
+                continue
+            due: dict[str, Any] = {"date": found.iso}
+            if found.not_before:
+                due["not_before"] = True
+            action["due"] = due
+            self._note(row, index, number, f"{pointer}/due", "due", sentence.strip(), 60.0)
+            return
+
+    def _assessment_said(
+        self, row: TableRow, text: str, response: ResponseDraft, column: ColumnMeaning
+    ) -> None:
+        """Acceptance and compliance said in an update or response cell ("We accept this
+        recommendation. Our initial assessment is that we partially comply."), assessed on the
+        date the column's heading gives."""
+        had = "compliance" in response.data
+        self.prose(self.draft, response, text, row.number, self.vocab)
+        if had or "compliance" not in response.data or "assessed_on" in response.data:
+            return
+        if column.date is not None:
+            response.data["assessed_on"] = column.date.iso
+            self.draft.capture(
+                response.number,
+                f"{response.pointer}/assessed_on",
+                "assessed_on",
+                column.date.iso,
+                f"table {row.table}, row {row.row}, column {column.heading!r}",
+                row.number,
+                80.0,
+            )
+
     def _row_date(self, row: TableRow) -> tuple[int, FoundDate] | None:
-        for index, column in enumerate(self.layout.columns):
+        for index, column in enumerate(self.row_columns):
             if column.field == "date" and index < len(row.cells):
                 found = parse_date(row.cells[index].text)
                 if found is not None:
@@ -441,12 +507,15 @@ class TableReader:
                 due = {"date": found.iso}
                 if found.not_before:
                     due["not_before"] = True
-        if due is not None and target is not response.data and "description" in target:
+        if self.action is not None and target is not self.action[0]:
+            target, pointer = self.action
+        if due is not None and target is not response.data:
+            # An action's due date, or a part's (schema 1.2): never left as text.
             target["due"] = due
             self._note(row, index, number, f"{pointer}/due", "due", text, 95.0)
             return
         # A due date with nowhere to go (no action) or that is not a date: kept in the narrative.
-        heading = self.layout.columns[index].heading or "Due"
+        heading = self.row_columns[index].heading or "Due"
         response.narrative.append(f"{heading}: {text}")
         self._note(
             row, index, number, f"{response.pointer}/narrative", "due (as written)", text, 50.0

@@ -272,6 +272,13 @@ class Part:
         validator=check_optional_non_blank,
         metadata=doc("Who the plan names as responsible, as published.", "Head of Crime"),
     )
+    due: Due | None = field(
+        default=None,
+        validator=_optional_of(Due, "a Due"),
+        metadata=doc(
+            "When the part is due, as the plan gives it (schema 1.2).", {"date": "2026-03"}
+        ),
+    )
     status: DeliveryStatus | None = status_field("Where the part stands.", "complete")
     status_text: str | None = status_text_field()
     evidence: tuple[str, ...] = evidence_field(
@@ -440,11 +447,11 @@ class Response:
     )
 
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 """The submission schema version this release writes."""
 
 
-SCHEMA_VERSIONS = ("1.0", SCHEMA_VERSION)
+SCHEMA_VERSIONS = ("1.0", "1.1", SCHEMA_VERSION)
 """The submission schema versions this release reads (each older file means the same)."""
 
 

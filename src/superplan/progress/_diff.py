@@ -168,7 +168,7 @@ _RESPONSE_FIELDS = (
     "links",
     "transcription_note",
 )
-_PART_FIELDS = ("requirement", "owner", "status", "status_text", "evidence", "links")
+_PART_FIELDS = ("requirement", "owner", "due", "status", "status_text", "evidence", "links")
 _ACTION_FIELDS = (
     "description",
     "part",

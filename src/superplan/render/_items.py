@@ -71,7 +71,8 @@ def _standing(
     }
 
 
-def _due(action: Action, cat: Catalogue, t: Messages) -> str:
+def _due(action: Action | Part, cat: Catalogue, t: Messages) -> str:
+    """When an action (or a part, schema 1.2) is due, in words at its precision."""
     if action.due is None:
         return ""
     if action.due.date is not None:
@@ -119,10 +120,13 @@ def part_rows(
     t: Messages,
     e: Escape,
     safe: Callable[[str], str | None],
+    cat: Catalogue,
 ) -> list[dict[str, Any]]:
     rows = []
     for part, found in zip(response.parts, _progress_of(response, progress)[0], strict=True):
-        rows.append(_part(part, found, day, t, e, safe))
+        row = _part(part, found, day, t, e, safe)
+        row["due"] = e(_due(part, cat, t))
+        rows.append(row)
     return rows
 
 

@@ -197,7 +197,7 @@ def _response_view(
         else [],
         "note": [e(p) for p in _paragraphs(response.transcription_note)],
         "links": _links(response.links, e),
-        "parts": part_rows(response, rec, day, t, e, safe_url),
+        "parts": part_rows(response, rec, day, t, e, safe_url, cat),
         "actions": actions,
         "show_part": any(a["part"] for a in actions),
         "timeline": timeline([("", response.updates)], t, e),

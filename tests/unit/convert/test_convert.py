@@ -293,7 +293,7 @@ def _means_the_same(document):
         expected["extensions"] = extensions
     assert sp.to_dict(plan) == expected
     # ...its version as written, and every status left unstated stays unstated.
-    assert plan.schema_version == document.get("schema_version", "1.1")
+    assert plan.schema_version == document.get("schema_version", "1.2")
     assert sp.loads(sp.dumps(plan)) == plan
 
 
@@ -320,11 +320,11 @@ def test_every_valid_file_still_validates(path):
     assert sp.to_dict(plan) == _without_empty_lists(json.loads(path.read_text("utf-8")))
 
 
-def test_a_1_0_file_keeps_its_version_and_a_new_plan_is_1_1():
+def test_a_1_0_file_keeps_its_version_and_a_new_plan_is_1_2():
     plan = sp.loads('{"schema_version": "1.0", "responder": "kent"}')
     assert plan.schema_version == "1.0"
     assert '"schema_version": "1.0"' in sp.dumps(plan)
-    assert sp.ActionPlan(responder="kent").schema_version == "1.1"
+    assert sp.ActionPlan(responder="kent").schema_version == "1.2"
     one_oh = {
         "$schema": "urn:superplan:schema:action-plan:1.0",
         "schema_version": "1.0",

@@ -384,9 +384,11 @@ def test_npcc_template_text_capture_with_repeated_header_and_split_rows():
     assert plan.response_to(13).parts[0].owner == "Head of Public Protection"
     headings = [line for line in result.report.lines if line.disposition is Disposition.HEADING]
     assert [line.number for line in headings] == [2, 6]  # the header row, and its repeat
-    # a due date with no action to hold it stays in the response, flagged for a person
-    assert "Due date: March 26 earliest" in seven.narrative
-    assert any(c.field == "due (as written)" and c.confidence < 90 for c in result.report.captures)
+    # a part's due date is its due (schema 1.2), at the precision written, never text
+    first, second = seven.parts
+    assert (str(first.due.date), first.due.not_before) == ("2026-03", True)
+    assert (str(second.due.date), second.due.not_before) == ("2025-03-31", False)
+    assert seven.narrative is None
 
 
 @pytest.mark.parametrize("name", ["three-column.html", "three-column.txt"])
