@@ -17,6 +17,8 @@ from ._fetch import (
     import_page_url as import_page_url,
     is_url as is_url,
 )
+from ._mapped_table import ColumnMapping
+from ._own_table import rows_to_plan
 from ._page import (
     Disposition,
     ImportReport,
@@ -26,8 +28,8 @@ from ._page import (
     import_page_file,
     page_lines,
 )
-from ._table import ColumnMapping, import_table, read_table, rows_to_plan, table_to_plan
-from ._table_checks import TableImport
+from ._table import import_table, read_table, table_to_plan
+from ._table_report import TableImport
 from ._vocabulary import Vocabulary, vocabulary
 
 __all__ = [

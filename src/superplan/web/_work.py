@@ -457,7 +457,7 @@ def _table_problem(problem: Problem) -> Shown:
 def _table_places(sheet: Sheet, plan: ActionPlan, pointers: set[str]) -> dict[str, str]:
     """Where each finding's record sits in superplan's own table, as the sheet shows it.
 
-    The table holds one row per record in the plan's order (see ``importers._table``): the
+    The table holds one row per record in the plan's order (see ``superplan.importers._own_table``): the
     i-th ``response`` row is response i, and its ``action`` rows follow it in order.
     """
     header = sheet.header
