@@ -11,7 +11,7 @@ import os
 from ..catalogue import Catalogue, given_or_shipped
 from ..errors import LoadError, Problem, TableError
 from ..model import ActionPlan
-from ..tables import column_letter, read_sheet
+from ..tables import Sheet, column_letter, read_sheet
 from ._mapped_checks import check_mapped_cells, mapped_by_meaning
 from ._mapped_table import ColumnMapping, _mapped_rows
 from ._own_checks import check_own_cells
@@ -59,28 +59,8 @@ def import_table(
     if responder is not None:
         cat.responder(responder)  # an unknown responder is refused before anything is read
     sheet = read_sheet(path, data=data)
-    name = os.fspath(path)
     if "Record" in sheet.header:
-        rows = check_own_cells(sheet, cat, vocab)
-        try:
-            plan, origins = placed_rows_to_plan(
-                rows, responder=responder, row_numbers=[r.row for r in sheet.records]
-            )
-        except LoadError as error:
-            raise in_sheet_terms(error, sheet) from None
-        except ResponderConflict as error:
-            raise ResponderConflict(f"{name}: {error}") from None
-        return TableImport(
-            plan=plan,
-            source=name,
-            route="own",
-            columns=(),
-            unmapped=(),
-            notes=sheet.notes,
-            origins=origins,
-            header=sheet.header,
-            sheet=sheet.sheet,
-        )
+        return _own(sheet, os.fspath(path), responder, cat, vocab)
     if responder is None:
         raise LoadError(
             [
@@ -92,10 +72,43 @@ def import_table(
                     kind="needs-responder",
                 )
             ],
-            source=name,
+            source=os.fspath(path),
         )
     if mapping is None:
         return mapped_by_meaning(sheet, responder, catalogue=cat, vocab=vocab)
+    return _mapped(sheet, os.fspath(path), responder, mapping, cat)
+
+
+def _own(
+    sheet: Sheet, name: str, responder: str | None, cat: Catalogue, vocab: Vocabulary | None
+) -> TableImport:
+    """superplan's own table (a ``Record`` column), back exactly."""
+    rows = check_own_cells(sheet, cat, vocab)
+    try:
+        plan, origins = placed_rows_to_plan(
+            rows, responder=responder, row_numbers=[r.row for r in sheet.records]
+        )
+    except LoadError as error:
+        raise in_sheet_terms(error, sheet) from None
+    except ResponderConflict as error:
+        raise ResponderConflict(f"{name}: {error}") from None
+    return TableImport(
+        plan=plan,
+        source=name,
+        route="own",
+        columns=(),
+        unmapped=(),
+        notes=sheet.notes,
+        origins=origins,
+        header=sheet.header,
+        sheet=sheet.sheet,
+    )
+
+
+def _mapped(
+    sheet: Sheet, name: str, responder: str, mapping: ColumnMapping, cat: Catalogue
+) -> TableImport:
+    """A table in another shape, read through the user's column mapping."""
     rows = check_mapped_cells(sheet, mapping.columns, cat)
     known = set(mapping.columns) | set(mapping.updates)
     unmapped = tuple(h for h in sheet.header if h and h not in known)
