@@ -37,108 +37,153 @@ def placed_rows_to_plan(
     row_numbers: Sequence[int] | None = None,
 ) -> tuple[ActionPlan, dict[str, int]]:
     """:func:`rows_to_plan`, and the row each record came from, by its JSON pointer."""
-    plan: dict[str, Any] = {}
-    responses: list[dict[str, Any]] = []
-    problems: list[Problem] = []
-    origins: dict[str, int] = {}  # JSON pointer of a record -> its row, to name cells in errors
+    rebuilt = _Rebuilt(rows, row_numbers)
     for position, row in enumerate(rows):
         # Row 1 is the header; a reader that skips blank rows passes the rows' own numbers.
         number = row_numbers[position] if row_numbers is not None else position + 2
+        rebuilt.add(row, number)
+    return rebuilt.plan_for(responder)
+
+
+class _Rebuilt:
+    """A plan being rebuilt from its table, record by record, with the row of each record (its
+    JSON pointer to the row) to name the cell of any error."""
+
+    def __init__(self, rows: Sequence[Mapping[str, str]], row_numbers: Sequence[int] | None):
+        self.rows, self.row_numbers = rows, row_numbers
+        self.plan: dict[str, Any] = {}
+        self.responses: list[dict[str, Any]] = []
+        self.problems: list[Problem] = []
+        self.origins: dict[str, int] = {}
+
+    def add(self, row: Mapping[str, str], number: int) -> None:
         record = row.get("Record", "")
-        ref = row.get("Rec No", "")
-        _note_origin(origins, record, row.get("Field", ""), responses, number)
+        _note_origin(self.origins, record, row.get("Field", ""), self.responses, number)
         if record == "plan":
-            field_name, value = row.get("Field", ""), row.get("Value", "")
-            if field_name == "introduction":
-                plan.setdefault("introduction", []).append(value)
-            elif field_name == "extensions":
-                plan["extensions"] = cell_json(value)
-            elif field_name in PLAN_HANDLED:
-                plan[field_name] = value
-            else:
-                plan[field_name] = cell_json(value)
+            self._plan_row(row)
         elif record == "response":
-            response: dict[str, Any] = {"recommendation": _ref(ref)}
-            _set(response, "acceptance", row.get("Acceptance", ""))
-            _set(response, "acceptance_text", row.get(WORDS + "Acceptance", ""))
-            _set(response, "compliance", row.get("Compliance", ""))
-            _set(response, "compliance_text", row.get(WORDS + "Compliance", ""))
-            _set(response, "status", row.get("Response status", ""))
-            _set(response, "status_text", row.get(WORDS + "Response status", ""))
-            _set(response, "narrative", row.get("Response", ""))
-            _set(response, "transcription_note", row.get("Response note", ""))
-            responses.append(_with_more(response, row))
+            self._response_row(row)
         elif record in ("action", "evidence", "update"):
-            # A row belongs to its recommendation's response wherever that is above it: an
-            # action added at the foot of the sheet is as good as one right below the response.
-            at = _response_index(responses, ref)
-            if at is None:
-                problems.append(_no_response(record, ref, number, rows, row_numbers))
-                continue
-            current = responses[at]
-            action_id = row.get("Action ID", "")
-            actions = current.get("actions", [])
-            if record == "action":
-                origins[f"/responses/{at}/actions/{len(actions)}"] = number
-                action: dict[str, Any] = {"id": action_id, "description": row.get("Action", "")}
-                _set(action, "part", row.get("Part", ""))
-                _set(action, "owner", row.get("Owner", ""))
-                due = _due(row.get("Due", ""), row.get("Due reason", ""))
-                if due:
-                    action["due"] = due
-                _set(action, "status", row.get("Status", ""))
-                _set(action, "status_text", row.get(WORDS + "Status", ""))
-                current.setdefault("actions", []).append(_with_more(action, row))
-                continue
-            if not action_id:  # an update to the response as a whole
-                origins[f"/responses/{at}/updates/{len(current.get('updates', ()))}"] = number
-                current.setdefault("updates", []).append(_update(row))
-                continue
-            owner = next(
-                (i for i in range(len(actions) - 1, -1, -1) if actions[i]["id"] == action_id),
-                None,
-            )
-            if owner is None:
-                problems.append(
-                    Problem(
-                        pointer=f"/rows/{number}",
-                        message=f'row {number}, column "Action ID": this {record} row names the '
-                        f"action {action_id!r}, which no action row of recommendation "
-                        f"{ref.strip()!r} above it has; put it below its action, or correct "
-                        "the Action ID",
-                    )
-                )
-                continue
-            key = "evidence" if record == "evidence" else "updates"
-            listed = actions[owner].setdefault(key, [])
-            origins[f"/responses/{at}/actions/{owner}/{key}/{len(listed)}"] = number
-            listed.append(row.get("Value", "") if record == "evidence" else _update(row))
+            self._child_row(row, record, number)
         else:
-            problems.append(
+            self.problems.append(
                 Problem(
                     pointer=f"/rows/{number}",
                     message=f'row {number}, column "Record": unknown record {record!r}; '
                     "expected plan, response, action, evidence or update",
                 )
             )
-    if problems:
-        raise LoadError(problems)
-    if responder is not None:
-        written = plan.get("responder")
-        if written is not None and written != responder:
-            at = origins.get("/responder")
-            raise ResponderConflict(
-                f"--responder {responder} contradicts the table, whose plan row"
-                + (f" (row {at})" if at else "")
-                + f" gives the responder {written!r}; nothing was imported (leave out "
-                "--responder, or correct the table)"
+
+    def _plan_row(self, row: Mapping[str, str]) -> None:
+        field_name, value = row.get("Field", ""), row.get("Value", "")
+        if field_name == "introduction":
+            self.plan.setdefault("introduction", []).append(value)
+        elif field_name in PLAN_HANDLED and field_name != "extensions":
+            self.plan[field_name] = value
+        else:
+            self.plan[field_name] = cell_json(value)
+
+    def _response_row(self, row: Mapping[str, str]) -> None:
+        response: dict[str, Any] = {"recommendation": _ref(row.get("Rec No", ""))}
+        for key, column in _RESPONSE_COLUMNS:
+            _set(response, key, row.get(column, ""))
+            if key in _KEPT_WORDS:
+                _set(response, key + "_text", row.get(WORDS + column, ""))
+        self.responses.append(_with_more(response, row))
+
+    def _child_row(self, row: Mapping[str, str], record: str, number: int) -> None:
+        ref = row.get("Rec No", "")
+        # A row belongs to its recommendation's response wherever that is above it: an action
+        # added at the foot of the sheet is as good as one right below the response.
+        at = _response_index(self.responses, ref)
+        if at is None:
+            self.problems.append(_no_response(record, ref, number, self.rows, self.row_numbers))
+            return
+        current = self.responses[at]
+        action_id = row.get("Action ID", "")
+        actions = current.get("actions", [])
+        if record == "action":
+            self.origins[f"/responses/{at}/actions/{len(actions)}"] = number
+            current.setdefault("actions", []).append(_action(row))
+        elif not action_id:  # an update to the response as a whole
+            updates = current.setdefault("updates", [])
+            self.origins[f"/responses/{at}/updates/{len(updates)}"] = number
+            updates.append(_update(row))
+        else:
+            self._under_action(row, record, number, at, actions)
+
+    def _under_action(
+        self,
+        row: Mapping[str, str],
+        record: str,
+        number: int,
+        at: int,
+        actions: list[dict[str, Any]],
+    ) -> None:
+        action_id = row.get("Action ID", "")
+        owner = next(
+            (i for i in range(len(actions) - 1, -1, -1) if actions[i]["id"] == action_id), None
+        )
+        if owner is None:
+            self.problems.append(
+                Problem(
+                    pointer=f"/rows/{number}",
+                    message=f'row {number}, column "Action ID": this {record} row names the '
+                    f"action {action_id!r}, which no action row of recommendation "
+                    f"{row.get('Rec No', '').strip()!r} above it has; put it below its "
+                    "action, or correct the Action ID",
+                )
             )
-        plan["responder"] = responder
-    plan["responses"] = responses
-    try:
-        return from_dict(plan), origins
-    except LoadError as error:
-        raise LoadError([_in_cells(p, origins) for p in error.problems]) from None
+            return
+        key = "evidence" if record == "evidence" else "updates"
+        listed = actions[owner].setdefault(key, [])
+        self.origins[f"/responses/{at}/actions/{owner}/{key}/{len(listed)}"] = number
+        listed.append(row.get("Value", "") if record == "evidence" else _update(row))
+
+    def plan_for(self, responder: str | None) -> tuple[ActionPlan, dict[str, int]]:
+        if self.problems:
+            raise LoadError(self.problems)
+        plan = self.plan
+        if responder is not None:
+            written = plan.get("responder")
+            if written is not None and written != responder:
+                at = self.origins.get("/responder")
+                raise ResponderConflict(
+                    f"--responder {responder} contradicts the table, whose plan row"
+                    + (f" (row {at})" if at else "")
+                    + f" gives the responder {written!r}; nothing was imported (leave out "
+                    "--responder, or correct the table)"
+                )
+            plan["responder"] = responder
+        plan["responses"] = self.responses
+        try:
+            return from_dict(plan), self.origins
+        except LoadError as error:
+            raise LoadError([_in_cells(p, self.origins) for p in error.problems]) from None
+
+
+#: A response row's fields and their columns, in the order the plan writes them.
+_RESPONSE_COLUMNS = (
+    ("acceptance", "Acceptance"),
+    ("compliance", "Compliance"),
+    ("status", "Response status"),
+    ("narrative", "Response"),
+    ("transcription_note", "Response note"),
+)
+#: The fields whose cell's own words are kept beside the value (``acceptance_text``...).
+_KEPT_WORDS = frozenset({"acceptance", "compliance", "status"})
+
+
+def _action(row: Mapping[str, str]) -> dict[str, Any]:
+    action: dict[str, Any] = {"id": row.get("Action ID", ""), "description": row.get("Action", "")}
+    _set(action, "part", row.get("Part", ""))
+    _set(action, "owner", row.get("Owner", ""))
+    due = _due(row.get("Due", ""), row.get("Due reason", ""))
+    if due:
+        action["due"] = due
+    _set(action, "status", row.get("Status", ""))
+    _set(action, "status_text", row.get(WORDS + "Status", ""))
+    return _with_more(action, row)
 
 
 def _response_index(responses: Sequence[Mapping[str, Any]], ref: str) -> int | None:
