@@ -12,7 +12,7 @@ from .._files import read_json
 from ..convert import from_dict
 from ..errors import LoadError, Problem
 from ..model import ActionPlan
-from ..tables import Sheet, column_letter
+from ..tables import Record, Sheet, column_letter
 from ._cells import _due, _ref, _set
 from ._table_report import (
     CellProblems,
@@ -102,79 +102,134 @@ def _mapped_rows(
     kept (narrative paragraphs, evidence) or refused when they disagree (acceptance, status...);
     the text of a Rec No cell beyond the number is kept under ``extensions``. ``origins``,
     when given, gets the row each response (its first row) and action came from."""
-    found = origins if origins is not None else {}
-    problems = CellProblems(sheet)
-    index = {heading: i for i, heading in enumerate(sheet.header)}
-    ref_heading = next((h for h, f in mapping.columns.items() if f == "recommendation"), None)
-    by_ref: dict[str, dict[str, Any]] = {}
-    order: list[str] = []
-    counters: dict[str, int] = {}
-    kept: dict[str, list[dict[str, Any]]] = {}
-    notes: list[str] = []
-    head: str | None = None
+    reading = _MappedReading(sheet, mapping, unmapped, origins if origins is not None else {})
     for record, row in zip(sheet.records, rows, strict=True):
-        values: dict[str, str] = {}
-        given_in: dict[str, str] = {}
-        evidence: list[str] = []
-        for heading, field_name in mapping.columns.items():
-            text = row.get(heading, "").strip()
-            if field_name == "ignore" or not text or heading not in index:
-                continue
-            if field_name == "evidence":
-                evidence.append(text)
-            elif field_name in values and values[field_name] != text:
-                other = given_in[field_name]
-                problems.add(
-                    record.row,
-                    index[heading],
-                    f'this column and column {column_letter(index[other])} "{other}" both map '
-                    f"to {field_name}, and their values differ, so one would be lost; map one "
-                    "of them to another field, or to ignore",
-                    "mapping-clash",
-                )
-            else:
-                values[field_name] = text
-                given_in[field_name] = heading
-        ref = values.get("recommendation", "")
+        reading.add(record, row)
+    reading.problems.raise_if_any()
+    plan: dict[str, Any] = {
+        "responder": responder,
+        "responses": [reading.by_ref[r] for r in reading.order],
+    }
+    if reading.kept:
+        plan["extensions"] = {"unmapped_columns": reading.kept}
+    return from_dict(plan), tuple(reading.notes)
+
+
+class _Row:
+    """One row's values by field, the column each came from, and its evidence."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+        self.given_in: dict[str, str] = {}
+        self.evidence: list[str] = []
+
+
+class _MappedReading:
+    """A mapped table read row by row into responses keyed by recommendation."""
+
+    def __init__(
+        self,
+        sheet: Sheet,
+        mapping: ColumnMapping,
+        unmapped: Sequence[str],
+        found: dict[str, int],
+    ) -> None:
+        self.mapping, self.unmapped, self.found = mapping, unmapped, found
+        self.problems = CellProblems(sheet)
+        self.index = {heading: i for i, heading in enumerate(sheet.header)}
+        self.ref_heading = next(
+            (h for h, f in mapping.columns.items() if f == "recommendation"), None
+        )
+        self.by_ref: dict[str, dict[str, Any]] = {}
+        self.order: list[str] = []
+        self.counters: dict[str, int] = {}
+        self.kept: dict[str, list[dict[str, Any]]] = {}
+        self.notes: list[str] = []
+        self.head: str | None = None
+
+    def add(self, record: Record, row: Mapping[str, str]) -> None:
+        got = self._values(record, row)
+        ref = got.values.get("recommendation", "")
         if ref:
             ref = ref.split()[0].rstrip(".:")
             first = ref.split(".")[0]
-            head = first if first.isascii() and first.isdigit() else ref
-            written = record.get(index[ref_heading]).strip() if ref_heading else ""
-            if ref_heading and says_more_than_number(written):  # keep every word
-                kept.setdefault(ref_heading, []).append(
-                    {"row": record.row, "recommendation": _ref(head), "value": written}
-                )
-                notes.append(kept_note(record.row, ref_heading, written, ref))
-        for heading in unmapped:
-            if row.get(heading, "").strip():
-                kept.setdefault(heading, []).append(
-                    {
-                        "row": record.row,
-                        "recommendation": _ref(head) if head is not None else None,
-                        "value": row[heading].strip(),
-                    }
-                )
+            self.head = first if first.isascii() and first.isdigit() else ref
+            self._keep_whole_ref(record, ref)
+        self._keep_unmapped(record, row)
         update_notes = [
             (update, row.get(heading, "").strip())
-            for heading, update in mapping.updates.items()
+            for heading, update in self.mapping.updates.items()
             if row.get(heading, "").strip()
         ]
+        head = self.head
         if head is None:
-            if values or evidence or update_notes:
-                problems.add(
+            if got.values or got.evidence or update_notes:
+                self.problems.add(
                     record.row,
-                    index.get(ref_heading or "", 0),
+                    self.index.get(self.ref_heading or "", 0),
                     "this row names no recommendation, and none comes before it, so its values "
                     "would be lost; give its recommendation number",
                     "no-recommendation",
                 )
-            continue
-        if head not in by_ref:
-            by_ref[head] = {"recommendation": _ref(head)}
-            found[f"/responses/{len(order)}"] = record.row
-            order.append(head)
-        response = by_ref[head]
+            return
+        target = self._fill(record, row, got, head, ref)
+        for update, note in update_notes:
+            target.setdefault("updates", []).append({**update, "note": note})
+
+    def _values(self, record: Record, row: Mapping[str, str]) -> _Row:
+        got = _Row()
+        for heading, field_name in self.mapping.columns.items():
+            text = row.get(heading, "").strip()
+            if field_name == "ignore" or not text or heading not in self.index:
+                continue
+            if field_name == "evidence":
+                got.evidence.append(text)
+            elif field_name in got.values and got.values[field_name] != text:
+                other = got.given_in[field_name]
+                self.problems.add(
+                    record.row,
+                    self.index[heading],
+                    f'this column and column {column_letter(self.index[other])} "{other}" both '
+                    f"map to {field_name}, and their values differ, so one would be lost; map "
+                    "one of them to another field, or to ignore",
+                    "mapping-clash",
+                )
+            else:
+                got.values[field_name] = text
+                got.given_in[field_name] = heading
+        return got
+
+    def _keep_whole_ref(self, record: Record, ref: str) -> None:
+        heading = self.ref_heading
+        written = record.get(self.index[heading]).strip() if heading else ""
+        if heading and says_more_than_number(written):  # keep every word
+            self.kept.setdefault(heading, []).append(
+                {"row": record.row, "recommendation": _ref(self.head or ""), "value": written}
+            )
+            self.notes.append(kept_note(record.row, heading, written, ref))
+
+    def _keep_unmapped(self, record: Record, row: Mapping[str, str]) -> None:
+        for heading in self.unmapped:
+            if row.get(heading, "").strip():
+                self.kept.setdefault(heading, []).append(
+                    {
+                        "row": record.row,
+                        "recommendation": _ref(self.head) if self.head is not None else None,
+                        "value": row[heading].strip(),
+                    }
+                )
+
+    def _fill(
+        self, record: Record, row: Mapping[str, str], got: _Row, head: str, ref: str
+    ) -> dict[str, Any]:
+        """Put the row's values in its recommendation's response (and a new action, if the row
+        describes one); the record the row's updates belong to."""
+        if head not in self.by_ref:
+            self.by_ref[head] = {"recommendation": _ref(head)}
+            self.found[f"/responses/{len(self.order)}"] = record.row
+            self.order.append(head)
+        response = self.by_ref[head]
+        values = got.values
         narrative = values.get("narrative")
         if narrative is not None:
             paragraphs = response.get("narrative", "").split("\n\n")
@@ -187,52 +242,56 @@ def _mapped_rows(
             if key not in values:
                 continue
             if key in response and response[key] != values[key]:
-                problems.add(
+                self.problems.add(
                     record.row,
-                    index[given_in[key]],
+                    self.index[got.given_in[key]],
                     f"recommendation {head}'s {key} is already given as {response[key]!r}; "
                     f"this row says {values[key]!r}; give it once",
                     "contradiction",
                 )
             response[key] = values[key]
         if described:
-            counters[head] = counters.get(head, 0) + 1
-            action: dict[str, Any] = {
-                "id": values.get("action_id") or f"{head}-{counters[head]}",
-                "description": values["description"],
-            }
-            part = values.get("part") or (ref if "." in ref else "")
-            _set(action, "part", part)
-            _set(action, "owner", values.get("owner", ""))
-            due = _due(values.get("due", ""), "")
-            if due:
-                action["due"] = due
-            _set(action, "status", values.get("status", ""))
-            if evidence:
-                action["evidence"] = evidence
-            target: dict[str, Any] = action
-            actions = response.setdefault("actions", [])
-            found[f"/responses/{order.index(head)}/actions/{len(actions)}"] = record.row
-            actions.append(action)
-        else:
-            target = response
-            stranded = [f for f in _ACTION_ONLY if f in values] + (["evidence"] if evidence else [])
-            for field_name in stranded:
-                heading = given_in.get(field_name) or next(
-                    h for h, f in mapping.columns.items() if f == field_name and row.get(h, "")
-                )
-                problems.add(
-                    record.row,
-                    index[heading],
-                    f"this row has no action text (no column mapped to description has a value), "
-                    f"so its {_ACTION_ONLY[field_name]} would be lost; give the action, or move "
-                    "the value to the action's row",
-                    "stranded-value",
-                )
-        for update, note in update_notes:
-            target.setdefault("updates", []).append({**update, "note": note})
-    problems.raise_if_any()
-    plan: dict[str, Any] = {"responder": responder, "responses": [by_ref[r] for r in order]}
-    if kept:
-        plan["extensions"] = {"unmapped_columns": kept}
-    return from_dict(plan), tuple(notes)
+            return self._action(record, got, head, ref, response)
+        self._stranded(record, row, got)
+        return response
+
+    def _action(
+        self, record: Record, got: _Row, head: str, ref: str, response: dict[str, Any]
+    ) -> dict[str, Any]:
+        values = got.values
+        self.counters[head] = self.counters.get(head, 0) + 1
+        action: dict[str, Any] = {
+            "id": values.get("action_id") or f"{head}-{self.counters[head]}",
+            "description": values["description"],
+        }
+        part = values.get("part") or (ref if "." in ref else "")
+        _set(action, "part", part)
+        _set(action, "owner", values.get("owner", ""))
+        due = _due(values.get("due", ""), "")
+        if due:
+            action["due"] = due
+        _set(action, "status", values.get("status", ""))
+        if got.evidence:
+            action["evidence"] = got.evidence
+        actions = response.setdefault("actions", [])
+        self.found[f"/responses/{self.order.index(head)}/actions/{len(actions)}"] = record.row
+        actions.append(action)
+        return action
+
+    def _stranded(self, record: Record, row: Mapping[str, str], got: _Row) -> None:
+        """Values only an action can hold, on a row that describes no action: refused."""
+        stranded = [f for f in _ACTION_ONLY if f in got.values] + (
+            ["evidence"] if got.evidence else []
+        )
+        for field_name in stranded:
+            heading = got.given_in.get(field_name) or next(
+                h for h, f in self.mapping.columns.items() if f == field_name and row.get(h, "")
+            )
+            self.problems.add(
+                record.row,
+                self.index[heading],
+                f"this row has no action text (no column mapped to description has a value), "
+                f"so its {_ACTION_ONLY[field_name]} would be lost; give the action, or move "
+                "the value to the action's row",
+                "stranded-value",
+            )
