@@ -169,85 +169,124 @@ def check_own_cells(
             _check_plan_row(record, row, columns, plan_fields, problems)
         elif row.get("Record") == "response":
             _check_reference_cells(record, row, columns, cat, problems)
-        if row.get("Rec No", "").strip() and ref_cell(row["Rec No"]) is None:
-            problems.add(
-                record.row,
-                columns["Rec No"],
-                '"' + row["Rec No"] + '" is not a recommendation number (digits 0-9) or slug',
-                "bad-reference",
-            )
-        if "Due" in columns and row.get("Due", "").strip():
-            due = due_cell(row["Due"], cat)
-            if due is None:
-                problems.add(record.row, columns["Due"], not_a_date(row["Due"], cat), "bad-date")
-            else:
-                row["Due"] = due.get("date") or due.get("milestone", "")
-        if "Update date" in columns and row.get("Update date", "").strip():
-            iso = iso_date(row["Update date"])
-            found = parse_date(row["Update date"]) if iso is None else None
-            if iso is not None:
-                row["Update date"] = iso
-            elif found is None:
-                problems.add(
-                    record.row,
-                    columns["Update date"],
-                    '"' + row["Update date"] + '" is not a date',
-                    "bad-date",
-                )
-            else:
-                row["Update date"] = found.iso
-        more = row.get("More", "").strip()
-        if more:
-            try:
-                parsed = cell_json(more)
-            except LoadError as error:
-                problems.add(record.row, columns["More"], _json_refusal("", error), "bad-json")
-            else:
-                if not isinstance(parsed, dict):
-                    problems.add(
-                        record.row,
-                        columns["More"],
-                        "is not a JSON object of further fields",
-                        "bad-json",
-                    )
-                else:
-                    _check_more(record, row, parsed, columns, problems)
-        plan_json = row.get("Record") == "plan" and row.get("Field") not in _PLAN_TEXT
-        if plan_json and row.get("Value", "").strip():
-            try:
-                cell_json(row["Value"])
-            except LoadError as error:
-                field = json.dumps(row.get("Field", ""))
-                problems.add(
-                    record.row,
-                    columns["Value"],
-                    _json_refusal(f"the value of {field} ", error),
-                    "bad-json",
-                )
-        for heading, allowed in _ENUMS.items():
-            value = row.get(heading, "").strip()
-            if heading in columns and value and value not in allowed:
-                code, words = in_words(heading, value, words_of)
-                if code is None:
-                    problems.add(
-                        record.row,
-                        columns[heading],
-                        f'"{value}" is not one of: '
-                        + ", ".join(label(v) for v in allowed)
-                        + " (or "
-                        + ", ".join(allowed)
-                        + ")",
-                        "bad-value",
-                    )
-                else:
-                    row[heading] = code
-                    if words:
-                        row[WORDS + heading] = words
+        _check_ref(record, row, columns, problems)
+        _check_dates(record, row, columns, cat, problems)
+        _check_more_cell(record, row, columns, problems)
+        _check_plan_json(record, row, columns, problems)
+        _check_words(record, row, columns, words_of, problems)
         if row.get("Record") == "plan" and row.get("Field", "").strip() in _PLAN_DATES:
             _plan_date(record, row, columns, problems)
         rows.append(row)
     problems.raise_if_any()
     return rows
+
+
+def _check_ref(
+    record: Record, row: dict[str, str], columns: Mapping[str, int], problems: CellProblems
+) -> None:
+    if row.get("Rec No", "").strip() and ref_cell(row["Rec No"]) is None:
+        problems.add(
+            record.row,
+            columns["Rec No"],
+            '"' + row["Rec No"] + '" is not a recommendation number (digits 0-9) or slug',
+            "bad-reference",
+        )
+
+
+def _check_dates(
+    record: Record,
+    row: dict[str, str],
+    columns: Mapping[str, int],
+    cat: Catalogue,
+    problems: CellProblems,
+) -> None:
+    """The Due and Update date cells read as dates (or a milestone), written back as ISO."""
+    if "Due" in columns and row.get("Due", "").strip():
+        due = due_cell(row["Due"], cat)
+        if due is None:
+            problems.add(record.row, columns["Due"], not_a_date(row["Due"], cat), "bad-date")
+        else:
+            row["Due"] = due.get("date") or due.get("milestone", "")
+    if "Update date" in columns and row.get("Update date", "").strip():
+        iso = iso_date(row["Update date"])
+        found = parse_date(row["Update date"]) if iso is None else None
+        if iso is not None:
+            row["Update date"] = iso
+        elif found is None:
+            problems.add(
+                record.row,
+                columns["Update date"],
+                '"' + row["Update date"] + '" is not a date',
+                "bad-date",
+            )
+        else:
+            row["Update date"] = found.iso
+
+
+def _check_more_cell(
+    record: Record, row: dict[str, str], columns: Mapping[str, int], problems: CellProblems
+) -> None:
+    more = row.get("More", "").strip()
+    if not more:
+        return
+    try:
+        parsed = cell_json(more)
+    except LoadError as error:
+        problems.add(record.row, columns["More"], _json_refusal("", error), "bad-json")
+        return
+    if not isinstance(parsed, dict):
+        problems.add(
+            record.row, columns["More"], "is not a JSON object of further fields", "bad-json"
+        )
+    else:
+        _check_more(record, row, parsed, columns, problems)
+
+
+def _check_plan_json(
+    record: Record, row: dict[str, str], columns: Mapping[str, int], problems: CellProblems
+) -> None:
+    """A plan row's value that is not text (its extensions, its leads...) is JSON."""
+    plan_json = row.get("Record") == "plan" and row.get("Field") not in _PLAN_TEXT
+    if plan_json and row.get("Value", "").strip():
+        try:
+            cell_json(row["Value"])
+        except LoadError as error:
+            field = json.dumps(row.get("Field", ""))
+            problems.add(
+                record.row,
+                columns["Value"],
+                _json_refusal(f"the value of {field} ", error),
+                "bad-json",
+            )
+
+
+def _check_words(
+    record: Record,
+    row: dict[str, str],
+    columns: Mapping[str, int],
+    words_of: Vocabulary,
+    problems: CellProblems,
+) -> None:
+    """Acceptance, compliance and status cells: a value, or words that mean one for sure."""
+    for heading, allowed in _ENUMS.items():
+        value = row.get(heading, "").strip()
+        if heading in columns and value and value not in allowed:
+            code, words = in_words(heading, value, words_of)
+            if code is None:
+                problems.add(
+                    record.row,
+                    columns[heading],
+                    f'"{value}" is not one of: '
+                    + ", ".join(label(v) for v in allowed)
+                    + " (or "
+                    + ", ".join(allowed)
+                    + ")",
+                    "bad-value",
+                )
+            else:
+                row[heading] = code
+                if words:
+                    row[WORDS + heading] = words
 
 
 #: The vocabulary kind each status column's words are read by.
