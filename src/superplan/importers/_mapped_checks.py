@@ -13,6 +13,7 @@ from ..tables import (
     column_letter,
     ref_cell,
 )
+from ._columns import Layout
 from ._dates import due_cell, not_a_date
 from ._document import Cell, TableRow
 from ._draft import Draft
@@ -66,6 +67,50 @@ def mapped_by_meaning(
     """A table in a force's own shape, its columns read by meaning."""
     cat = given_or_shipped(catalogue)
     words = vocab or vocabulary()
+    layout = _layout_of(sheet, words)
+    draft = Draft()
+    problems = CellProblems(sheet)
+
+    def prose(*_: Any) -> None:
+        return None
+
+    reader = TableReader(
+        layout=layout,
+        draft=draft,
+        vocab=words,
+        match=lambda text, hint: (None, 0.0),
+        prose=prose,
+        strict=problems,
+        catalogue=cat,
+    )
+    unmapped, notes = _read_rows(sheet, reader, layout, problems)
+    problems.raise_if_any()
+    plan = draft.build(responder=responder)
+    if unmapped:
+        plan["extensions"] = {"unmapped_columns": unmapped}
+    columns = tuple(
+        (column_letter(i), heading, c.field or "", c.confidence)
+        for i, (heading, c) in enumerate(zip(sheet.header, layout.columns, strict=False))
+    )
+    try:
+        result = from_dict(plan)
+    except LoadError as error:
+        raise error.with_source(sheet.source) from None
+    return TableImport(
+        plan=result,
+        source=sheet.source,
+        route="by meaning",
+        columns=columns,
+        unmapped=tuple(
+            h for h, c in zip(sheet.header, layout.columns, strict=False) if not c.field
+        ),
+        notes=sheet.notes + tuple(notes),
+    )
+
+
+def _layout_of(sheet: Sheet, words: Vocabulary) -> Layout:
+    """What each column of the table means, by its heading; refused where no heading says which
+    column holds the recommendation and the response."""
     header = TableRow(
         number=1,
         lines=(1,),
@@ -89,21 +134,13 @@ def mapped_by_meaning(
             ],
             source=sheet.source,
         )
-    draft = Draft()
-    problems = CellProblems(sheet)
+    return layout
 
-    def prose(*_: Any) -> None:
-        return None
 
-    reader = TableReader(
-        layout=layout,
-        draft=draft,
-        vocab=words,
-        match=lambda text, hint: (None, 0.0),
-        prose=prose,
-        strict=problems,
-        catalogue=cat,
-    )
+def _read_rows(
+    sheet: Sheet, reader: TableReader, layout: Layout, problems: CellProblems
+) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
+    """Each row into the draft, and what no column holds (kept, with notes)."""
     unmapped: dict[str, list[dict[str, Any]]] = {}
     notes: list[str] = []
     for record in sheet.records:
@@ -130,25 +167,4 @@ def mapped_by_meaning(
                 record.row, 0, "this row names no recommendation, and none comes before it",
                 "no-recommendation",
             )  # fmt: skip
-    problems.raise_if_any()
-    plan = draft.build(responder=responder)
-    if unmapped:
-        plan["extensions"] = {"unmapped_columns": unmapped}
-    columns = tuple(
-        (column_letter(i), heading, c.field or "", c.confidence)
-        for i, (heading, c) in enumerate(zip(sheet.header, layout.columns, strict=False))
-    )
-    try:
-        result = from_dict(plan)
-    except LoadError as error:
-        raise error.with_source(sheet.source) from None
-    return TableImport(
-        plan=result,
-        source=sheet.source,
-        route="by meaning",
-        columns=columns,
-        unmapped=tuple(
-            h for h, c in zip(sheet.header, layout.columns, strict=False) if not c.field
-        ),
-        notes=sheet.notes + tuple(notes),
-    )
+    return unmapped, notes
