@@ -110,13 +110,7 @@ def validate(
             return _check(as_dict, cat, fast, None, plan=source, expected=responder)
         raw: str | bytes | None = None
         if isinstance(source, dict):
-            # Text gets the same checks as it is parsed. Any dict but one of JSON's own types
-            # with nothing to refuse is walked; and as the compiled validator takes JSON's own
-            # types alone, one holding others (a StrEnum member, a subclass, a tuple) goes by
-            # the reference route.
-            if not only_json_types(source, max_depth):
-                _check_value(source, max_depth)
-                fast = False
+            fast = _plain_dict(source, max_depth) and fast  # checked whatever the route
             data: Any = source
         else:
             if isinstance(source, os.PathLike) or (
@@ -130,23 +124,9 @@ def validate(
             else:
                 raw = source
             _check_size(raw, max_bytes)
-            read = read_quickly(raw) if fast else None
-            if read is not None and type(read[0]) is dict:
-                quick, laid_out = read
-                try:
-                    report = _check(
-                        quick,
-                        cat,
-                        fast,
-                        name,
-                        exact=False,
-                        max_depth=max_depth,
-                        raw=raw,
-                        expected=responder,
-                    )
-                    return _with_lines(report, raw, quick if laid_out else None)
-                except _NotExact:
-                    pass  # read again by the strict reader, below
+            report = _quick_route(raw, cat, fast, name, max_depth, responder) if fast else None
+            if report is not None:
+                return report
             data = _parse(raw, max_depth)
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
@@ -154,6 +134,47 @@ def validate(
         finding = rule("SP009").finding("", got=describe_value(data))
         return ValidationReport(source=name, findings=[finding])
     return _with_lines(_check(data, cat, fast, name, expected=responder), raw)
+
+
+def _plain_dict(source: dict[str, Any], max_depth: int) -> bool:
+    """Whether a dict given directly may go by the compiled route. Text gets the same checks as
+    it is parsed; any dict but one of JSON's own types with nothing to refuse is walked (raising
+    :class:`_Refused`), and as the compiled validator takes JSON's own types alone, one holding
+    others (a StrEnum member, a subclass, a tuple) goes by the reference route."""
+    if only_json_types(source, max_depth):
+        return True
+    _check_value(source, max_depth)
+    return False
+
+
+def _quick_route(
+    raw: str | bytes,
+    cat: Catalogue,
+    fast: bool,
+    name: str | None,
+    max_depth: int,
+    responder: str | None,
+) -> ValidationReport | None:
+    """The report from orjson's quick reading of ``raw``, or None where the strict reader must
+    read it (not an object, or a value the quick reading may not hold exactly)."""
+    read = read_quickly(raw)
+    if read is None or type(read[0]) is not dict:
+        return None
+    quick, laid_out = read
+    try:
+        report = _check(
+            quick,
+            cat,
+            fast,
+            name,
+            exact=False,
+            max_depth=max_depth,
+            raw=raw,
+            expected=responder,
+        )
+    except _NotExact:
+        return None  # read again by the strict reader
+    return _with_lines(report, raw, quick if laid_out else None)
 
 
 _SOURCES = (str, bytes, os.PathLike, dict, ActionPlan)
