@@ -69,23 +69,191 @@ _REFUSALS = {
 }
 
 
-def openapi(max_bytes: int) -> dict[str, Any]:
-    """The description, with this server's size limit."""
-    finding = {
-        "type": "object",
-        "required": ["code", "severity", "title", "pointer", "message", "hint", "docs"],
-        "properties": {
-            "code": {"type": "string"},
-            "severity": {"enum": ["error", "warning"]},
-            "title": {"type": "string"},
-            "pointer": {"type": "string", "description": "RFC 6901 JSON pointer"},
-            "message": {"type": "string"},
-            "hint": {"type": "string"},
-            "docs": {"type": "string"},
-            "line": {"type": "integer"},
-            "column": {"type": "integer"},
+#: A finding as the report gives it.
+_FINDING: dict[str, Any] = {
+    "type": "object",
+    "required": ["code", "severity", "title", "pointer", "message", "hint", "docs"],
+    "properties": {
+        "code": {"type": "string"},
+        "severity": {"enum": ["error", "warning"]},
+        "title": {"type": "string"},
+        "pointer": {"type": "string", "description": "RFC 6901 JSON pointer"},
+        "message": {"type": "string"},
+        "hint": {"type": "string"},
+        "docs": {"type": "string"},
+        "line": {"type": "integer"},
+        "column": {"type": "integer"},
+    },
+}
+
+
+#: The API's routes.
+_PATHS: dict[str, Any] = {
+    "/api/validate": {
+        "post": {
+            "summary": "Check a plan",
+            "parameters": [_RESPONDER],
+            "requestBody": _submission(),
+            "responses": {
+                "200": {
+                    "description": "the report (ValidationReport.to_dict()); a table's "
+                    "report adds 'places': each finding's sheet, row and column",
+                    "content": {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Report"}}
+                    },
+                },
+                **_REFUSALS,
+            },
+        }
+    },
+    "/api/convert": {
+        "post": {
+            "summary": "Convert a plan between JSON and a table",
+            "parameters": [
+                _RESPONDER,
+                {
+                    "name": "to",
+                    "in": "query",
+                    "required": False,
+                    "description": "json, csv or xlsx (default: csv for JSON, json for a table)",
+                    "schema": {"enum": ["json", "csv", "xlsx"]},
+                },
+            ],
+            "requestBody": _submission(),
+            "responses": {
+                "200": {
+                    "description": "the plan in the format asked for",
+                    "content": {
+                        "application/json": {"schema": {"type": "object"}},
+                        "text/csv": {"schema": {"type": "string"}},
+                        _XLSX: {"schema": {"type": "string"}},
+                    },
+                },
+                **_REFUSALS,
+            },
+        }
+    },
+    "/api/catalogue": {
+        "get": {
+            "summary": "The recommendations",
+            "responses": {
+                "200": {
+                    "description": "each recommendation, with how well each fact is known",
+                    "content": {"application/json": {"schema": {"type": "array"}}},
+                }
+            },
+        }
+    },
+    "/api/rules": {
+        "get": {
+            "summary": "Every finding code",
+            "responses": {
+                "200": {
+                    "description": "code, severity, title, message, hint",
+                    "content": {"application/json": {"schema": {"type": "array"}}},
+                }
+            },
+        }
+    },
+    "/api/schemas": {
+        "get": {
+            "summary": "The published schemas' names",
+            "responses": {
+                "200": {
+                    "description": "names",
+                    "content": {"application/json": {"schema": {"type": "array"}}},
+                }
+            },
+        }
+    },
+    "/api/schemas/{name}": {
+        "get": {
+            "summary": "One published JSON Schema",
+            "parameters": [
+                {
+                    "name": "name",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                }
+            ],
+            "responses": {
+                "200": {
+                    "description": "the schema",
+                    "content": {"application/schema+json": {"schema": {"type": "object"}}},
+                },
+                "404": _problem("no schema of that name"),
+            },
+        }
+    },
+    "/api/template/{file}": {
+        "get": {
+            "summary": "A responder's template: {responder}.xlsx or {responder}.csv",
+            "parameters": [
+                {
+                    "name": "file",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "string"},
+                }
+            ],
+            "responses": {
+                "200": {
+                    "description": "the template",
+                    "content": {
+                        _XLSX: {"schema": {"type": "string"}},
+                        "text/csv": {"schema": {"type": "string"}},
+                    },
+                },
+                "404": _problem("an unknown responder or format"),
+            },
+        }
+    },
+}
+
+
+#: The shapes the routes refer to.
+_COMPONENTS: dict[str, Any] = {
+    "schemas": {
+        "Finding": _FINDING,
+        "Report": {
+            "type": "object",
+            "required": ["source", "valid", "errors", "warnings", "counts", "findings"],
+            "properties": {
+                "source": {"type": ["string", "null"]},
+                "valid": {"type": "boolean"},
+                "errors": {"type": "integer"},
+                "warnings": {"type": "integer"},
+                "counts": {
+                    "type": "object",
+                    "additionalProperties": {"type": "integer"},
+                },
+                "findings": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/Finding"},
+                },
+                "places": {"type": "array", "items": {"type": "object"}},
+            },
+        },
+        "Problem": {
+            "type": "object",
+            "description": "RFC 9457 problem details",
+            "required": ["type", "title", "status", "detail"],
+            "properties": {
+                "type": {"type": "string"},
+                "title": {"type": "string"},
+                "status": {"type": "integer"},
+                "detail": {"type": "string"},
+                "problems": {"type": "array", "items": {"type": "object"}},
+                "report": {"$ref": "#/components/schemas/Report"},
+            },
         },
     }
+}
+
+
+def openapi(max_bytes: int) -> dict[str, Any]:
+    """The description, with this server's size limit."""
     return {
         "openapi": "3.1.0",
         "info": {
@@ -94,166 +262,6 @@ def openapi(max_bytes: int) -> dict[str, Any]:
             "description": "Check and convert action plans answering the stalking "
             f"super-complaint's recommendations. Requests are limited to {max_bytes} bytes.",
         },
-        "paths": {
-            "/api/validate": {
-                "post": {
-                    "summary": "Check a plan",
-                    "parameters": [_RESPONDER],
-                    "requestBody": _submission(),
-                    "responses": {
-                        "200": {
-                            "description": "the report (ValidationReport.to_dict()); a table's "
-                            "report adds 'places': each finding's sheet, row and column",
-                            "content": {
-                                "application/json": {
-                                    "schema": {"$ref": "#/components/schemas/Report"}
-                                }
-                            },
-                        },
-                        **_REFUSALS,
-                    },
-                }
-            },
-            "/api/convert": {
-                "post": {
-                    "summary": "Convert a plan between JSON and a table",
-                    "parameters": [
-                        _RESPONDER,
-                        {
-                            "name": "to",
-                            "in": "query",
-                            "required": False,
-                            "description": "json, csv or xlsx (default: csv for JSON, json for "
-                            "a table)",
-                            "schema": {"enum": ["json", "csv", "xlsx"]},
-                        },
-                    ],
-                    "requestBody": _submission(),
-                    "responses": {
-                        "200": {
-                            "description": "the plan in the format asked for",
-                            "content": {
-                                "application/json": {"schema": {"type": "object"}},
-                                "text/csv": {"schema": {"type": "string"}},
-                                _XLSX: {"schema": {"type": "string"}},
-                            },
-                        },
-                        **_REFUSALS,
-                    },
-                }
-            },
-            "/api/catalogue": {
-                "get": {
-                    "summary": "The recommendations",
-                    "responses": {
-                        "200": {
-                            "description": "each recommendation, with how well each fact is known",
-                            "content": {"application/json": {"schema": {"type": "array"}}},
-                        }
-                    },
-                }
-            },
-            "/api/rules": {
-                "get": {
-                    "summary": "Every finding code",
-                    "responses": {
-                        "200": {
-                            "description": "code, severity, title, message, hint",
-                            "content": {"application/json": {"schema": {"type": "array"}}},
-                        }
-                    },
-                }
-            },
-            "/api/schemas": {
-                "get": {
-                    "summary": "The published schemas' names",
-                    "responses": {
-                        "200": {
-                            "description": "names",
-                            "content": {"application/json": {"schema": {"type": "array"}}},
-                        }
-                    },
-                }
-            },
-            "/api/schemas/{name}": {
-                "get": {
-                    "summary": "One published JSON Schema",
-                    "parameters": [
-                        {
-                            "name": "name",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        }
-                    ],
-                    "responses": {
-                        "200": {
-                            "description": "the schema",
-                            "content": {"application/schema+json": {"schema": {"type": "object"}}},
-                        },
-                        "404": _problem("no schema of that name"),
-                    },
-                }
-            },
-            "/api/template/{file}": {
-                "get": {
-                    "summary": "A responder's template: {responder}.xlsx or {responder}.csv",
-                    "parameters": [
-                        {
-                            "name": "file",
-                            "in": "path",
-                            "required": True,
-                            "schema": {"type": "string"},
-                        }
-                    ],
-                    "responses": {
-                        "200": {
-                            "description": "the template",
-                            "content": {
-                                _XLSX: {"schema": {"type": "string"}},
-                                "text/csv": {"schema": {"type": "string"}},
-                            },
-                        },
-                        "404": _problem("an unknown responder or format"),
-                    },
-                }
-            },
-        },
-        "components": {
-            "schemas": {
-                "Finding": finding,
-                "Report": {
-                    "type": "object",
-                    "required": ["source", "valid", "errors", "warnings", "counts", "findings"],
-                    "properties": {
-                        "source": {"type": ["string", "null"]},
-                        "valid": {"type": "boolean"},
-                        "errors": {"type": "integer"},
-                        "warnings": {"type": "integer"},
-                        "counts": {
-                            "type": "object",
-                            "additionalProperties": {"type": "integer"},
-                        },
-                        "findings": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/Finding"},
-                        },
-                        "places": {"type": "array", "items": {"type": "object"}},
-                    },
-                },
-                "Problem": {
-                    "type": "object",
-                    "description": "RFC 9457 problem details",
-                    "required": ["type", "title", "status", "detail"],
-                    "properties": {
-                        "type": {"type": "string"},
-                        "title": {"type": "string"},
-                        "status": {"type": "integer"},
-                        "detail": {"type": "string"},
-                        "problems": {"type": "array", "items": {"type": "object"}},
-                        "report": {"$ref": "#/components/schemas/Report"},
-                    },
-                },
-            }
-        },
+        "paths": _PATHS,
+        "components": _COMPONENTS,
     }
