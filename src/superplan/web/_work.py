@@ -20,6 +20,7 @@ from ..convert import dumps
 from ..errors import LoadError, Problem, UnknownAgency
 from ..importers import import_table
 from ..model import ActionPlan
+from ..progress import gives_answer
 from ..tables import COLUMN_OF, Sheet, export_table, read_sheet
 from ..validation import ValidationReport, validate
 
@@ -144,7 +145,7 @@ def _answered(plan: ActionPlan, cat: Catalogue) -> tuple[int, int] | None:
     given = set()
     for response in plan.responses:
         rec = cat.find(response.recommendation)
-        if rec is not None:
+        if rec is not None and gives_answer(response):  # an empty response answers nothing
             given.add(rec.number)
     return len(wanted & given), len(wanted)
 
