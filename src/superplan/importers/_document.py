@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..errors import LoadError, Problem
-from ._items import Cell, Item, Link, Page, PageLine, TableRow
+from ._items import Item, Page, PageCell, PageLine, PageLink, TableRow
 from ._text import read_text
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-__all__ = ["Cell", "Item", "Link", "Page", "PageLine", "TableRow", "read_page"]
+__all__ = ["Item", "Page", "PageCell", "PageLine", "PageLink", "TableRow", "read_page"]
 
 _SKIP = frozenset(
     {
@@ -146,7 +146,7 @@ def _read_html(text: str) -> Page:
             href = node.attributes.get("href")
             title = " ".join((node.text(deep=True) or "").split())
             if href and not href.startswith(("#", "javascript:", "mailto:")):
-                builder.link(Link(title=title or href, url=href))
+                builder.link(PageLink(title=title or href, url=href))
         if tag in _BLOCKS or tag in _HEADINGS or tag in chrome or tag == "tr":
             builder.flush(lang, outside)
             if tag in _HEADINGS:
@@ -186,13 +186,13 @@ class _Lines:
         self.items = items
         self.texts = texts
         self.parts: list[str] = []
-        self.links: list[Link] = []
+        self.links: list[PageLink] = []
         self.heading = False
 
     def add(self, text: str) -> None:
         self.parts.append(text)
 
-    def link(self, link: Link) -> None:
+    def link(self, link: PageLink) -> None:
         self.links.append(link)
 
     def flush(self, lang: str | None, chrome: bool) -> None:
@@ -227,10 +227,10 @@ class _Lines:
         self.heading = False
 
 
-def _cell_text(node: "LexborNode") -> tuple[str, tuple[Link, ...]]:
+def _cell_text(node: "LexborNode") -> tuple[str, tuple[PageLink, ...]]:
     """A cell's text with its line breaks (``<br>``, paragraphs, list items) kept."""
     parts: list[str] = []
-    links: list[Link] = []
+    links: list[PageLink] = []
     stack: list[LexborNode | str] = [node]
     while stack:
         current = stack.pop()
@@ -250,7 +250,7 @@ def _cell_text(node: "LexborNode") -> tuple[str, tuple[Link, ...]]:
             href = current.attributes.get("href")
             title = " ".join((current.text(deep=True) or "").split())
             if href and not href.startswith(("#", "javascript:", "mailto:")):
-                links.append(Link(title=title or href, url=href))
+                links.append(PageLink(title=title or href, url=href))
         block = tag in _BLOCKS or tag in _HEADINGS
         if block:
             parts.append("\n")
@@ -277,10 +277,10 @@ def _table(
             if tag not in ("td", "th"):
                 continue
             text, links = _cell_text(cell)
-            cells.append(Cell(text=text, links=links, header=tag == "th"))
+            cells.append(PageCell(text=text, links=links, header=tag == "th"))
             span = cell.attributes.get("colspan")
             if span and span.isascii() and span.isdigit():
-                cells.extend(Cell(text="") for _ in range(min(int(span), 50) - 1))
+                cells.extend(PageCell(text="") for _ in range(min(int(span), 50) - 1))
         if not any(c.text for c in cells):
             continue
         row_lang = _lang(row.attributes.get("lang")) or lang

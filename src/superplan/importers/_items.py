@@ -4,11 +4,11 @@ from typing import Literal
 
 from attrs import field, frozen
 
-__all__ = ["Cell", "Item", "Link", "Page", "PageLine", "TableRow"]
+__all__ = ["Item", "Page", "PageCell", "PageLine", "PageLink", "TableRow"]
 
 
 @frozen
-class Link:
+class PageLink:
     title: str
     url: str
 
@@ -20,16 +20,16 @@ class PageLine:
     number: int
     text: str
     lang: str | None = None
-    links: tuple[Link, ...] = ()
+    links: tuple[PageLink, ...] = ()
     heading: bool = False
     chrome: bool = False
     """Site furniture outside the page's content (menus, banners, footers): listed, left out."""
 
 
 @frozen(kw_only=True)
-class Cell:
+class PageCell:
     text: str
-    links: tuple[Link, ...] = ()
+    links: tuple[PageLink, ...] = ()
     header: bool = False
 
 
@@ -43,7 +43,7 @@ class TableRow:
     table: int
     row: int
     """1-based, within its table."""
-    cells: tuple[Cell, ...]
+    cells: tuple[PageCell, ...]
     lang: str | None = None
     cut: bool = False
     """The capture stops inside this row (a truncated page or paste): its last cell is partial."""

@@ -15,7 +15,7 @@ from ..tables import (
 )
 from ._columns import Layout
 from ._dates import due_cell, not_a_date
-from ._document import Cell, TableRow
+from ._document import PageCell, TableRow
 from ._draft import Draft
 from ._layout import TableReader, find_layout, leading_number
 from ._table_report import CellProblems, TableImport, kept_note, says_more_than_number
@@ -116,7 +116,7 @@ def _layout_of(sheet: Sheet, words: Vocabulary) -> Layout:
         lines=(1,),
         table=1,
         row=1,
-        cells=tuple(Cell(text=h, header=True) for h in sheet.header),
+        cells=tuple(PageCell(text=h, header=True) for h in sheet.header),
     )
     layout = find_layout(header, words)
     if layout is None:
@@ -149,7 +149,7 @@ def _read_rows(
             lines=(record.row,),
             table=1,
             row=record.row,
-            cells=tuple(Cell(text=c) for c in record.cells),
+            cells=tuple(PageCell(text=c) for c in record.cells),
         )
         number, _, _ = reader.row(row, None)
         for index, column in enumerate(layout.columns):

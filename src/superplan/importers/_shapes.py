@@ -18,7 +18,7 @@ record's row spans the page lines of all its label rows, so every line still has
 
 from collections.abc import Iterable, Iterator
 
-from ._document import Cell, Item, Link, TableRow
+from ._document import Item, PageCell, PageLink, TableRow
 from ._vocabulary import ColumnMeaning, Vocabulary
 
 __all__ = ["reshape"]
@@ -107,13 +107,13 @@ def _transposed(rows: list[TableRow], vocab: Vocabulary) -> list[TableRow] | Non
             lines=(),
             table=first.table,
             row=0,
-            cells=tuple(Cell(text=label, header=True) for label in labels),
+            cells=tuple(PageCell(text=label, header=True) for label in labels),
             lang=first.lang,
         )
     ]
     for position, indexes in enumerate(_records(pairs, meaning), start=1):
         values = [""] * len(labels)
-        links: list[list[Link]] = [[] for _ in labels]
+        links: list[list[PageLink]] = [[] for _ in labels]
         for index in indexes:
             label, value = pairs[index]
             column = labels.index(label)
@@ -127,7 +127,7 @@ def _transposed(rows: list[TableRow], vocab: Vocabulary) -> list[TableRow] | Non
                 table=first.table,
                 row=position,
                 cells=tuple(
-                    Cell(text=value, links=tuple(links[i])) for i, value in enumerate(values)
+                    PageCell(text=value, links=tuple(links[i])) for i, value in enumerate(values)
                 ),
                 lang=members[0].lang,
                 cut=any(row.cut for row in members),

@@ -18,7 +18,7 @@ row (a truncated paste) leaves that row marked ``cut``. Every line belongs to ex
 
 import re
 
-from ._items import Cell, Item, Page, PageLine, TableRow
+from ._items import Item, Page, PageCell, PageLine, TableRow
 
 __all__ = ["read_text"]
 
@@ -98,7 +98,7 @@ class _TextReader:
                 lines=tuple(row.lines),
                 table=self.table,
                 row=self.row_index,
-                cells=tuple(Cell(text=c.strip()) for c in cells),
+                cells=tuple(PageCell(text=c.strip()) for c in cells),
                 cut=row.open,
             )
         )
@@ -303,7 +303,7 @@ def _with_cells(row: TableRow, cells: list[str], number: int) -> TableRow:
         lines=(*row.lines, number),
         table=row.table,
         row=row.row,
-        cells=tuple(Cell(text=c) for c in cells),
+        cells=tuple(PageCell(text=c) for c in cells),
         lang=row.lang,
     )
 
