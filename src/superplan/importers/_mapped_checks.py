@@ -83,7 +83,8 @@ def mapped_by_meaning(
         strict=problems,
         catalogue=cat,
     )
-    unmapped, notes = _read_rows(sheet, reader, layout, problems)
+    origins: dict[str, int] = {}
+    unmapped, notes = _read_rows(sheet, reader, layout, problems, draft, origins)
     problems.raise_if_any()
     plan = draft.build(responder=responder)
     if unmapped:
@@ -105,6 +106,8 @@ def mapped_by_meaning(
             h for h, c in zip(sheet.header, layout.columns, strict=False) if not c.field
         ),
         notes=sheet.notes + tuple(notes),
+        origins=origins,
+        sheet=sheet.sheet,
     )
 
 
@@ -138,9 +141,16 @@ def _layout_of(sheet: Sheet, words: Vocabulary) -> Layout:
 
 
 def _read_rows(
-    sheet: Sheet, reader: TableReader, layout: Layout, problems: CellProblems
+    sheet: Sheet,
+    reader: TableReader,
+    layout: Layout,
+    problems: CellProblems,
+    draft: Draft,
+    origins: dict[str, int],
 ) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
-    """Each row into the draft, and what no column holds (kept, with notes)."""
+    """Each row into the draft, and what no column holds (kept, with notes). ``origins`` gets
+    the row each response (its first row) and each action came from, so that a finding on the
+    plan names its row."""
     unmapped: dict[str, list[dict[str, Any]]] = {}
     notes: list[str] = []
     for record in sheet.records:
@@ -152,6 +162,7 @@ def _read_rows(
             cells=tuple(PageCell(text=c) for c in record.cells),
         )
         number, _, _ = reader.row(row, None)
+        _note_rows(draft, number, record.row, origins)
         for index, column in enumerate(layout.columns):
             text = record.get(index).strip()
             says_more = column.field == "recommendation" and says_more_than_number(text)
@@ -168,3 +179,13 @@ def _read_rows(
                 "no-recommendation",
             )  # fmt: skip
     return unmapped, notes
+
+
+def _note_rows(draft: Draft, number: int | None, row: int, origins: dict[str, int]) -> None:
+    """Remember ``row`` as the row of the response it first names, and of the actions it adds."""
+    response = draft.responses.get(number) if number is not None else None
+    if response is None:
+        return
+    origins.setdefault(response.pointer, row)
+    for index in range(len(response.actions)):
+        origins.setdefault(f"{response.pointer}/actions/{index}", row)
