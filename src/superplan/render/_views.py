@@ -3,7 +3,6 @@
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
 import pendulum
 from attrs import frozen
@@ -12,6 +11,7 @@ from ..catalogue import Catalogue
 from ..errors import UnknownAgency
 from ..model import ActionPlan, Link, Recommendation, Response
 from ..progress import RecommendationProgress, gives_answer, status_as_of
+from ..validation import web_address as safe_url  # the one test of a web address
 from ._items import action_rows, links, part_rows, quote_differs, schedule_note
 from ._messages import Messages
 from ._tags import DELIVERY_COLOURS, SCHEDULE_COLOURS, schedule_tag, status_tag, timeline
@@ -26,18 +26,6 @@ __all__ = [
     "status_tag",
     "welsh_name",
 ]
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is a web address to link to; None for anything else (javascript: and so on)."""
-    if not url or any(c.isspace() or not c.isprintable() for c in url.strip()):
-        return None
-    try:
-        parts = urlsplit(url.strip())
-        parts.port  # noqa: B018 -- a bad port ("http://x:y") raises only when it is read
-    except ValueError:  # "http://[::1": validation accepts it as text, so it is shown as text
-        return None
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def _paragraphs(text: str | None) -> list[str]:

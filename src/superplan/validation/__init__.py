@@ -1,5 +1,6 @@
 """Validation: the published schema, then the catalogue rules, reported as findings people can act on."""
 
+from ._checks import web_address as web_address
 from ._docs import (
     PLACEHOLDER as PLACEHOLDER,
     render_rules_markdown as render_rules_markdown,
