@@ -3,7 +3,7 @@ the patterns the schemas share, and :func:`doc` for a field's description and ex
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -52,15 +52,39 @@ def _owner(instance: object) -> str:
     return type(instance).__name__
 
 
-def check_slug(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
-    if value.__class__ is not str:
-        _wrong_type(instance, attribute, value, "a slug (text)")
-    if not _SLUG.fullmatch(value):
-        raise InvalidField(
-            attribute.name,
-            f"expected a lowercase slug such as 'north-yorkshire', got {value!r}",
-            owner=_owner(instance),
-        )
+def _matching(
+    pattern: "re.Pattern[str]", kind: str, expected: str, *, optional: bool
+) -> "Callable[[object, attrs.Attribute[Any], Any], None]":
+    """A validator: text that ``pattern`` matches in full (or None, where ``optional``); a value
+    of another kind is a :class:`WrongType` saying ``kind``, text that does not match an
+    :class:`InvalidField` saying ``expected``."""
+
+    def check(instance: object, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if value is None and optional:
+            return
+        if value.__class__ is not str:
+            _wrong_type(instance, attribute, value, kind)
+        if not pattern.fullmatch(value):
+            raise InvalidField(
+                attribute.name, f"expected {expected}, got {value!r}", owner=_owner(instance)
+            )
+
+    return check
+
+
+# The text fields checked against a pattern (the schema layer maps each to its ``pattern``).
+check_slug = _matching(
+    _SLUG, "a slug (text)", "a lowercase slug such as 'north-yorkshire'", optional=False
+)
+check_optional_lang = _matching(
+    _LANG,
+    "a language tag such as 'cy'",
+    "a language tag such as 'cy' or 'en-GB' (BCP 47)",
+    optional=True,
+)
+check_part = _matching(
+    _PART, "a part written like '7.1'", "a part written like '7.1'", optional=True
+)
 
 
 def check_slugs(
@@ -141,21 +165,6 @@ def _optional_text(instance: object, attribute: "attrs.Attribute[Any]", value: s
 def _text(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if value.__class__ is not str and not isinstance(value, str):
         _wrong_type(instance, attribute, value, "text")
-
-
-def check_optional_lang(
-    instance: object, attribute: "attrs.Attribute[Any]", value: str | None
-) -> None:
-    if value is None:
-        return
-    if value.__class__ is not str:
-        _wrong_type(instance, attribute, value, "a language tag such as 'cy'")
-    if not _LANG.fullmatch(value):
-        raise InvalidField(
-            attribute.name,
-            f"expected a language tag such as 'cy' or 'en-GB' (BCP 47), got {value!r}",
-            owner=_owner(instance),
-        )
 
 
 def check_lang(instance: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
@@ -287,16 +296,3 @@ def doc(text: str, *examples: Any) -> dict[str, Any]:
 
 
 _LANG_DOC = doc("The language of the text, as a BCP 47 tag, when it is not English.", "cy")
-
-
-def check_part(instance: object, attribute: "attrs.Attribute[Any]", value: str | None) -> None:
-    if value is None:
-        return
-    if value.__class__ is not str:
-        _wrong_type(instance, attribute, value, "a part written like '7.1'")
-    if not _PART.fullmatch(value):
-        raise InvalidField(
-            attribute.name,
-            f"expected a part written like '7.1', got {value!r}",
-            owner=_owner(instance),
-        )
