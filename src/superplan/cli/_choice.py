@@ -2,7 +2,6 @@
 ``[tool.superplan]`` table of ``pyproject.toml`` (see :mod:`superplan._config`)."""
 
 import argparse
-import difflib
 from collections.abc import Sequence
 
 from attrs import frozen
@@ -25,6 +24,8 @@ def _check_codes(codes: Sequence[str], where: str) -> tuple[str, ...]:
     for code in codes:
         wanted = code.strip().upper()
         if not wanted or not any(k.startswith(wanted) for k in known):
+            import difflib  # here: only a code that begins nothing needs it
+
             near = difflib.get_close_matches(wanted, known, n=2)
             also = f"; did you mean {' or '.join(near)}?" if near else ""
             raise UnknownCode(

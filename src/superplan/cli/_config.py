@@ -16,7 +16,6 @@ adds to ``ignore``.
 """
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +50,8 @@ def find_settings(start: str | os.PathLike[str] | None = None) -> tuple[dict[str
     path = _pyproject(Path(start or os.getcwd()).resolve())
     if path is None:
         return {}, None
+    import tomllib  # here: most runs find no pyproject.toml, and start faster without it
+
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

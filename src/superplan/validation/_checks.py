@@ -3,6 +3,7 @@ path and the message's fields) for every place the rule finds. :data:`~._rules.R
 which check each finding code runs, with its words and examples.
 """
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -282,17 +283,16 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
     milestone, partial, dues = ctx.milestone, ctx.partial, ctx.dues
-    # Plans give the same few due dates many times: each is judged once against each
-    # recommendation's deadline, by (milestone, date).
-    judged: dict[int, dict[tuple[Any, Any], Any]] = {}
+    # Plans give the same few due dates many times: each is judged once against each deadline,
+    # by (milestone, date).
+    judged: dict[str | None, dict[tuple[Any, Any], Any]] = {}
     for rec, places in ctx.recommendation_spans:
-        deadline = milestone(rec.deadline.value)
+        slug = rec.deadline.value
+        deadline = milestone(slug)
         if deadline is None:
             continue
-        number = rec.number
-        late = judged.setdefault(number, {})
-        for place in places:
-            due = dues[place]
+        late = judged.setdefault(slug, {})
+        for place, due in enumerate(dues[places.start : places.stop], places.start):
             if due is None or due.get("reason"):
                 continue  # a due date given with a reason is late on purpose
             key = due.get("milestone"), due.get("date")
@@ -308,13 +308,17 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
             if date is not None:
                 yield (
                     (*ctx.action_path(place), "due"),
-                    {"due": date, "number": number, "deadline": deadline.exact or deadline},
+                    {"due": date, "number": rec.number, "deadline": deadline.exact or deadline},
                 )
+
+
+#: As a plain string: comparing text with a StrEnum member costs several times more.
+_COMPLETE = ActionStatus.COMPLETE.value
 
 
 def _check_complete_without_evidence(ctx: Context) -> Iterator[Hit]:
     for place, action in enumerate(ctx.action_objects):
-        if action.get("status") == ActionStatus.COMPLETE and not (
+        if action.get("status") == _COMPLETE and not (
             action.get("evidence") or action.get("updates")
         ):
             yield (*ctx.action_path(place), "status"), {}
@@ -336,21 +340,43 @@ def web_address(url: str | None) -> str | None:
 
 def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
     report = ctx.catalogue.report.published
+    # Dates as the calendar knows them are written YYYY-MM-DD or YYYY-MM, so a date or month
+    # surely before the report's day sorts before its text: only those are read.
+    below = report.isoformat()
+    partial = ctx.partial
     for key in ("published", "as_of"):
-        date = ctx.partial(ctx.data.get(key))
+        date = partial(ctx.data.get(key))
         if date is not None and date.surely_before(report):
             yield (key,), {"what": key, "date": date, "report": report}
     for place, due in enumerate(ctx.dues):
-        date = ctx.partial(due.get("date")) if due is not None else None
-        if date is not None and date.surely_before(report):
-            yield (*ctx.action_path(place), "due"), {"what": "due", "date": date, "report": report}
+        if due is None:
+            continue
+        text = due.get("date")
+        if text.__class__ is str and text < below:
+            date = partial(text)
+            if date is not None and date.surely_before(report):
+                path = (*ctx.action_path(place), "due")
+                yield path, {"what": "due", "date": date, "report": report}
 
 
-def _links_of(record: Any, path: Path) -> Iterator[tuple[Path, Any]]:
-    links = record.get("links") if isinstance(record, dict) else None
-    for index, link in enumerate(links if isinstance(links, list) else ()):
-        if isinstance(link, dict):
-            yield (*path, "links", index, "url"), link.get("url")
+#: A web address of the usual form: http(s), a host of letters, digits, dots and hyphens, then
+#: nothing or a path of printable ASCII. :func:`web_address` accepts every one (a property test
+#: holds it to that), so only the others need its slower reading.
+_PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]*[A-Za-z0-9-](?:/[!-~]*)?")
+
+
+def _bad_links(links: Any) -> list[tuple[int, str]]:
+    """The links in a list of them whose URL is text but not a web address: (index, URL)."""
+    if not isinstance(links, list):
+        return []
+    return [
+        (index, url)
+        for index, link in enumerate(links)
+        if isinstance(link, dict)
+        and (url := link.get("url")).__class__ is str
+        and not _PLAIN_WEB_ADDRESS.fullmatch(url)
+        and web_address(url) is None
+    ]
 
 
 def _check_web_addresses(ctx: Context) -> Iterator[Hit]:
@@ -360,17 +386,24 @@ def _check_web_addresses(ctx: Context) -> Iterator[Hit]:
     places += [
         (("source_urls", i), u) for i, u in enumerate(urls if isinstance(urls, list) else ())
     ]
-    places += _links_of(data, ())
-    for path, response in ctx.responses():
-        places += _links_of(response, path)
-        parts = response.get("parts")
-        for index, part in enumerate(parts if isinstance(parts, list) else ()):
-            places += _links_of(part, (*path, "parts", index))
-    for place, action in enumerate(ctx.action_objects):
-        places += _links_of(action, ctx.action_path(place))
     for path, url in places:
         if isinstance(url, str) and web_address(url) is None:
             yield path, {"url": url}
+    # Few records hold links, and few links are bad: a path is worked out only for those.
+    for index, url in _bad_links(data.get("links")):
+        yield ("links", index, "url"), {"url": url}
+    for path, response in ctx.responses():
+        for index, url in _bad_links(response.get("links")):
+            yield (*path, "links", index, "url"), {"url": url}
+        parts = response.get("parts")
+        for number, part in enumerate(parts if isinstance(parts, list) else ()):
+            if isinstance(part, dict) and "links" in part:
+                for index, url in _bad_links(part["links"]):
+                    yield (*path, "parts", number, "links", index, "url"), {"url": url}
+    actions = ctx.action_objects
+    for place in [place for place, action in enumerate(actions) if "links" in action]:
+        for index, url in _bad_links(actions[place]["links"]):
+            yield (*ctx.action_path(place), "links", index, "url"), {"url": url}
 
 
 def _check_expected_responder(ctx: Context) -> Iterator[Hit]:
@@ -388,9 +421,8 @@ _SAYS_NOTHING = frozenset({"recommendation", "recommendation_as_quoted", "lang"}
 
 def _check_empty_responses(ctx: Context) -> Iterator[Hit]:
     for path, response, rec in ctx.response_recommendations:
-        if not any(
-            value not in (None, "", [], {})
-            for key, value in response.items()
-            if key not in _SAYS_NOTHING
-        ):
+        for key, value in response.items():
+            if key not in _SAYS_NOTHING and value not in (None, "", [], {}):
+                break  # it states something: the usual response
+        else:
             yield path, {"number": rec.number, "title": rec.title}

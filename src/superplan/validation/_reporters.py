@@ -5,7 +5,6 @@ the text to print; ``superplan validate --format github|sarif|junit`` prints it.
 
 import json
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 from .._version import __version__
 from ..errors import printable
@@ -123,6 +122,10 @@ def junit_report(
 ) -> str:
     """JUnit XML: a test case per file, failed by its errors (and, with ``strict``, its
     warnings), each finding a line of the failure's text."""
+    # Here, not above: it imports urllib.request (and with it http, ssl and email), a tenth of
+    # `superplan validate FILE`'s start-up, which only this reporter needs.
+    from xml.sax.saxutils import escape, quoteattr
+
     cases = []
     failures = 0
     for report in reports:

@@ -5,8 +5,11 @@ exactly what a rule must say, at the places where the two could part."""
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings, strategies as st
 
 import superplan as sp
+from superplan.model import PartialDate
+from superplan.validation import web_address
 
 PLAN = {"$schema": "urn:superplan:schema:action-plan:1.0", "schema_version": "1.0"}
 
@@ -215,3 +218,63 @@ def test_many_findings_in_laid_out_text_are_placed_in_linear_time():
     assert (last.code, last.pointer) == ("SP216", "/responses/0/actions/2999/status")
     assert text.splitlines()[last.line - 1].strip() == '"status": "complete"'
     assert last.column == text.splitlines()[last.line - 1].index('"status"') + 1
+
+
+# -- web addresses: the usual form passes at once; every other is read in full -------------------
+
+_URLS = st.one_of(
+    st.from_regex(r"https?://[A-Za-z0-9.-]*[A-Za-z0-9-](/[!-~]*)?", fullmatch=True),
+    st.text(st.sampled_from("hHtTpPsS:/[]@.-#?x1 \t\x00é"), max_size=24),
+    st.sampled_from(
+        ["javascript:alert(1)", "http://[::1", "http://x:port/", "HTTP://X", "ftp://x"]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(url=_URLS)
+@example(url="https://www.kent.police.uk/plan?page=2#top")
+@example(url="http://x/a b")
+@example(url="http://x/\x7f")
+@example(url="http://x./y")
+@example(url="http://x:8080/")
+def test_a_link_is_reported_where_web_address_refuses_it(url):
+    link = [{"title": "T", "url": url}]
+    document = plan(
+        answer(7, [act("a", links=link)], links=link, parts=[{"id": "7.1", "links": link}]),
+        links=link,
+    )
+    expected = [
+        ("SP221", pointer)
+        for pointer in (
+            "/links/0/url",
+            "/responses/0/links/0/url",
+            "/responses/0/parts/0/links/0/url",
+            "/responses/0/actions/0/links/0/url",
+        )
+    ]
+    # A value the schema refuses (an empty one, say) is said once, by the schema.
+    refused = {f.pointer for f in sp.validate(document).findings if f.code.startswith("SP1")}
+    wanted = [] if web_address(url) else [e for e in expected if e[1] not in refused]
+    assert sorted(found(document, "SP221")) == sorted(wanted)  # the report sets the order
+
+
+# -- dates before the report: only text that sorts before the report's day is read --------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    year=st.integers(2023, 2025),
+    month=st.integers(1, 12),
+    day=st.one_of(st.none(), st.integers(1, 31)),
+)
+def test_a_due_date_before_the_report_is_reported_exactly_when_surely_before(year, month, day):
+    text = f"{year:04d}-{month:02d}" + ("" if day is None else f"-{day:02d}")
+    try:
+        date = PartialDate.parse(text)
+    except ValueError:
+        date = None  # not in the calendar: SP210 speaks of it, not SP220
+    report_day = sp.catalogue().report.published
+    document = plan(answer(7, [act("a", due={"date": text})]))
+    fires = date is not None and date.surely_before(report_day)
+    assert found(document, "SP220") == ([("SP220", "/responses/0/actions/0/due")] if fires else [])
