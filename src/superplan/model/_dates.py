@@ -79,12 +79,13 @@ class PartialDate:
     '2024-11'
     """
 
-    __slots__ = ("_day", "_first", "_last", "_month", "_year")
+    __slots__ = ("_day", "_first", "_last", "_month", "_text", "_year")
     _year: int
     _month: int
     _day: int | None
     _first: dt.date  # the bounds, worked out once: plans compare the same dates many times
     _last: dt.date
+    _text: str
 
     def __init__(self, year: int, month: int, day: int | None = None) -> None:
         for name, value in (("year", year), ("month", month), ("day", day)):
@@ -195,10 +196,15 @@ class PartialDate:
         return not self.surely_before(other) and not self.surely_after(other)
 
     def isoformat(self) -> str:
-        return _format(self._year, self._month, self._day)
+        return str(self)
 
     def __str__(self) -> str:
-        return _format(self._year, self._month, self._day)
+        try:
+            return self._text
+        except AttributeError:  # written once, when first asked: a plan writes each many times
+            text = _format(self._year, self._month, self._day)
+            object.__setattr__(self, "_text", text)
+            return text
 
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
