@@ -503,9 +503,7 @@ def _partial_date_text(value: PartialDate | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _unstructure_optional_for_orjson(
-    conv: cattrs.Converter, type_: Any
-) -> Callable[[Any], Any]:
+def _unstructure_optional_for_orjson(conv: cattrs.Converter, type_: Any) -> Callable[[Any], Any]:
     """``X | None``: a text, number or StrEnum member (or None) as itself, for orjson writes it
     alike; a PartialDate as its text. (cattrs would call the inner hook through a wrapper for
     every value: a sixth of a plan's writing.)"""
