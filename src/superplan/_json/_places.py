@@ -129,22 +129,24 @@ def locate_in_layout(value: Any, pointers: Iterable[str]) -> dict[str, tuple[int
     it): every place follows from the value, with no reading of the text. A member at depth d
     starts at column 2d + 1, and a value takes as many lines as orjson writes for it."""
     found: dict[str, tuple[int, int]] = {}
+    # The lines each item (or member's value) takes, by container, as far as counted: pointers
+    # into the same list share what comes before them.
+    counted: dict[int, list[int]] = {}
     for pointer in pointers:
-        place = _place(value, pointer)
+        place = _place(value, pointer, counted)
         if place is not None:
             found[pointer] = place
     return found
 
 
-def _place(value: Any, pointer: str) -> tuple[int, int] | None:
+def _place(value: Any, pointer: str, counted: dict[int, list[int]]) -> tuple[int, int] | None:
     line, node, depth = 1, value, 0
     for step in pointer.split("/")[1:] if pointer else ():
         if type(node) is dict:
             key = step.replace("~1", "/").replace("~0", "~")
             if key not in node:
                 return None
-            before = list(node).index(key)
-            line += 1 + _lines_of(dict(islice(node.items(), before)))
+            line += 1 + _lines_before(node, list(node).index(key), counted)
             node = node[key]
         elif type(node) is list:
             if not step.isascii() or not step.isdigit() or (step != "0" and step[0] == "0"):
@@ -152,7 +154,7 @@ def _place(value: Any, pointer: str) -> tuple[int, int] | None:
             index = int(step)
             if index >= len(node):
                 return None
-            line += 1 + _lines_of(node[:index])
+            line += 1 + _lines_before(node, index, counted)
             node = node[index]
         else:
             return None
@@ -160,12 +162,23 @@ def _place(value: Any, pointer: str) -> tuple[int, int] | None:
     return line, 2 * depth + 1
 
 
-def _lines_of(members: dict[str, Any] | list[Any]) -> int:
-    """The lines the members or items take in the canonical layout, written once together (one
-    call, not one for each): the brackets around them take two lines more."""
-    if not members:
-        return 0
-    written = orjson.dumps(members, option=orjson.OPT_INDENT_2)
+def _lines_before(
+    node: dict[str, Any] | list[Any], count: int, counted: dict[int, list[int]]
+) -> int:
+    """The lines the first ``count`` members or items of a container take in the canonical
+    layout: one each, and as many more as line breaks orjson writes within each value."""
+    lines = counted.setdefault(id(node), [])
+    if len(lines) < count:
+        values = node.values() if type(node) is dict else node
+        lines += map(_lines_of, islice(values, len(lines), count))
+    return sum(lines[:count])
+
+
+def _lines_of(value: Any) -> int:
+    """The lines a value takes in the canonical layout."""
+    if type(value) is not dict and type(value) is not list:
+        return 1
+    written = orjson.dumps(value, option=orjson.OPT_INDENT_2)
     # The newlines, counted by what dropping them leaves: bytes.replace finds them by memchr,
     # while bytes.count looks at every byte (half again as long on a 60 KB plan).
-    return len(written) - len(written.replace(b"\n", b"")) - 1
+    return len(written) - len(written.replace(b"\n", b"")) + 1

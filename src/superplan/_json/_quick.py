@@ -141,10 +141,24 @@ def plain(value: Any, max_depth: int = MAX_DEPTH, *, zero: bool = True) -> bool:
     return found is not None and (zero or not found)
 
 
-def read_exactly(value: Any, data: str | bytes, max_depth: int = MAX_DEPTH) -> bool:
+def read_exactly(
+    value: Any, data: str | bytes, max_depth: int = MAX_DEPTH, *, laid_out: bool = False
+) -> bool:
     """Whether orjson's ``value`` of the text ``data`` is exactly what the strict reader gives
     (keys aside: see :func:`read_quickly`): :func:`plain`, and, where it read a 0, no ``-0`` in
-    the text (a value with no 0 cannot have been written ``-0``)."""
+    the text (a value with no 0 cannot have been written ``-0``).
+
+    ``laid_out``: the text is ``value`` written in the canonical layout, byte for byte. Then each
+    number is written as orjson writes its value back (``-0`` is written ``0``; a float past
+    what a float holds exactly, or an integer past 64 bits, in more digits than its shortest
+    form), so the strict reader gives the same; only the depth is left to judge, and a value
+    ``max_depth`` levels down starts a line with ``2 * max_depth`` spaces (a line break within
+    text is written ``\n``)."""
+    if laid_out:
+        deep = "\n" + " " * (2 * max_depth)
+        if isinstance(data, bytes):
+            return deep.encode() not in data
+        return deep not in data
     found = _look(value, max_depth)
     return found is not None and not (found and negative_zero(data))
 

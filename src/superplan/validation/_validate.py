@@ -171,6 +171,7 @@ def _quick_route(
             max_depth=max_depth,
             raw=raw,
             expected=responder,
+            laid_out=laid_out,
         )
     except _NotExact:
         return None  # read again by the strict reader
@@ -337,9 +338,11 @@ def _check(
     max_depth: int = DEFAULT_MAX_DEPTH,
     raw: str | bytes | None = None,
     expected: str | None = None,
+    laid_out: bool = False,
 ) -> ValidationReport:
     """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
-    than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same."""
+    than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same;
+    ``laid_out``: ``raw`` is the value written in the canonical layout, byte for byte."""
     ctx = Context(data, cat, expected=expected)
     if fast and plan is None and not exact and is_sound(data):
         # A sound document nests far less deep than the limit but where the schema leaves
@@ -375,7 +378,7 @@ def _check(
     if fast and plan is not None:
         findings = list(run_checks(ctx, structured=True))
         return ValidationReport(source=name, findings=findings, plan=plan)
-    if not exact and (raw is None or not read_exactly(data, raw, max_depth)):
+    if not exact and (raw is None or not read_exactly(data, raw, max_depth, laid_out=laid_out)):
         raise _NotExact
 
     findings = [
