@@ -5,6 +5,8 @@ which check each finding code runs, with its words and examples.
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import compress
+from operator import lt
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -257,6 +259,12 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
+    # A date or month written YYYY-MM-DD or YYYY-MM that is surely before another sorts before
+    # it as text: where no text sorts before the one above it in its list, all are in order.
+    texts = ctx.update_texts
+    drops = set(compress(range(1, len(texts)), map(lt, texts[1:], texts)))
+    if not drops or drops <= set(ctx.update_starts):
+        return  # every list in order (a list's first date follows another list's last): usual
     dates = ctx.update_dates
     # Each date against the one before it, all at once; a list's first date follows another
     # list's last, so those pairs do not count.
@@ -362,7 +370,7 @@ def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
 #: A web address of the usual form: http(s), a host of letters, digits, dots and hyphens, then
 #: nothing or a path of printable ASCII. :func:`web_address` accepts every one (a property test
 #: holds it to that), so only the others need its slower reading.
-_PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]*[A-Za-z0-9-](?:/[!-~]*)?")
+PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9.-]*[A-Za-z0-9-](?:/[!-~]*)?")
 
 
 def _bad_links(links: Any) -> list[tuple[int, str]]:
@@ -374,7 +382,7 @@ def _bad_links(links: Any) -> list[tuple[int, str]]:
         for index, link in enumerate(links)
         if isinstance(link, dict)
         and (url := link.get("url")).__class__ is str
-        and not _PLAIN_WEB_ADDRESS.fullmatch(url)
+        and not PLAIN_WEB_ADDRESS.fullmatch(url)
         and web_address(url) is None
     ]
 
@@ -416,13 +424,13 @@ def _check_expected_responder(ctx: Context) -> Iterator[Hit]:
 
 #: What a response may hold without stating anything: which recommendation it answers, how the
 #: report words it, and the language it is written in.
-_SAYS_NOTHING = frozenset({"recommendation", "recommendation_as_quoted", "lang"})
+SAYS_NOTHING = frozenset({"recommendation", "recommendation_as_quoted", "lang"})
 
 
 def _check_empty_responses(ctx: Context) -> Iterator[Hit]:
     for path, response, rec in ctx.response_recommendations:
         for key, value in response.items():
-            if key not in _SAYS_NOTHING and value not in (None, "", [], {}):
+            if key not in SAYS_NOTHING and value not in (None, "", [], {}):
                 break  # it states something: the usual response
         else:
             yield path, {"number": rec.number, "title": rec.title}

@@ -8,6 +8,7 @@ reports it).
 import datetime as dt
 import re
 import typing
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -46,6 +47,31 @@ def _read_date(text: str) -> PartialDate | None:
     return date
 
 
+_Lookups = tuple[
+    dict[tuple[type, Any], Recommendation | None],  # a reference's recommendation
+    dict[str, PartialDate | None],  # a milestone's date, by slug
+    dict[str, frozenset[int]],  # the numbers a responder answers, by slug
+]
+_LOOKUPS: dict[int, tuple["weakref.ref[Catalogue]", _Lookups]] = {}
+"""The lookups of each catalogue alive (by identity), shared by every plan checked against it."""
+_KEPT = 4096
+"""The most lookups kept of each kind: a document names what it likes, and may name much."""
+
+
+def _lookups(catalogue: Catalogue) -> _Lookups:
+    key = id(catalogue)
+    entry = _LOOKUPS.get(key)
+    if entry is not None and entry[0]() is catalogue:
+        return entry[1]
+
+    def forget(_: "weakref.ref[Catalogue]") -> None:
+        _LOOKUPS.pop(key, None)
+
+    found: _Lookups = ({}, {}, {})
+    _LOOKUPS[key] = (weakref.ref(catalogue, forget), found)
+    return found
+
+
 class Context:
     """One document under validation, with the catalogue it is checked against."""
 
@@ -73,10 +99,9 @@ class Context:
         self.catalogue = catalogue
         self.expected = expected
         """The responder the caller expects the plan to be from, if any."""
-        # Plans repeat the same few recommendations and milestones many times: each is looked
-        # up once.
-        self._found: dict[tuple[type, Any], Recommendation | None] = {}
-        self._milestones: dict[str, PartialDate | None] = {}
+        # Plans repeat the same few recommendations and milestones many times, and a catalogue
+        # never changes: each is looked up once for as long as the catalogue lives.
+        self._found, self._milestones, answered_by = _lookups(catalogue)
         # The rules look at the same parts of the document many times: one walk gathers them.
         self._walk = walk = _Walk(data)
         self.responder: Responder | None = self._find_responder()
@@ -93,11 +118,13 @@ class Context:
         """Those of them the responder does not answer as one of the recommendation's known
         addressees (none when the responder is unknown)."""
         responder = self.responder
-        answered = (
-            {rec.number for rec in catalogue.addressed_to(responder.slug)}
-            if responder is not None
-            else set()
-        )
+        answered: frozenset[int] = frozenset()
+        if responder is not None:
+            known = answered_by.get(responder.slug)
+            if known is None:
+                known = frozenset(rec.number for rec in catalogue.addressed_to(responder.slug))
+                answered_by[responder.slug] = known
+            answered = known
         for (path, response), actions in zip(walk.responses, walk.spans, strict=True):
             rec = self.recommendation(response.get("recommendation"))
             if rec is not None:
@@ -126,7 +153,9 @@ class Context:
         found = self._milestones.get(slug, _UNSEEN)
         if found is _UNSEEN:
             date = self.catalogue.milestone_date(slug)
-            found = self._milestones[slug] = None if date is None else PartialDate.of(date)
+            found = None if date is None else PartialDate.of(date)
+            if len(self._milestones) < _KEPT:
+                self._milestones[slug] = found
         return typing.cast(PartialDate | None, found)
 
     def recommendation(self, ref: Any) -> Recommendation | None:
@@ -139,7 +168,9 @@ class Context:
         except TypeError:  # a list or an object: no recommendation, and no key
             return None
         if found is _UNSEEN:
-            found = self._found[key] = self.catalogue.find(ref)
+            found = self.catalogue.find(ref)
+            if len(self._found) < _KEPT:
+                self._found[key] = found
         return typing.cast(Recommendation | None, found)
 
     @staticmethod
@@ -190,6 +221,11 @@ class Context:
         return self._walk.update_dates
 
     @property
+    def update_texts(self) -> list[str]:
+        """The text of each date in :attr:`update_dates`, as written."""
+        return self._walk.update_texts
+
+    @property
     def update_starts(self) -> list[int]:
         """Where each list of updates starts in :attr:`update_dates` (lists with no date left
         out)."""
@@ -221,6 +257,7 @@ class _Walk:
         "update_dates",
         "update_lists",
         "update_starts",
+        "update_texts",
     )
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -234,6 +271,7 @@ class _Walk:
         # action's place in the columns, or the path of a response or a part) with the list,
         # and where its dates start among them.
         self.update_dates: list[PartialDate] = []
+        self.update_texts: list[str] = []  # the text of each, as written
         self.update_lists: list[tuple[int | Path, list[Any]]] = []
         self.update_starts: list[int] = []
         # Dates not in the calendar (or not dates at all): (path, text); and those of updates
@@ -301,6 +339,7 @@ class _Walk:
                 updates.append((path, found))
         dates = self.update_dates
         add_date, add_impossible = dates.append, self.impossible_updates.append
+        add_text = self.update_texts.append
         for entry in updates:
             holder, found = entry
             start = len(dates)
@@ -313,6 +352,7 @@ class _Walk:
                             add_impossible((holder, index, text))
                         else:
                             add_date(date)
+                            add_text(text)
             if len(dates) > start:
                 self.update_lists.append(entry)
                 self.update_starts.append(start)

@@ -612,11 +612,14 @@ def rule(code_or_name: str) -> Rule:
     return found
 
 
-def run_checks(ctx: Context, *, structured: bool = False) -> Iterator[Finding]:
+def run_checks(
+    ctx: Context, *, structured: bool = False, quiet: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """Every catalogue and consistency finding for a document; ``structured``: the model has
-    structured it, so the checks whose findings the model refuses cannot fire."""
+    structured it, so the checks whose findings the model refuses cannot fire; ``quiet``: the
+    codes of rules shown not to fire (see ``_quiet``)."""
     for each in RULES:
-        if each.check is None or (structured and each.model_refuses):
+        if each.check is None or (structured and each.model_refuses) or each.code in quiet:
             continue
         for path, params in each.check(ctx):
             yield each.finding(ctx.pointer(path), **params)

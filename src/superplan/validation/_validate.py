@@ -36,6 +36,7 @@ from ..errors import LoadError, Problem
 from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
+from ._quiet import quiet_codes
 from ._rules import RULES, rule, run_checks
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate", "validate_text"]
@@ -343,7 +344,6 @@ def _check(
     """The report on a parsed document. ``exact``: read by the strict reader (or given), rather
     than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same;
     ``laid_out``: ``raw`` is the value written in the canonical layout, byte for byte."""
-    ctx = Context(data, cat, expected=expected)
     if fast and plan is None and not exact and is_sound(data):
         # A sound document nests far less deep than the limit but where the schema leaves
         # values free; a caller's lower limit is left to the strict reader.
@@ -353,7 +353,9 @@ def _check(
             # The schema and the rules refuse all the model refuses but text of white space
             # beyond ASCII's: where the text may hold some, a valid verdict structures the plan
             # at once. (A property test holds them to it.)
-            findings = list(run_checks(ctx))
+            shown = quiet_codes(cat, data)
+            ctx = Context(data, cat, expected=expected)
+            findings = list(run_checks(ctx, quiet=shown))
             later = Later(data)
             valid = not any(finding.severity is Severity.ERROR for finding in findings)
             if valid and raw is not None and wide_space(raw) and later.plan() is None:
@@ -366,6 +368,8 @@ def _check(
 
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
+    quiet = frozenset[str]()
+    ctx = Context(data, cat, expected=expected)
     if (
         fast
         and plan is None
@@ -375,8 +379,9 @@ def _check(
     ):
         # Proven sound by the compiled schema: structured once, with no second check of shape.
         plan = structure_sound(data, ActionPlan)
+        quiet = quiet_codes(cat, data)  # (the compiled conditions hold for sound plans alone)
     if fast and plan is not None:
-        findings = list(run_checks(ctx, structured=True))
+        findings = list(run_checks(ctx, structured=True, quiet=quiet))
         return ValidationReport(source=name, findings=findings, plan=plan)
     if not exact and (raw is None or not read_exactly(data, raw, max_depth, laid_out=laid_out)):
         raise _NotExact

@@ -1,0 +1,239 @@
+"""Compiled quiet checks: for several catalogue rules, a JSON Schema that a sound plan passes only
+if the rule has nothing to say of it, checked by jsonschema-rs at Rust speed.
+
+The rules stay the one truth: a compiled condition is *sufficient*, never exact. Where it holds,
+the rule's Python check could only yield nothing, so it is not run; where it fails, the check runs
+as ever and says what is wrong, and where (a property test holds each condition to its rule on
+generated plans). A usual plan passes them all, and the Python checks left to run are those no
+schema can say (two ids alike, updates out of order, dates against each other).
+
+Each condition is written for one catalogue (its deadlines, milestones and report date) and
+compiled on the second plan checked against that catalogue: a single check from the command line
+does not pay to compile what it would use once.
+"""
+
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+import jsonschema_rs
+
+from .._schema import schema, schema_ids
+from ..catalogue import Catalogue
+from ..model import SCHEMA_VERSIONS
+from ._checks import PLAIN_WEB_ADDRESS, SAYS_NOTHING
+
+#: A path or web address of the action plan schema's file, as editors are given it (the Python
+#: check's reading of it, as a pattern).
+SCHEMA_FILE = r"(?:^|[/\\])action-plan\.schema\.json\z"
+
+__all__ = ["quiet_codes"]
+
+Schema = dict[str, Any]
+
+#: What a response or action member holds when it states nothing (as the Python check reads it).
+_NOTHING: Schema = {"enum": [None, "", [], {}]}
+
+
+def _sorting(bound: str, *, above: bool) -> str:
+    """A pattern for the text of ``bound``'s form (a digit where it has a digit, its own character
+    elsewhere) that sorts at or above ``bound`` (or at or below it). For dates written
+    YYYY-MM-DD (or YYYY-MM), to sort after is to come after."""
+    alternatives = [bound]
+    for index, character in enumerate(bound):
+        if not character.isdigit():
+            continue
+        low, high = (int(character) + 1, 9) if above else (0, int(character) - 1)
+        if low <= high:
+            tail = "".join("[0-9]" if c.isdigit() else c for c in bound[index + 1 :])
+            alternatives.append(f"{bound[:index]}[{low}-{high}]{tail}")
+    return "(?:" + "|".join(alternatives) + ")"
+
+
+def not_before(day: str) -> str:
+    """A date (YYYY-MM-DD) or month (YYYY-MM) that is not surely before ``day``: a day on or
+    after it, or a month whose last day is."""
+    return rf"^(?:{_sorting(day[:7], above=True)}|{_sorting(day, above=True)})\z"
+
+
+def not_after(day: str) -> str:
+    """A date or month that is not surely after ``day``: a day on or before it, or a month whose
+    first day is."""
+    return rf"^(?:{_sorting(day[:7], above=False)}|{_sorting(day, above=False)})\z"
+
+
+def _each_response(clause: Schema) -> Schema:
+    return {"properties": {"responses": {"items": clause}}}
+
+
+def _each_action(clause: Schema) -> Schema:
+    return _each_response({"properties": {"actions": {"items": clause}}})
+
+
+def _by_deadline(cat: Catalogue, clause: Callable[[Any], Schema]) -> Schema:
+    """Each response's actions under ``clause(deadline)`` of the recommendation it answers, by
+    its deadline (a few, where recommendations are many), named by its number or its slug as
+    ``Catalogue.find`` reads them. A number written as text is left to the Python check."""
+    recs = sorted(cat.recommendations, key=lambda rec: rec.number)
+    named: dict[Any, list[int | str]] = {}
+    for rec in recs:
+        deadline = cat.milestone_date(rec.deadline.value)
+        if deadline is not None:  # no deadline: nothing is late
+            named.setdefault(deadline, []).extend((rec.number, rec.slug))
+    branches = [
+        {
+            "if": {
+                "required": ["recommendation"],
+                "properties": {"recommendation": {"enum": refs}},
+            },
+            "then": {"properties": {"actions": {"items": clause(deadline)}}},
+        }
+        for deadline, refs in named.items()
+    ]
+    known = {"anyOf": [{"type": "integer"}, {"enum": [rec.slug for rec in recs]}]}
+    return _each_response({"properties": {"recommendation": known}, "allOf": branches})
+
+
+def _unknown_milestone(cat: Catalogue) -> Schema:  # SP208
+    known = [m.slug for m in cat.milestones]
+    return _each_action({"properties": {"due": {"properties": {"milestone": {"enum": known}}}}})
+
+
+def _late_due_date(cat: Catalogue) -> Schema:  # SP215
+    known = {m.slug: cat.milestone_date(m.slug) for m in cat.milestones}
+
+    def clause(deadline: Any) -> Schema:
+        on_time = [slug for slug, date in known.items() if date is not None and date <= deadline]
+        # Late on purpose (given a reason); else by a milestone the catalogue knows, which is
+        # then on time; else by a date (if any) on time.
+        by_milestone = {
+            "required": ["milestone"],
+            "properties": {"milestone": {"enum": list(known)}},
+        }
+        due = {
+            "if": {"required": ["reason"]},
+            "else": {
+                "if": by_milestone,
+                "then": {"properties": {"milestone": {"enum": on_time}}},
+                "else": {"properties": {"date": {"pattern": not_after(deadline.isoformat())}}},
+            },
+        }
+        return {"properties": {"due": due}}
+
+    return _by_deadline(cat, clause)
+
+
+def _complete_without_evidence(_: Catalogue) -> Schema:  # SP216
+    given = [
+        {"required": [key], "properties": {key: {"minItems": 1}}} for key in ("evidence", "updates")
+    ]
+    return _each_action(
+        {
+            "if": {"required": ["status"], "properties": {"status": {"const": "complete"}}},
+            "then": {"anyOf": given},
+        }
+    )
+
+
+def _empty_response(_: Catalogue) -> Schema:  # SP219
+    members = schema("action-plan")["$defs"]["Response"]["properties"]
+    stating = sorted(set(members) - SAYS_NOTHING, key=lambda key: key != "actions")
+    return _each_response(
+        {"anyOf": [{"required": [key], "properties": {key: {"not": _NOTHING}}} for key in stating]}
+    )
+
+
+def _before_the_report(cat: Catalogue) -> Schema:  # SP220
+    date = {"pattern": not_before(cat.report.published.isoformat())}
+    return {
+        "properties": {"published": date, "as_of": date},
+        "allOf": [_each_action({"properties": {"due": {"properties": {"date": date}}}})],
+    }
+
+
+def _not_a_web_address(_: Catalogue) -> Schema:  # SP221
+    url = {"pattern": rf"^{PLAIN_WEB_ADDRESS.pattern}\z"}
+    links = {"items": {"properties": {"url": url}}}
+    held = {"properties": {"links": links}}
+    return {
+        "properties": {"source_url": url, "source_urls": {"items": url}, "links": links},
+        "allOf": [
+            _each_response(
+                {
+                    "properties": {
+                        "links": links,
+                        "parts": {"items": held},
+                        "actions": {"items": held},
+                    }
+                }
+            )
+        ],
+    }
+
+
+def _unknown_schema_version(_: Catalogue) -> Schema:  # SP201
+    return {"properties": {"schema_version": {"enum": list(SCHEMA_VERSIONS)}}}
+
+
+def _other_schema(_: Catalogue) -> Schema:  # SP218
+    named = [{"enum": list(schema_ids("action-plan"))}, {"pattern": SCHEMA_FILE}]
+    return {"properties": {"$schema": {"anyOf": named}}}
+
+
+#: Each rule with a compiled condition, and how the condition is written for a catalogue.
+CONDITIONS: dict[str, Callable[[Catalogue], Schema]] = {
+    "SP201": _unknown_schema_version,
+    "SP218": _other_schema,
+    "SP208": _unknown_milestone,
+    "SP215": _late_due_date,
+    "SP216": _complete_without_evidence,
+    "SP219": _empty_response,
+    "SP220": _before_the_report,
+    "SP221": _not_a_web_address,
+}
+
+
+class QuietChecks:
+    """The compiled conditions of one catalogue, checked together in one pass."""
+
+    __slots__ = ("_each", "_together", "codes")
+
+    def __init__(self, cat: Catalogue) -> None:
+        conditions = {code: make(cat) for code, make in CONDITIONS.items()}
+        self.codes = frozenset(conditions)
+        self._together = jsonschema_rs.validator_for({"allOf": list(conditions.values())})
+        self._each = [
+            (code, jsonschema_rs.validator_for(condition)) for code, condition in conditions.items()
+        ]
+
+    def quiet(self, data: Any) -> frozenset[str]:
+        """The codes of the rules that cannot fire on a sound plan: those whose condition it
+        meets (all at once, as a usual plan meets them all; else one by one, as listing the
+        errors costs more than asking again)."""
+        if self._together.is_valid(data):
+            return self.codes
+        return frozenset(code for code, validator in self._each if validator.is_valid(data))
+
+
+#: Per catalogue (by identity, while it lives): None once a plan was checked against it, and its
+#: compiled conditions from the second plan on.
+_COMPILED: dict[int, tuple["weakref.ref[Catalogue]", QuietChecks | None]] = {}
+
+
+def quiet_codes(cat: Catalogue, data: Any) -> frozenset[str]:
+    """The codes of the rules whose Python check need not run on the sound plan ``data``, checked
+    against ``cat`` (none for the first plan checked against a catalogue)."""
+    key = id(cat)
+    entry = _COMPILED.get(key)
+    if entry is None or entry[0]() is not cat:
+
+        def forget(_: "weakref.ref[Catalogue]") -> None:
+            _COMPILED.pop(key, None)
+
+        _COMPILED[key] = (weakref.ref(cat, forget), None)
+        return frozenset()
+    checks = entry[1]
+    if checks is None:
+        checks = QuietChecks(cat)
+        _COMPILED[key] = (entry[0], checks)
+    return checks.quiet(data)
