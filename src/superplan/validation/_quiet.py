@@ -4,7 +4,8 @@ if the rule has nothing to say of it, checked by jsonschema-rs at Rust speed.
 The rules stay the one truth: a compiled condition is *sufficient*, never exact. Where it holds,
 the rule's Python check could only yield nothing, so it is not run; where it fails, the check runs
 as ever and says what is wrong, and where (a property test holds each condition to its rule on
-generated plans). A usual plan passes them all, and the Python checks left to run are those no
+generated plans, sound and not). A condition asks for the types it relies on, as the Python
+check reads any value, so it holds for a plan of any shape. A usual plan passes them all, and the Python checks left to run are those no
 schema can say (two ids alike, updates out of order, dates against each other).
 
 Each condition is written for one catalogue (its deadlines, milestones and report date) and
@@ -19,6 +20,7 @@ from typing import Any
 import jsonschema_rs
 
 from .._schema import schema, schema_ids
+from .._wording import whole_number
 from ..catalogue import Catalogue
 from ..model import SCHEMA_VERSIONS
 from ._checks import PLAIN_WEB_ADDRESS, SAYS_NOTHING
@@ -31,6 +33,8 @@ __all__ = ["quiet_codes"]
 
 Schema = dict[str, Any]
 
+#: Text that is not empty: what the Python checks read as given.
+_SOME_TEXT: Schema = {"type": "string", "minLength": 1}
 #: What a response or action member holds when it states nothing (as the Python check reads it).
 _NOTHING: Schema = {"enum": [None, "", [], {}]}
 
@@ -111,7 +115,7 @@ def _late_due_date(cat: Catalogue) -> Schema:  # SP215
             "properties": {"milestone": {"enum": list(known)}},
         }
         due = {
-            "if": {"required": ["reason"]},
+            "if": {"required": ["reason"], "properties": {"reason": _SOME_TEXT}},
             "else": {
                 "if": by_milestone,
                 "then": {"properties": {"milestone": {"enum": on_time}}},
@@ -125,7 +129,8 @@ def _late_due_date(cat: Catalogue) -> Schema:  # SP215
 
 def _complete_without_evidence(_: Catalogue) -> Schema:  # SP216
     given = [
-        {"required": [key], "properties": {key: {"minItems": 1}}} for key in ("evidence", "updates")
+        {"required": [key], "properties": {key: {"type": "array", "minItems": 1}}}
+        for key in ("evidence", "updates")
     ]
     return _each_action(
         {
@@ -180,6 +185,23 @@ def _other_schema(_: Catalogue) -> Schema:  # SP218
     return {"properties": {"$schema": {"anyOf": named}}}
 
 
+def _named_by_number(cat: Catalogue) -> Schema:  # SP217
+    # A recommendation named by its number, or by a slug that is not a number written as text.
+    slugs = [rec.slug for rec in cat.recommendations if whole_number(rec.slug) is None]
+    named = {"anyOf": [{"type": "integer"}, {"enum": slugs}]}
+    return _each_response({"properties": {"recommendation": named}})
+
+
+def _renumbered(cat: Catalogue) -> Schema:  # SP231
+    moved = sorted(cat.moved_numbers())
+    if not moved:
+        return {}  # no amendment moved a number: the rule has nothing to say of any plan
+    # Named by a number no amendment moved, or by a slug.
+    slugs = [rec.slug for rec in cat.recommendations if whole_number(rec.slug) is None]
+    named = {"anyOf": [{"type": "integer", "not": {"enum": moved}}, {"enum": slugs}]}
+    return _each_response({"properties": {"recommendation": named}})
+
+
 #: Each rule with a compiled condition, and how the condition is written for a catalogue.
 CONDITIONS: dict[str, Callable[[Catalogue], Schema]] = {
     "SP201": _unknown_schema_version,
@@ -190,6 +212,8 @@ CONDITIONS: dict[str, Callable[[Catalogue], Schema]] = {
     "SP219": _empty_response,
     "SP220": _before_the_report,
     "SP221": _not_a_web_address,
+    "SP217": _named_by_number,
+    "SP231": _renumbered,
 }
 
 

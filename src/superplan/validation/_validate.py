@@ -368,7 +368,8 @@ def _check(
 
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
-    quiet = frozenset[str]()
+    # The compiled conditions hold for a plan of any shape; the reference route runs every rule.
+    quiet = quiet_codes(cat, data) if fast else frozenset[str]()
     ctx = Context(data, cat, expected=expected)
     if (
         fast
@@ -379,7 +380,6 @@ def _check(
     ):
         # Proven sound by the compiled schema: structured once, with no second check of shape.
         plan = structure_sound(data, ActionPlan)
-        quiet = quiet_codes(cat, data)  # (the compiled conditions hold for sound plans alone)
     if fast and plan is not None:
         findings = list(run_checks(ctx, structured=True, quiet=quiet))
         return ValidationReport(source=name, findings=findings, plan=plan)
@@ -393,7 +393,7 @@ def _check(
     at = {finding.pointer for finding in findings}
     sound = not findings
     # A value the schema already refused is not judged again by the catalogue rules.
-    findings.extend(finding for finding in run_checks(ctx) if finding.pointer not in at)
+    findings.extend(f for f in run_checks(ctx, quiet=quiet) if f.pointer not in at)
     loaded: ActionPlan | None = None
     if not any(finding.severity is Severity.ERROR for finding in findings):
         try:
