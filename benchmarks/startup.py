@@ -51,17 +51,14 @@ def cpu_ms(command: list[str], environment: dict[str, str]) -> float:
     return (usage.ru_utime + usage.ru_stime) * 1000
 
 
-def main() -> None:
+def medians(runs: int) -> dict[str, float]:
+    """The median CPU time (ms) of each command, over ``runs`` interleaved rounds."""
     checker = shutil.which("check-jsonschema") or str(
         Path(sys.executable).with_name("check-jsonschema")
     )
     if not Path(checker).exists():
-        print("benchmarks/startup.py needs the bench extra: pip install -e '.[bench]'")
+        print("this benchmark needs the bench extra: pip install -e '.[bench]'", file=sys.stderr)
         sys.exit(2)
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=21, help="runs of each command")
-    args = parser.parse_args()
-    print(f"superplan {sp.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
     source = Path(sp.__file__).parent
     compileall.compile_dir(source, quiet=1)
     environment = {
@@ -85,10 +82,18 @@ def main() -> None:
             "check-jsonschema": [checker, "--schemafile", str(schema), str(plan)],
         }
         times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(args.runs):
+        for _ in range(runs):
             for name, command in commands.items():
                 times[name].append(cpu_ms(command, environment))
-    median = {name: statistics.median(values) for name, values in times.items()}
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=21, help="runs of each command")
+    args = parser.parse_args()
+    print(f"superplan {sp.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} cores")
+    median = medians(args.runs)
     print(f"CPU time, median of {args.runs} runs each (interleaved):")
     for name, value in median.items():
         print(f"  {name:26s} {value:7.1f} ms")

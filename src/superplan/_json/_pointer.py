@@ -1,6 +1,7 @@
 """JSON pointers (RFC 6901): written from a path, and sorted in document order."""
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .._wording import whole_number
 
@@ -10,8 +11,10 @@ def json_pointer(path: Iterable[str | int]) -> str:
     return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
 
 
-def pointer_order(pointer: str) -> list[tuple[int, int | str]]:
-    """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10)."""
+@lru_cache(maxsize=4096)
+def pointer_order(pointer: str) -> tuple[tuple[int, int | str], ...]:
+    """A sort key that puts JSON pointers in document order (indexes as numbers: 2 before 10).
+    Kept for the pointers seen last: a report's findings are put in order more than once."""
     parts = pointer.split("/")[1:]
     keys = [(part, whole_number(part)) for part in parts]
-    return [(1, part) if number is None else (0, number) for part, number in keys]
+    return tuple((1, part) if number is None else (0, number) for part, number in keys)

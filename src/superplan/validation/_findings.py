@@ -101,7 +101,7 @@ class Finding:
         return result
 
 
-def _order(finding: Finding) -> tuple[list[tuple[int, int | str]], str]:
+def _order(finding: Finding) -> tuple[tuple[tuple[int, int | str], ...], str]:
     return pointer_order(finding.pointer), finding.code
 
 
