@@ -155,6 +155,8 @@ def read_exactly(
     ``max_depth`` levels down starts a line with ``2 * max_depth`` spaces (a line break within
     text is written ``\n``)."""
     if laid_out:
+        if 2 * max_depth >= len(data):
+            return True  # text this short cannot be indented that deep
         deep = "\n" + " " * (2 * max_depth)
         if isinstance(data, bytes):
             return deep.encode() not in data

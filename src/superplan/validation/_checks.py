@@ -381,8 +381,8 @@ def _bad_links(links: Any) -> list[tuple[int, str]]:
         (index, url)
         for index, link in enumerate(links)
         if isinstance(link, dict)
-        and (url := link.get("url")).__class__ is str
-        and not PLAIN_WEB_ADDRESS.fullmatch(url)
+        and isinstance(url := link.get("url"), str)
+        and not (url.__class__ is str and PLAIN_WEB_ADDRESS.fullmatch(url))
         and web_address(url) is None
     ]
 

@@ -42,7 +42,7 @@ def _read_date(text: str) -> PartialDate | None:
         date: PartialDate | None = PartialDate.parse(text)
     except ValueError:
         date = None
-    if len(_DATES) < _DATES_KEPT:
+    if len(_DATES) < _DATES_KEPT and len(text) <= 10:  # (a date or month is 7 or 10 long)
         _DATES[text] = date
     return date
 
@@ -55,7 +55,17 @@ _Lookups = tuple[
 _LOOKUPS: dict[int, tuple["weakref.ref[Catalogue]", _Lookups]] = {}
 """The lookups of each catalogue alive (by identity), shared by every plan checked against it."""
 _KEPT = 4096
-"""The most lookups kept of each kind: a document names what it likes, and may name much."""
+"""The most lookups kept of each kind (then they start again): a document names what it likes,
+and may name much."""
+_KEPT_LENGTH = 64
+"""The longest text remembered as a reference or slug: a catalogue's are far shorter, and a
+document's may be any length."""
+
+
+def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(kept) >= _KEPT:
+        kept.clear()  # many lookups of text no catalogue holds: start again
+    kept[key] = value
 
 
 def _lookups(catalogue: Catalogue) -> _Lookups:
@@ -154,8 +164,8 @@ class Context:
         if found is _UNSEEN:
             date = self.catalogue.milestone_date(slug)
             found = None if date is None else PartialDate.of(date)
-            if len(self._milestones) < _KEPT:
-                self._milestones[slug] = found
+            if len(slug) <= _KEPT_LENGTH:
+                _keep(self._milestones, slug, found)
         return typing.cast(PartialDate | None, found)
 
     def recommendation(self, ref: Any) -> Recommendation | None:
@@ -169,8 +179,8 @@ class Context:
             return None
         if found is _UNSEEN:
             found = self.catalogue.find(ref)
-            if len(self._found) < _KEPT:
-                self._found[key] = found
+            if ref.__class__ is not str or len(ref) <= _KEPT_LENGTH:
+                _keep(self._found, key, found)
         return typing.cast(Recommendation | None, found)
 
     @staticmethod

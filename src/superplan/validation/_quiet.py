@@ -95,7 +95,10 @@ def _by_deadline(cat: Catalogue, clause: Callable[[Any], Schema]) -> Schema:
         for deadline, refs in named.items()
     ]
     known = {"anyOf": [{"type": "integer"}, {"enum": [rec.slug for rec in recs]}]}
-    return _each_response({"properties": {"recommendation": known}, "allOf": branches})
+    response: Schema = {"properties": {"recommendation": known}}
+    if branches:  # (an empty allOf is not a schema)
+        response["allOf"] = branches
+    return _each_response(response)
 
 
 def _unknown_milestone(cat: Catalogue) -> Schema:  # SP208

@@ -368,8 +368,12 @@ def _check(
 
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
-    # The compiled conditions hold for a plan of any shape; the reference route runs every rule.
-    quiet = quiet_codes(cat, data) if fast else frozenset[str]()
+    # The compiled conditions hold for a plan of any shape, made of JSON's own types (which
+    # jsonschema-rs takes: a plan given as an ActionPlan may hold a str subclass); the reference
+    # route runs every rule.
+    quiet = frozenset[str]()
+    if fast and (plan is None or only_json_types(data, max_depth)):
+        quiet = quiet_codes(cat, data)
     ctx = Context(data, cat, expected=expected)
     if (
         fast

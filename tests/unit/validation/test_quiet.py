@@ -4,10 +4,15 @@ Python checks they stand for are not run."""
 
 import copy
 import datetime as dt
+import gc
+import sys
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema_rs
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -212,3 +217,60 @@ def test_a_number_an_amendment_moved_is_left_to_the_python_check():
     assert "SP231" in [f.code for f in sp.validate(by_number, catalogue=swapped).findings]
     assert "SP231" in checks.quiet(by_slug)
     assert "SP231" in QUIET.quiet(by_number)  # the shipped catalogue moved nothing
+
+
+# -- what the review of the quiet checks found (each failed before its fix) -----------------------
+
+
+class _Text(str):
+    """A str subclass, as a plan given as an ActionPlan may hold (jsonschema-rs takes none)."""
+
+
+def test_a_plan_given_as_an_object_with_text_subclasses_is_checked_again_and_again():
+    plan = sp.loads(sp.dumps(synthetic_plans(n_forces=1, seed=2)[0]))
+    odd = attrs.evolve(plan, source_url=_Text("https://example.org/plan"))
+    reference = [f.describe() for f in sp.validate(odd, fast=False).findings]
+    for _ in range(3):  # the conditions are compiled from the second check on
+        assert [f.describe() for f in sp.validate(odd).findings] == reference
+
+
+def test_a_huge_depth_limit_costs_nothing_in_the_canonical_layout():
+    # An unknown member: the plan is refused by the schema, and read exactly by its layout.
+    layout = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    text = orjson.dumps({**_plan(), "bogus": 1}, option=layout).decode()
+    for limit in (sys.maxsize, 2**40, 10**8):
+        assert sp.validate(text, max_depth=limit).codes == sp.validate(text).codes
+
+
+def test_long_references_are_not_kept_between_plans():
+    def plan(i: int) -> dict[str, Any]:  # made afresh: only what superplan keeps stays
+        return {**_plan(), "responses": [{"recommendation": "x" * 100_000 + str(i)}]}
+
+    sp.validate(plan(0))
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    for i in range(1, 60):
+        sp.validate(plan(i))
+    gc.collect()
+    kept = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    assert kept < 1_000_000, kept  # 59 references of 100 KB each were 5.9 MB kept
+
+
+def test_a_link_given_as_a_text_subclass_is_still_judged():
+    plan = {**_plan(), "links": [{"title": "T", "url": _Text("javascript:alert(1)")}]}
+    assert "SP221" in sp.validate(plan).codes
+
+
+def test_conditions_compile_for_a_catalogue_whose_deadlines_are_not_milestones():
+    undated = attrs.evolve(
+        CAT,
+        recommendations=tuple(
+            attrs.evolve(r, deadline=attrs.evolve(r.deadline, value="no-such-milestone"))
+            if r.deadline.value
+            else r
+            for r in CAT.recommendations
+        ),
+    )
+    assert QuietChecks(undated).quiet(_plan()) == QUIET.codes
