@@ -20,7 +20,8 @@ from ._base import (
     EXIT_USAGE,
     IO_CODES,
     OUT_OF_MEMORY,
-    catalogue_of,
+    amended_catalogue,
+    check_responder,
     complain,
     internal_error,
 )
@@ -38,9 +39,7 @@ R = TypeVar("R")
 #: What a worker is given: the catalogue, the function that keeps what is needed of a report, the
 #: options it takes, and the size limit. Set in the parent before a pool is forked (the workers
 #: inherit it), or by each worker's initializer where processes are spawned.
-_WORK: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int, str | None] | None" = (
-    None
-)
+_WORK: "tuple[Catalogue | None, Callable[[ValidationReport, Any], Any], Any, int, str | None] | None" = None
 
 
 class Kept(Generic[R]):
@@ -107,7 +106,9 @@ def _start_worker(
     if _WORK is None:  # spawned, not forked: load the catalogue here
         from ..catalogue import catalogue
 
-        _WORK = (catalogue(amendments), keep, options, limit, responder)
+        # No amendments: validation checks against the shipped catalogue's index.
+        cat = catalogue(amendments) if amendments else None
+        _WORK = (cat, keep, options, limit, responder)
 
 
 #: The most processes a pool is given (ProcessPoolExecutor's limit on Windows).
@@ -156,9 +157,9 @@ class FolderRun:
         from ..validation import validate
         from ._meter import metered
 
-        cat = catalogue_of(args)
+        cat = amended_catalogue(args)
         if responder is not None:
-            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
+            check_responder(cat, responder)  # unknown: a usage error (exit 2), nothing read
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
                 report = validate(
@@ -198,9 +199,9 @@ class FolderRun:
         fails here, at the call, before the caller has written anything."""
         from .._files import STDIN
 
-        cat = catalogue_of(args)
+        cat = amended_catalogue(args)
         if responder is not None:
-            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
+            check_responder(cat, responder)  # unknown: a usage error (exit 2), nothing read
         work = (cat, keep, options, args.max_bytes, responder)
         # No more processes than files; nor than four a core (more only add overhead), nor
         # than the 61 a pool may have on Windows.
@@ -211,7 +212,7 @@ class FolderRun:
 
     def _kept(
         self,
-        work: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int, str | None]",
+        work: "tuple[Catalogue | None, Callable[[ValidationReport, Any], Any], Any, int, str | None]",
         args: argparse.Namespace,
         doing: str,
         things: str,
