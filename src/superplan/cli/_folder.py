@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 from ._base import (
     EXIT_INTERNAL,
@@ -36,10 +36,14 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
-#: What a worker is given: the catalogue, the function that keeps what is needed of a report, the
-#: options it takes, and the size limit. Set in the parent before a pool is forked (the workers
-#: inherit it), or by each worker's initializer where processes are spawned.
-_WORK: "tuple[Catalogue | None, Callable[[ValidationReport, Any], Any], Any, int, str | None] | None" = None
+#: What a worker is given: the catalogue (None where no amendments were given: validation then
+#: checks against the shipped catalogue's index), the function that keeps what is needed of a
+#: report, the options it takes, and the size limit. Set in the parent before a pool is forked
+#: (the workers inherit it), or by each worker's initializer where processes are spawned.
+_Work: TypeAlias = (
+    "tuple[Catalogue | None, Callable[[ValidationReport, Any], Any], Any, int, str | None]"
+)
+_WORK: "_Work | None" = None
 
 
 class Kept(Generic[R]):
@@ -212,7 +216,7 @@ class FolderRun:
 
     def _kept(
         self,
-        work: "tuple[Catalogue | None, Callable[[ValidationReport, Any], Any], Any, int, str | None]",
+        work: _Work,
         args: argparse.Namespace,
         doing: str,
         things: str,

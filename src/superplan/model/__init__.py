@@ -159,6 +159,11 @@ _EXPORTS = {
 
 __getattr__ = lazy_attributes(__name__, _EXPORTS)
 
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
+
 if TYPE_CHECKING:
     from ..errors import (
         InvalidField as InvalidField,

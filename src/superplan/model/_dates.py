@@ -54,9 +54,11 @@ def _parse_date(value: str) -> "pendulum.Date":
     return pendulum.Date(day.year, day.month, day.day)
 
 
+@lru_cache(maxsize=8192)
 def to_day(text: str) -> dt.date:
     """An ISO ``YYYY-MM-DD`` text as a standard library date, read as strictly as
-    :func:`to_date` reads it (the same errors), without importing pendulum."""
+    :func:`to_date` reads it (the same errors), without importing pendulum. (Cached, as plans
+    repeat the same few dates.)"""
     match = _DATE.fullmatch(text)
     if match is None:
         raise ValueError(f"expected a date written YYYY-MM-DD, got {text!r}")

@@ -23,10 +23,10 @@ from .._schema import published, schema_ids
 from .._wording import whole_number
 from ..catalogue import CatalogueIndex
 from ..model import SCHEMA_VERSIONS
+from ._checks import PLAIN_WEB_ADDRESS, SAYS_NOTHING
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
-from ._checks import PLAIN_WEB_ADDRESS, SAYS_NOTHING
 
 #: A path or web address of the action plan schema's file, as editors are given it (the Python
 #: check's reading of it, as a pattern).
