@@ -215,9 +215,27 @@ def _first_line(doc: str | None) -> str:
 
 def _signature(name: str, value: Any) -> str:
     try:
-        return f"{name}{inspect.signature(value)}"
+        return f"{name}{_resolved_signature(value)}"
     except (TypeError, ValueError):
         return name
+
+
+#: Modules whose public functions write their annotations as text, naming types imported for type
+#: checkers alone (checking a file must not import the plan's and the catalogue's classes): the
+#: reference names those types as it did when they were imported at run time.
+_TYPES_AS_TEXT = {"superplan.validation._validate"}
+
+
+def _resolved_signature(value: Any) -> inspect.Signature:
+    if getattr(value, "__module__", None) in _TYPES_AS_TEXT:
+        return inspect.signature(value, eval_str=True, locals=_public_names())
+    return inspect.signature(value)
+
+
+def _public_names() -> dict[str, Any]:
+    import superplan
+
+    return {name: getattr(superplan, name) for name in superplan.__all__}
 
 
 def _attribute_docs(cls: type) -> dict[str, str]:

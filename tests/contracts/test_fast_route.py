@@ -199,7 +199,7 @@ def test_doubtful_places_follow_refs_lists_and_branches(monkeypatch):
             }
         },
     }
-    monkeypatch.setattr(places_module, "_schema", lambda name: schema)
+    monkeypatch.setattr(places_module, "published", lambda name: schema)
     places_module.doubtful_places.cache_clear()
     try:
         # A recursive $ref is followed once; an object open to other keys is free-form.

@@ -325,6 +325,7 @@ def test_the_wheel_holds_the_licence_docs_and_schemas(tmp_path):
     assert "superplan/docs/rules.md" in names
     assert "superplan/docs/getting-started.md" in names
     assert "superplan/schemas/action-plan.schema.json" in names
+    assert "superplan/catalogue/index.json" in names  # what validation looks up, unbuilt
 
 
 # -- the roll-up's CSV --------------------------------------------------------------------------

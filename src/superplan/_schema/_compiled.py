@@ -14,7 +14,6 @@ from typing import Any
 import jsonschema_rs
 
 from .._json import json_pointer
-from ._generate import _schema
 from ._messages import (
     ShapeError,
     exactly_one_of,
@@ -26,6 +25,7 @@ from ._messages import (
     wrong_type,
 )
 from ._places import resolve
+from ._shipped import published
 
 __all__ = ["compiled_errors", "is_sound"]
 
@@ -54,7 +54,7 @@ def _in_rust_dialect(node: Any) -> Any:
 def _validator(name: str) -> Any:
     # Formats are annotations, as in the reference route and ajv's default. Error paths are
     # the published schema's: only pattern text differs.
-    return jsonschema_rs.validator_for(_in_rust_dialect(_schema(name)), validate_formats=False)
+    return jsonschema_rs.validator_for(_in_rust_dialect(published(name)), validate_formats=False)
 
 
 def is_sound(data: Any, name: str = "action-plan") -> bool:
@@ -64,7 +64,7 @@ def is_sound(data: Any, name: str = "action-plan") -> bool:
 
 def compiled_errors(data: Any, name: str = "action-plan") -> Iterator[ShapeError]:
     """Every schema error of a document, by the compiled validator, in plain words."""
-    root = _schema(name)
+    root = published(name)
     for error in _validator(name).iter_errors(data):
         *holder_path, keyword = error.schema_path
         yield from _explain(name, root, _at(root, holder_path), str(keyword), error)

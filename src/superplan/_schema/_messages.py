@@ -10,7 +10,7 @@ from attrs import frozen
 from .._json import json_pointer
 from .._wording import describe_value, one_of, shorten
 from ..model import RECOMMENDATION_COUNT
-from ._generate import (
+from ._published import (
     DATE_PATTERN,
     LANG_PATTERN,
     NON_BLANK_PATTERN,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any, Literal
 
-from ._generate import _schema
+from ._shipped import published
 
 __all__ = ["EACH", "Place", "doubtful_places", "resolve"]
 
@@ -28,7 +28,7 @@ Place = tuple[Literal["integer", "free-form"], tuple[str, ...]]
 @cache
 def doubtful_places(name: str = "action-plan") -> tuple[Place, ...]:
     """Every place in documents of the schema ``name`` where a value's type is not pinned down."""
-    root = _schema(name)
+    root = published(name)
     return tuple(sorted(set(_walk(root, root, (), frozenset()))))
 
 

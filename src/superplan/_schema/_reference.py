@@ -16,7 +16,6 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from .._json import json_pointer
 from .._wording import describe_value
-from ._generate import _schema
 from ._messages import (
     Path,
     ShapeError,
@@ -29,6 +28,7 @@ from ._messages import (
     unknown,
     wrong_type,
 )
+from ._shipped import published
 
 __all__ = ["explain", "reference_errors", "schema_validator"]
 
@@ -36,7 +36,7 @@ __all__ = ["explain", "reference_errors", "schema_validator"]
 @cache
 def schema_validator(name: str = "action-plan") -> Draft202012Validator:
     """The reference validator of a published schema (formats are annotations, as in ajv's default)."""
-    return typing.cast(Draft202012Validator, _Validator(_schema(name)))
+    return typing.cast(Draft202012Validator, _Validator(published(name)))
 
 
 @cache

@@ -22,6 +22,10 @@ _EXPORTS = {
     "Catalogue": "._catalogue",
     "describe_recommendation": "._describe",
     "given_or_shipped": "._load",
+    "CatalogueIndex": "._index",
+    "shipped_index": "._index",
+    "IndexedRecommendation": "._index",
+    "IndexedResponder": "._index",
     "CatalogueAmendments": "..model",
     "RecommendationAmendment": "..model",
 }
@@ -59,4 +63,10 @@ if TYPE_CHECKING:
     from ..model import CatalogueAmendments, Recommendation, RecommendationAmendment
     from ._catalogue import Catalogue
     from ._describe import describe_recommendation as describe_recommendation
+    from ._index import (
+        CatalogueIndex as CatalogueIndex,
+        IndexedRecommendation as IndexedRecommendation,
+        IndexedResponder as IndexedResponder,
+        shipped_index as shipped_index,
+    )
     from ._load import given_or_shipped

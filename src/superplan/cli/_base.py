@@ -224,6 +224,26 @@ def catalogue_of(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return catalogue(args.amendments)
 
 
+def amended_catalogue(args: argparse.Namespace) -> "Catalogue | None":
+    """The catalogue amended as ``--amendments`` say, or None when none were given: validation
+    then checks against the shipped catalogue's index, and builds the catalogue only if a finding
+    needs it."""
+    return catalogue_of(args) if args.amendments else None
+
+
+def check_responder(cat: "Catalogue | None", slug: str) -> None:
+    """Raise :class:`~superplan.UnknownAgency` (a usage error) if the catalogue (the shipped one
+    for None) knows no responder ``slug``."""
+    if cat is None:
+        from ..catalogue import shipped_index
+
+        index = shipped_index()
+        if index.responder(slug) is not None:
+            return  # known: the catalogue itself is not built
+        cat = index.full()
+    cat.responder(slug)
+
+
 def write_plan(plan: "ActionPlan", destination: str | None, out: TextIO) -> None:
 
     from .._files import write_output

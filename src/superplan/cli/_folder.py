@@ -11,7 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 from ._base import (
     EXIT_INTERNAL,
@@ -20,7 +20,8 @@ from ._base import (
     EXIT_USAGE,
     IO_CODES,
     OUT_OF_MEMORY,
-    catalogue_of,
+    amended_catalogue,
+    check_responder,
     complain,
     internal_error,
 )
@@ -35,12 +36,14 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
-#: What a worker is given: the catalogue, the function that keeps what is needed of a report, the
-#: options it takes, and the size limit. Set in the parent before a pool is forked (the workers
-#: inherit it), or by each worker's initializer where processes are spawned.
-_WORK: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int, str | None] | None" = (
-    None
+#: What a worker is given: the catalogue (None where no amendments were given: validation then
+#: checks against the shipped catalogue's index), the function that keeps what is needed of a
+#: report, the options it takes, and the size limit. Set in the parent before a pool is forked
+#: (the workers inherit it), or by each worker's initializer where processes are spawned.
+_Work: TypeAlias = (
+    "tuple[Catalogue | None, Callable[[ValidationReport, Any], Any], Any, int, str | None]"
 )
+_WORK: "_Work | None" = None
 
 
 class Kept(Generic[R]):
@@ -107,7 +110,9 @@ def _start_worker(
     if _WORK is None:  # spawned, not forked: load the catalogue here
         from ..catalogue import catalogue
 
-        _WORK = (catalogue(amendments), keep, options, limit, responder)
+        # No amendments: validation checks against the shipped catalogue's index.
+        cat = catalogue(amendments) if amendments else None
+        _WORK = (cat, keep, options, limit, responder)
 
 
 #: The most processes a pool is given (ProcessPoolExecutor's limit on Windows).
@@ -156,9 +161,9 @@ class FolderRun:
         from ..validation import validate
         from ._meter import metered
 
-        cat = catalogue_of(args)
+        cat = amended_catalogue(args)
         if responder is not None:
-            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
+            check_responder(cat, responder)  # unknown: a usage error (exit 2), nothing read
         for path in metered(self.paths, doing, things, enabled=not args.no_progress):
             try:
                 report = validate(
@@ -198,9 +203,9 @@ class FolderRun:
         fails here, at the call, before the caller has written anything."""
         from .._files import STDIN
 
-        cat = catalogue_of(args)
+        cat = amended_catalogue(args)
         if responder is not None:
-            cat.responder(responder)  # unknown: a usage error (exit 2), nothing read
+            check_responder(cat, responder)  # unknown: a usage error (exit 2), nothing read
         work = (cat, keep, options, args.max_bytes, responder)
         # No more processes than files; nor than four a core (more only add overhead), nor
         # than the 61 a pool may have on Windows.
@@ -211,7 +216,7 @@ class FolderRun:
 
     def _kept(
         self,
-        work: "tuple[Catalogue, Callable[[ValidationReport, Any], Any], Any, int, str | None]",
+        work: _Work,
         args: argparse.Namespace,
         doing: str,
         things: str,

@@ -5,7 +5,12 @@ from attrs import field, frozen
 
 from ._catalogue import Agency, Certainty, Force, Milestone, Recommendation, Report, Source
 from ._fields import RecommendationRef, check_recommendation_number
-from ._plan import SCHEMA_VERSION
+from ._vocabulary import (
+    CATALOGUE_FORMAT_VERSION as CATALOGUE_FORMAT_VERSION,
+    CATALOGUE_FORMAT_VERSIONS as CATALOGUE_FORMAT_VERSIONS,
+    SCHEMA_VERSION,
+    VERSIONED_SCHEMAS as VERSIONED_SCHEMAS,
+)
 
 __all__ = [
     "CATALOGUE_FORMAT_VERSION",
@@ -20,21 +25,6 @@ __all__ = [
     "ReportFile",
     "SourcesFile",
 ]
-
-
-CATALOGUE_FORMAT_VERSION = "1.1"
-"""The version of the recommendations and amendment formats. 1.1 adds a recommendation's
-``not_addressed_to`` and ``addressee_heading`` and an amendment's ``number``; every 1.0 file is
-a valid 1.1 file and means the same."""
-
-CATALOGUE_FORMAT_VERSIONS = ("1.0", CATALOGUE_FORMAT_VERSION)
-"""The versions of those formats this release reads."""
-
-VERSIONED_SCHEMAS = {
-    "catalogue-recommendations": CATALOGUE_FORMAT_VERSION,
-    "catalogue-amendments": CATALOGUE_FORMAT_VERSION,
-}
-"""Published schemas whose version is not the submission format's."""
 
 
 @frozen(kw_only=True)

@@ -9,11 +9,15 @@ from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
-
-import pendulum
+from typing import TYPE_CHECKING, Any
 
 from .._wording import describe_value
+
+if TYPE_CHECKING:
+    import pendulum
+
+# pendulum is imported where a pendulum date is built, not above: reading and comparing dates
+# needs only the standard library, and checking a plan should not pay for importing pendulum.
 
 # ASCII digits only, as the schema's pattern says: \d would also take other scripts' digits.
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -22,12 +26,14 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _PARTIAL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?")
 
 
-def to_date(value: dt.date | str) -> pendulum.Date:
+def to_date(value: dt.date | str) -> "pendulum.Date":
     """Return ``value`` as a :class:`pendulum.Date`; strings must be ISO ``YYYY-MM-DD``.
 
     A date is a date: datetimes are refused rather than silently truncated, so that no time
     zone can move a deadline by a day.
     """
+    import pendulum
+
     if isinstance(value, dt.datetime):
         raise TypeError(f"expected a date, not a date and time ({value.isoformat()})")
     if isinstance(value, pendulum.Date):
@@ -40,16 +46,27 @@ def to_date(value: dt.date | str) -> pendulum.Date:
 
 
 @lru_cache(maxsize=8192)
-def _parse_date(value: str) -> pendulum.Date:
+def _parse_date(value: str) -> "pendulum.Date":
     # Cached: plans repeat the same few dates many times, and a Date is immutable.
-    match = _DATE.fullmatch(value)
+    import pendulum
+
+    day = to_day(value)
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+@lru_cache(maxsize=8192)
+def to_day(text: str) -> dt.date:
+    """An ISO ``YYYY-MM-DD`` text as a standard library date, read as strictly as
+    :func:`to_date` reads it (the same errors), without importing pendulum. (Cached, as plans
+    repeat the same few dates.)"""
+    match = _DATE.fullmatch(text)
     if match is None:
-        raise ValueError(f"expected a date written YYYY-MM-DD, got {value!r}")
+        raise ValueError(f"expected a date written YYYY-MM-DD, got {text!r}")
     year, month, day = (int(part) for part in match.groups())
     try:
-        return pendulum.Date(year, month, day)
+        return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date in the calendar") from None
+        raise ValueError(f"{text!r} is not a date in the calendar") from None
 
 
 class Precision(StrEnum):
@@ -151,24 +168,30 @@ class PartialDate:
         return Precision.MONTH if self._day is None else Precision.DAY
 
     @property
-    def exact(self) -> pendulum.Date | None:
+    def exact(self) -> "pendulum.Date | None":
         """The day itself at day precision; None at month precision."""
+        import pendulum
+
         return None if self._day is None else pendulum.Date(self._year, self._month, self._day)
 
     @property
-    def earliest(self) -> pendulum.Date:
+    def earliest(self) -> "pendulum.Date":
         """The first day it may stand for."""
+        import pendulum
+
         first = self._first
         return pendulum.Date(first.year, first.month, first.day)
 
     @property
-    def latest(self) -> pendulum.Date:
+    def latest(self) -> "pendulum.Date":
         """The last day it may stand for."""
+        import pendulum
+
         last = self._last
         return pendulum.Date(last.year, last.month, last.day)
 
     @property
-    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+    def sort_key(self) -> "tuple[pendulum.Date, pendulum.Date]":
         """For ordering a series of dates (earliest, then latest): not a claim about which came
         first when two overlap."""
         return (self.earliest, self.latest)

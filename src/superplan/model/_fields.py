@@ -13,22 +13,15 @@ import pendulum
 from .._wording import describe_value, one_of
 from ..errors import InvalidField, WrongType
 from ._dates import PartialDate, to_date
-
-RECOMMENDATION_COUNT = 29
-"""The report makes 29 numbered recommendations."""
-
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-
-
-PART_PATTERN = r"^[1-9][0-9]*\.[1-9][0-9]*$"
-
+from ._vocabulary import (
+    JSON_NAMES as JSON_NAMES,
+    LANG_PATTERN as LANG_PATTERN,
+    PART_PATTERN as PART_PATTERN,
+    RECOMMENDATION_COUNT as RECOMMENDATION_COUNT,
+    SLUG_PATTERN as SLUG_PATTERN,
+)
 
 _SLUG = re.compile(SLUG_PATTERN)
-
-
-#: A BCP 47 language tag, loosely: a primary language and optional subtags (cy, en-GB, cy-Latn).
-LANG_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{1,8})*$"
 
 
 _LANG = re.compile(LANG_PATTERN)
@@ -38,10 +31,6 @@ _PART = re.compile(PART_PATTERN)
 
 
 T = TypeVar("T")
-
-
-JSON_NAMES = {"schema": "$schema"}
-"""Attributes whose JSON key is not their Python name (the converter and the schemas use this)."""
 
 
 RecommendationRef = int | str

@@ -1,5 +1,4 @@
 from collections.abc import Iterator, Mapping
-from enum import StrEnum
 from typing import Any
 
 import attrs
@@ -36,42 +35,14 @@ from ._fields import (
     check_slug,
     doc,
 )
-
-
-class Acceptance(StrEnum):
-    """Whether a responder accepts a recommendation."""
-
-    ACCEPTED = "accepted"
-    PARTLY_ACCEPTED = "partly-accepted"
-    NOT_ACCEPTED = "not-accepted"
-
-
-class Compliance(StrEnum):
-    """A responder's own assessment of how far it already complies."""
-
-    COMPLIES = "complies"
-    PARTLY_COMPLIES = "partly-complies"
-    DOES_NOT_COMPLY = "does-not-comply"
-    NOT_YET_ASSESSED = "not-yet-assessed"
-
-
-class DeliveryStatus(StrEnum):
-    """Where an action, a part or a response as a whole stands, as the responder states it.
-
-    There is no "not stated" member: a status the responder did not give is left out (``None``),
-    and is never read as "not started".
-    """
-
-    NOT_STARTED = "not-started"
-    IN_PROGRESS = "in-progress"
-    COMPLETE = "complete"
-    ONGOING = "ongoing"
-    """Business as usual: done, and kept up."""
-    NOT_APPLICABLE = "not-applicable"
-
-
-ActionStatus = DeliveryStatus
-"""The 1.0 name of :class:`DeliveryStatus`, kept for code written against it."""
+from ._vocabulary import (
+    SCHEMA_VERSION as SCHEMA_VERSION,
+    SCHEMA_VERSIONS as SCHEMA_VERSIONS,
+    Acceptance as Acceptance,
+    ActionStatus as ActionStatus,
+    Compliance as Compliance,
+    DeliveryStatus as DeliveryStatus,
+)
 
 
 def _to_acceptance(value: Any) -> Acceptance | None:
@@ -445,14 +416,6 @@ class Response:
             "The published page gives no response text for this recommendation.",
         ),
     )
-
-
-SCHEMA_VERSION = "1.2"
-"""The submission schema version this release writes."""
-
-
-SCHEMA_VERSIONS = ("1.0", "1.1", SCHEMA_VERSION)
-"""The submission schema versions this release reads (each older file means the same)."""
 
 
 @frozen(kw_only=True)

@@ -3,6 +3,7 @@ path and the message's fields) for every place the rule finds. :data:`~._rules.R
 which check each finding code runs, with its words and examples.
 """
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from itertools import compress
@@ -10,11 +11,9 @@ from operator import lt
 from typing import Any
 from urllib.parse import urlsplit
 
-import pendulum
-
 from .._schema import schema_id, schema_ids
 from .._wording import one_of, whole_number
-from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date
+from ..model import SCHEMA_VERSIONS, ActionStatus, PartialDate, to_date, to_day
 from ._context import DATE, Context, Path
 
 Hit = tuple[Path, dict[str, Any]]
@@ -27,12 +26,13 @@ Check = Callable[[Context], Iterator[Hit]]
 UNSEEN: Any = object()
 
 
-def _date(text: Any) -> pendulum.Date | None:
-    """The date ``text`` writes, or None if it is not a well-formed date in the calendar."""
+def _date(text: Any) -> dt.date | None:
+    """The date ``text`` writes, or None if it is not a well-formed date in the calendar. (A
+    standard library date: a finding's pendulum date is built only when the finding is made.)"""
     if not isinstance(text, str):
         return None
     try:
-        return to_date(text)
+        return to_day(text)
     except ValueError:
         return None
 
@@ -90,7 +90,7 @@ def _check_addressed(ctx: Context) -> Iterator[Hit]:
     if responder is None:
         return
     for path, _, rec in ctx.unanswered:
-        if not rec.addressees:
+        if not rec.has_addressees:
             continue  # unknown addressees cannot be checked
         names = [ctx.catalogue.agency(slug).name.lower() for slug in rec.addressee_slugs]
         yield (
@@ -108,9 +108,9 @@ def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
     if responder is None:
         return
     for path, _, rec in ctx.unanswered:
-        if not rec.not_addressed_to:
+        if not rec.has_not_addressed_to:
             continue  # SP204 speaks for known addressees
-        for fact in rec.not_addressed_to:
+        for fact in ctx.catalogue.recommendation(rec.number).not_addressed_to:
             if fact.agency in responder.answers_as:
                 confirmed = fact.certainty == "confirmed"
                 yield (
@@ -130,9 +130,9 @@ def _check_not_addressed_inferred(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_renumbered(ctx: Context) -> Iterator[Hit]:
+    if not ctx.index.moved:
+        return  # no amendment moved a number: the usual catalogue
     moved = ctx.catalogue.moved_numbers()
-    if not moved:
-        return
     for path, response in ctx.responses():
         ref = response.get("recommendation")
         if isinstance(ref, str) and (number := whole_number(ref)) is not None:
@@ -158,6 +158,8 @@ def _check_missing_responses(ctx: Context) -> Iterator[Hit]:
     if responder is None:
         return
     answered = {rec.number for _, _, rec in ctx.response_recommendations}
+    if ctx.index.addressed_to(responder.slug) <= answered:
+        return  # every recommendation made to it answered: the usual plan
     for rec in ctx.catalogue.addressed_to(responder.slug):
         if rec.number not in answered:
             yield (
@@ -195,7 +197,7 @@ def _check_duplicate_action_ids(ctx: Context) -> Iterator[Hit]:
 
 
 def _check_milestones(ctx: Context) -> Iterator[Hit]:
-    known = [m.slug for m in ctx.catalogue.milestones]
+    known = list(ctx.index.milestones)
     slugs = frozenset(known)
     dues = ctx.dues
     try:
@@ -243,7 +245,7 @@ def _check_calendar(ctx: Context) -> Iterator[Hit]:
 def _check_as_of(ctx: Context) -> Iterator[Hit]:
     published, as_of = _date(ctx.data.get("published")), _date(ctx.data.get("as_of"))
     if published is not None and as_of is not None and as_of < published:
-        yield ("as_of",), {"as_of": as_of, "published": published}
+        yield ("as_of",), {"as_of": to_date(as_of), "published": to_date(published)}
 
 
 def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
@@ -255,7 +257,8 @@ def _check_updates_after_publication(ctx: Context) -> Iterator[Hit]:
         # Only a date surely before: a month-precision update in the month of publication is
         # not before it.
         if date.surely_before(published):
-            yield (*ctx.update_path(index), "date"), {"date": date, "published": published}
+            path = (*ctx.update_path(index), "date")
+            yield path, {"date": date, "published": to_date(published)}
 
 
 def _check_update_order(ctx: Context) -> Iterator[Hit]:
@@ -286,7 +289,7 @@ def _check_updates_after_as_of(ctx: Context) -> Iterator[Hit]:
         return  # no update date starts after as_of
     for index, date in enumerate(ctx.update_dates):
         if date.surely_after(as_of):
-            yield (*ctx.update_path(index), "date"), {"date": date, "as_of": as_of}
+            yield (*ctx.update_path(index), "date"), {"date": date, "as_of": to_date(as_of)}
 
 
 def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
@@ -295,7 +298,7 @@ def _check_late_due_dates(ctx: Context) -> Iterator[Hit]:
     # by (milestone, date).
     judged: dict[str | None, dict[tuple[Any, Any], Any]] = {}
     for rec, places in ctx.recommendation_spans:
-        slug = rec.deadline.value
+        slug = rec.deadline
         deadline = milestone(slug)
         if deadline is None:
             continue
@@ -347,7 +350,7 @@ def web_address(url: str | None) -> str | None:
 
 
 def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
-    report = ctx.catalogue.report.published
+    report = ctx.index.report_published
     # Dates as the calendar knows them are written YYYY-MM-DD or YYYY-MM, so a date or month
     # surely before the report's day sorts before its text: only those are read.
     below = report.isoformat()
@@ -355,7 +358,7 @@ def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
     for key in ("published", "as_of"):
         date = partial(ctx.data.get(key))
         if date is not None and date.surely_before(report):
-            yield (key,), {"what": key, "date": date, "report": report}
+            yield (key,), {"what": key, "date": date, "report": to_date(report)}
     for place, due in enumerate(ctx.dues):
         if due is None:
             continue
@@ -364,7 +367,7 @@ def _check_before_the_report(ctx: Context) -> Iterator[Hit]:
             date = partial(text)
             if date is not None and date.surely_before(report):
                 path = (*ctx.action_path(place), "due")
-                yield path, {"what": "due", "date": date, "report": report}
+                yield path, {"what": "due", "date": date, "report": to_date(report)}
 
 
 #: A web address of the usual form: http(s), a host of letters, digits, dots and hyphens, then

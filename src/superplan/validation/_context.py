@@ -1,5 +1,9 @@
 """What the catalogue rules look at: the raw document, walked defensively, and the catalogue.
 
+The rules look the catalogue up in its index (plain data: for the shipped catalogue, read from a
+file without building the catalogue's classes); a rule that finds something and needs more asks
+for the catalogue itself (:attr:`Context.catalogue`), built then if it was not before.
+
 Rules run on the parsed JSON rather than on model objects, so that they still report when the
 document does not fit the model; whatever has the wrong shape they pass over (the schema layer
 reports it).
@@ -10,12 +14,14 @@ import re
 import typing
 import weakref
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._json import json_pointer
-from ..catalogue import Catalogue
-from ..errors import UnknownAgency
-from ..model import PartialDate, Recommendation, Responder, span
+from ..catalogue import CatalogueIndex
+from ..model import PartialDate, span
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue, IndexedRecommendation, IndexedResponder
 
 __all__ = ["Context", "Path"]
 
@@ -48,12 +54,12 @@ def _read_date(text: str) -> PartialDate | None:
 
 
 _Lookups = tuple[
-    dict[tuple[type, Any], Recommendation | None],  # a reference's recommendation
+    dict[tuple[type, Any], "IndexedRecommendation | None"],  # a reference's recommendation
     dict[str, PartialDate | None],  # a milestone's date, by slug
-    dict[str, frozenset[int]],  # the numbers a responder answers, by slug
 ]
-_LOOKUPS: dict[int, tuple["weakref.ref[Catalogue]", _Lookups]] = {}
-"""The lookups of each catalogue alive (by identity), shared by every plan checked against it."""
+_LOOKUPS: dict[int, tuple["weakref.ref[CatalogueIndex]", _Lookups]] = {}
+"""The lookups in each catalogue index alive (by identity), shared by every plan checked against
+it."""
 _KEPT = 4096
 """The most lookups kept of each kind (then they start again): a document names what it likes,
 and may name much."""
@@ -68,17 +74,17 @@ def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
     kept[key] = value
 
 
-def _lookups(catalogue: Catalogue) -> _Lookups:
-    key = id(catalogue)
+def _lookups(index: CatalogueIndex) -> _Lookups:
+    key = id(index)
     entry = _LOOKUPS.get(key)
-    if entry is not None and entry[0]() is catalogue:
+    if entry is not None and entry[0]() is index:
         return entry[1]
 
-    def forget(_: "weakref.ref[Catalogue]") -> None:
+    def forget(_: "weakref.ref[CatalogueIndex]") -> None:
         _LOOKUPS.pop(key, None)
 
-    found: _Lookups = ({}, {}, {})
-    _LOOKUPS[key] = (weakref.ref(catalogue, forget), found)
+    found: _Lookups = ({}, {})
+    _LOOKUPS[key] = (weakref.ref(index, forget), found)
     return found
 
 
@@ -88,12 +94,13 @@ class Context:
     # Worked out at once, as every run of the rules reads them all (a cached_property takes a
     # lock on first use, which cost more than most rules).
     __slots__ = (
+        "_catalogue",
         "_found",
         "_milestones",
         "_walk",
-        "catalogue",
         "data",
         "expected",
+        "index",
         "recommendation_spans",
         "responder",
         "response_recommendations",
@@ -103,38 +110,46 @@ class Context:
     )
 
     def __init__(
-        self, data: dict[str, Any], catalogue: Catalogue, *, expected: str | None = None
+        self,
+        data: dict[str, Any],
+        catalogue: "Catalogue | CatalogueIndex",
+        *,
+        expected: str | None = None,
     ) -> None:
+        """``catalogue``: the catalogue the plan is checked against, or its index (then the
+        catalogue itself is built only if a rule asks for it)."""
         self.data = data
-        self.catalogue = catalogue
+        if isinstance(catalogue, CatalogueIndex):
+            self.index = catalogue
+            self._catalogue: Catalogue | None = None
+        else:
+            self.index = CatalogueIndex.of(catalogue)
+            self._catalogue = catalogue
         self.expected = expected
         """The responder the caller expects the plan to be from, if any."""
         # Plans repeat the same few recommendations and milestones many times, and a catalogue
-        # never changes: each is looked up once for as long as the catalogue lives.
-        self._found, self._milestones, answered_by = _lookups(catalogue)
+        # never changes: each is looked up once for as long as its index lives.
+        self._found, self._milestones = _lookups(self.index)
         # The rules look at the same parts of the document many times: one walk gathers them.
         self._walk = walk = _Walk(data)
-        self.responder: Responder | None = self._find_responder()
-        self.response_recommendations: list[tuple[Path, dict[str, Any], Recommendation]] = []
+        self.responder: IndexedResponder | None = self._find_responder()
+        self.response_recommendations: list[tuple[Path, dict[str, Any], IndexedRecommendation]]
+        self.response_recommendations = []
         """Each response whose recommendation the catalogue knows, with it: (path, response,
         recommendation)."""
-        self.recommendation_spans: list[tuple[Recommendation, range]] = []
+        self.recommendation_spans: list[tuple[IndexedRecommendation, range]] = []
         """The same, as (the recommendation, the range its actions take in the columns of
         actions)."""
         self.unknown_recommendations: list[tuple[Path, dict[str, Any]]] = []
         """Each response whose recommendation the catalogue does not know (or that names none):
         (path, response)."""
-        self.unanswered: list[tuple[Path, dict[str, Any], Recommendation]] = []
+        self.unanswered: list[tuple[Path, dict[str, Any], IndexedRecommendation]] = []
         """Those of them the responder does not answer as one of the recommendation's known
         addressees (none when the responder is unknown)."""
         responder = self.responder
         answered: frozenset[int] = frozenset()
         if responder is not None:
-            known = answered_by.get(responder.slug)
-            if known is None:
-                known = frozenset(rec.number for rec in catalogue.addressed_to(responder.slug))
-                answered_by[responder.slug] = known
-            answered = known
+            answered = self.index.addressed_to(responder.slug)
         for (path, response), actions in zip(walk.responses, walk.spans, strict=True):
             rec = self.recommendation(response.get("recommendation"))
             if rec is not None:
@@ -150,6 +165,14 @@ class Context:
         when no update is dated. A rule on update dates before or after a day can fire only
         past these."""
 
+    @property
+    def catalogue(self) -> "Catalogue":
+        """The catalogue itself, for a rule that found something and needs more than the index
+        holds (an agency's name, a recommendation's facts): built on first use if need be."""
+        if self._catalogue is None:
+            self._catalogue = self.index.full()
+        return self._catalogue
+
     @staticmethod
     def partial(text: Any) -> PartialDate | None:
         """The date or month ``text`` writes, or None if it is not one in the calendar (or not
@@ -162,13 +185,13 @@ class Context:
             return None
         found = self._milestones.get(slug, _UNSEEN)
         if found is _UNSEEN:
-            date = self.catalogue.milestone_date(slug)
+            date = self.index.milestone_date(slug)
             found = None if date is None else PartialDate.of(date)
             if len(slug) <= _KEPT_LENGTH:
                 _keep(self._milestones, slug, found)
         return typing.cast(PartialDate | None, found)
 
-    def recommendation(self, ref: Any) -> Recommendation | None:
+    def recommendation(self, ref: Any) -> "IndexedRecommendation | None":
         """The recommendation a reference names, or None (also for a reference of a wrong
         type)."""
         key = (ref.__class__, ref)  # True is not 1 here, nor "7" 7
@@ -178,23 +201,18 @@ class Context:
         except TypeError:  # a list or an object: no recommendation, and no key
             return None
         if found is _UNSEEN:
-            found = self.catalogue.find(ref)
+            found = self.index.find(ref)
             if ref.__class__ is not str or len(ref) <= _KEPT_LENGTH:
                 _keep(self._found, key, found)
-        return typing.cast(Recommendation | None, found)
+        return typing.cast("IndexedRecommendation | None", found)
 
     @staticmethod
     def pointer(path: Path) -> str:
         return json_pointer(path)
 
-    def _find_responder(self) -> Responder | None:
+    def _find_responder(self) -> "IndexedResponder | None":
         slug = self.data.get("responder")
-        if not isinstance(slug, str):
-            return None
-        try:
-            return self.catalogue.responder(slug)
-        except UnknownAgency:
-            return None
+        return self.index.responder(slug) if isinstance(slug, str) else None
 
     def responses(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         return iter(self._walk.responses)

@@ -4,14 +4,16 @@ import os
 from collections import Counter
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from attrs import field, frozen
 
 from .._json import pointer_order
 from ..errors import located, printable
-from ..model import ActionPlan
+
+if TYPE_CHECKING:
+    from ..model import ActionPlan
 
 __all__ = ["DOCS_PAGE", "Finding", "Later", "Severity", "ValidationReport"]
 
@@ -119,10 +121,11 @@ class Later:
         self._data: dict[str, Any] | None = data
         self._plan: ActionPlan | None = None
 
-    def plan(self) -> ActionPlan | None:
+    def plan(self) -> "ActionPlan | None":
         data = self._data
         if data is not None:  # the plan is set before the data is let go: safe across threads
             from ..convert import structure_sound  # not above: most callers never ask
+            from ..model import ActionPlan
 
             self._plan = structure_sound(data, ActionPlan)
             self._data = None
@@ -132,7 +135,7 @@ class Later:
         return _given, (self.plan(),)
 
 
-def _given(plan: ActionPlan | None) -> ActionPlan | None:
+def _given(plan: "ActionPlan | None") -> "ActionPlan | None":
     return plan
 
 
@@ -148,10 +151,10 @@ class ValidationReport:
     """The file checked (as given), or None for text, a dict or a plan."""
     findings: tuple[Finding, ...] = field(default=(), converter=_in_document_order)
     """Every finding, in document order."""
-    _plan: ActionPlan | Later | None = field(default=None, eq=False, alias="plan")
+    _plan: "ActionPlan | Later | None" = field(default=None, eq=False, alias="plan")
 
     @property
-    def plan(self) -> ActionPlan | None:
+    def plan(self) -> "ActionPlan | None":
         """The loaded plan, or None when the document does not fit the model."""
         return self._plan.plan() if isinstance(self._plan, Later) else self._plan
 

@@ -15,15 +15,18 @@ does not pay to compile what it would use once.
 
 import weakref
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
-from .._schema import schema, schema_ids
+from .._schema import published, schema_ids
 from .._wording import whole_number
-from ..catalogue import Catalogue
+from ..catalogue import CatalogueIndex
 from ..model import SCHEMA_VERSIONS
 from ._checks import PLAIN_WEB_ADDRESS, SAYS_NOTHING
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
 
 #: A path or web address of the action plan schema's file, as editors are given it (the Python
 #: check's reading of it, as a pattern).
@@ -74,14 +77,14 @@ def _each_action(clause: Schema) -> Schema:
     return _each_response({"properties": {"actions": {"items": clause}}})
 
 
-def _by_deadline(cat: Catalogue, clause: Callable[[Any], Schema]) -> Schema:
+def _by_deadline(cat: CatalogueIndex, clause: Callable[[Any], Schema]) -> Schema:
     """Each response's actions under ``clause(deadline)`` of the recommendation it answers, by
     its deadline (a few, where recommendations are many), named by its number or its slug as
     ``Catalogue.find`` reads them. A number written as text is left to the Python check."""
     recs = sorted(cat.recommendations, key=lambda rec: rec.number)
     named: dict[Any, list[int | str]] = {}
     for rec in recs:
-        deadline = cat.milestone_date(rec.deadline.value)
+        deadline = cat.milestone_date(rec.deadline)
         if deadline is not None:  # no deadline: nothing is late
             named.setdefault(deadline, []).extend((rec.number, rec.slug))
     branches = [
@@ -101,13 +104,13 @@ def _by_deadline(cat: Catalogue, clause: Callable[[Any], Schema]) -> Schema:
     return _each_response(response)
 
 
-def _unknown_milestone(cat: Catalogue) -> Schema:  # SP208
-    known = [m.slug for m in cat.milestones]
+def _unknown_milestone(cat: CatalogueIndex) -> Schema:  # SP208
+    known = list(cat.milestones)
     return _each_action({"properties": {"due": {"properties": {"milestone": {"enum": known}}}}})
 
 
-def _late_due_date(cat: Catalogue) -> Schema:  # SP215
-    known = {m.slug: cat.milestone_date(m.slug) for m in cat.milestones}
+def _late_due_date(cat: CatalogueIndex) -> Schema:  # SP215
+    known = cat.milestone_dates
 
     def clause(deadline: Any) -> Schema:
         on_time = [slug for slug, date in known.items() if date is not None and date <= deadline]
@@ -130,7 +133,7 @@ def _late_due_date(cat: Catalogue) -> Schema:  # SP215
     return _by_deadline(cat, clause)
 
 
-def _complete_without_evidence(_: Catalogue) -> Schema:  # SP216
+def _complete_without_evidence(_: CatalogueIndex) -> Schema:  # SP216
     given = [
         {"required": [key], "properties": {key: {"type": "array", "minItems": 1}}}
         for key in ("evidence", "updates")
@@ -143,23 +146,23 @@ def _complete_without_evidence(_: Catalogue) -> Schema:  # SP216
     )
 
 
-def _empty_response(_: Catalogue) -> Schema:  # SP219
-    members = schema("action-plan")["$defs"]["Response"]["properties"]
+def _empty_response(_: CatalogueIndex) -> Schema:  # SP219
+    members = published("action-plan")["$defs"]["Response"]["properties"]
     stating = sorted(set(members) - SAYS_NOTHING, key=lambda key: key != "actions")
     return _each_response(
         {"anyOf": [{"required": [key], "properties": {key: {"not": _NOTHING}}} for key in stating]}
     )
 
 
-def _before_the_report(cat: Catalogue) -> Schema:  # SP220
-    date = {"pattern": not_before(cat.report.published.isoformat())}
+def _before_the_report(cat: CatalogueIndex) -> Schema:  # SP220
+    date = {"pattern": not_before(cat.report_published.isoformat())}
     return {
         "properties": {"published": date, "as_of": date},
         "allOf": [_each_action({"properties": {"due": {"properties": {"date": date}}}})],
     }
 
 
-def _not_a_web_address(_: Catalogue) -> Schema:  # SP221
+def _not_a_web_address(_: CatalogueIndex) -> Schema:  # SP221
     url = {"pattern": rf"^{PLAIN_WEB_ADDRESS.pattern}\z"}
     links = {"items": {"properties": {"url": url}}}
     held = {"properties": {"links": links}}
@@ -179,24 +182,24 @@ def _not_a_web_address(_: Catalogue) -> Schema:  # SP221
     }
 
 
-def _unknown_schema_version(_: Catalogue) -> Schema:  # SP201
+def _unknown_schema_version(_: CatalogueIndex) -> Schema:  # SP201
     return {"properties": {"schema_version": {"enum": list(SCHEMA_VERSIONS)}}}
 
 
-def _other_schema(_: Catalogue) -> Schema:  # SP218
+def _other_schema(_: CatalogueIndex) -> Schema:  # SP218
     named = [{"enum": list(schema_ids("action-plan"))}, {"pattern": SCHEMA_FILE}]
     return {"properties": {"$schema": {"anyOf": named}}}
 
 
-def _named_by_number(cat: Catalogue) -> Schema:  # SP217
+def _named_by_number(cat: CatalogueIndex) -> Schema:  # SP217
     # A recommendation named by its number, or by a slug that is not a number written as text.
     slugs = [rec.slug for rec in cat.recommendations if whole_number(rec.slug) is None]
     named = {"anyOf": [{"type": "integer"}, {"enum": slugs}]}
     return _each_response({"properties": {"recommendation": named}})
 
 
-def _renumbered(cat: Catalogue) -> Schema:  # SP231
-    moved = sorted(cat.moved_numbers())
+def _renumbered(cat: CatalogueIndex) -> Schema:  # SP231
+    moved = list(cat.moved)
     if not moved:
         return {}  # no amendment moved a number: the rule has nothing to say of any plan
     # Named by a number no amendment moved, or by a slug.
@@ -206,7 +209,7 @@ def _renumbered(cat: Catalogue) -> Schema:  # SP231
 
 
 #: Each rule with a compiled condition, and how the condition is written for a catalogue.
-CONDITIONS: dict[str, Callable[[Catalogue], Schema]] = {
+CONDITIONS: dict[str, Callable[[CatalogueIndex], Schema]] = {
     "SP201": _unknown_schema_version,
     "SP218": _other_schema,
     "SP208": _unknown_milestone,
@@ -221,11 +224,12 @@ CONDITIONS: dict[str, Callable[[Catalogue], Schema]] = {
 
 
 class QuietChecks:
-    """The compiled conditions of one catalogue."""
+    """The compiled conditions of one catalogue (given, or by its index)."""
 
     __slots__ = ("_each", "codes")
 
-    def __init__(self, cat: Catalogue) -> None:
+    def __init__(self, given: "Catalogue | CatalogueIndex") -> None:
+        cat = given if isinstance(given, CatalogueIndex) else CatalogueIndex.of(given)
         conditions = {code: make(cat) for code, make in CONDITIONS.items()}
         self.codes = frozenset(conditions)
         self._each = [
@@ -240,17 +244,19 @@ class QuietChecks:
 
 #: Per catalogue (by identity, while it lives): None once a plan was checked against it, and its
 #: compiled conditions from the second plan on.
-_COMPILED: dict[int, tuple["weakref.ref[Catalogue]", QuietChecks | None]] = {}
+_COMPILED: dict[int, tuple["weakref.ref[CatalogueIndex]", QuietChecks | None]] = {}
 
 
-def quiet_codes(cat: Catalogue, data: Any) -> frozenset[str]:
+def quiet_codes(given: "Catalogue | CatalogueIndex", data: Any) -> frozenset[str]:
     """The codes of the rules whose Python check need not run on the sound plan ``data``, checked
-    against ``cat`` (none for the first plan checked against a catalogue)."""
+    against a catalogue (given, or by its index; none for the first plan checked against a
+    catalogue)."""
+    cat = given if isinstance(given, CatalogueIndex) else CatalogueIndex.of(given)
     key = id(cat)
     entry = _COMPILED.get(key)
     if entry is None or entry[0]() is not cat:
 
-        def forget(_: "weakref.ref[Catalogue]") -> None:
+        def forget(_: "weakref.ref[CatalogueIndex]") -> None:
             _COMPILED.pop(key, None)
 
         _COMPILED[key] = (weakref.ref(cat, forget), None)

@@ -9,7 +9,7 @@ Two routes give the same verdict (a test proves it on every fixture and on gener
 """
 
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
@@ -31,13 +31,16 @@ from .._json import (
 )
 from .._schema import doubtful_places, is_sound, shape_errors
 from .._wording import describe_value
-from ..catalogue import Catalogue, given_or_shipped
+from ..catalogue import CatalogueIndex, shipped_index
 from ..errors import LoadError, Problem
-from ..model import ActionPlan
 from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
 from ._quiet import quiet_codes
 from ._rules import RULES, rule, run_checks
+
+if TYPE_CHECKING:
+    from ..catalogue import Catalogue
+    from ..model import ActionPlan
 
 __all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MAX_DEPTH", "Source", "validate", "validate_text"]
 
@@ -46,7 +49,7 @@ DEFAULT_MAX_BYTES = MAX_BYTES
 DEFAULT_MAX_DEPTH = MAX_DEPTH
 """An action plan nests about eight levels deep; far deeper is a mistake or an attack."""
 
-Source = str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan
+Source: TypeAlias = "str | bytes | os.PathLike[str] | dict[str, Any] | ActionPlan"
 
 #: Reading problems and the codes they are reported under: a reading rule is named for the kind
 #: of problem it reports (``too-large`` is SP002).
@@ -65,7 +68,7 @@ class _Refused(Exception):
 def validate(
     source: Source,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: "Catalogue | None" = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     fast: bool = True,
@@ -85,35 +88,30 @@ def validate(
 
     Never raises for bad input: every problem is a finding in the report.
     """
-    cat = given_or_shipped(catalogue)
+    # The shipped catalogue by its index: built only if a rule that fires needs more of it.
+    cat: Catalogue | CatalogueIndex = shipped_index() if catalogue is None else catalogue
     if responder is not None:
-        cat.responder(responder)  # an unknown slug is the caller's mistake: UnknownAgency
+        _known_responder(cat, responder)
     name: str | None = None
-    if not isinstance(source, _SOURCES):
+    if not isinstance(source, _SOURCES) and not _is_plan(source):
         # A list, a number, None (or any other value) is not a plan: said so, never raised.
         found = rule("SP009").finding("", got=describe_value(source))
         return ValidationReport(findings=[found])
     if isinstance(source, str) and _json_not_path(source):
         return validate_text(
             source,
-            catalogue=cat,
+            catalogue=catalogue,
             max_bytes=max_bytes,
             max_depth=max_depth,
             fast=fast,
             responder=responder,
         )
     try:
-        if isinstance(source, ActionPlan):
-            from ..convert import to_dict  # here: a file's quick route needs no converter
-
-            as_dict = to_dict(source)
-            _check_value(as_dict, max_depth)
-            return _check(as_dict, cat, fast, None, plan=source, expected=responder)
         raw: str | bytes | None = None
         if isinstance(source, dict):
             fast = _plain_dict(source, max_depth) and fast  # checked whatever the route
             data: Any = source
-        else:
+        elif isinstance(source, str | bytes | os.PathLike):
             if isinstance(source, os.PathLike) or (
                 isinstance(source, str) and not _looks_like_json(source)
             ):
@@ -129,6 +127,12 @@ def validate(
             if report is not None:
                 return report
             data = _parse(raw, max_depth)
+        else:  # an ActionPlan (anything else was refused above)
+            from ..convert import to_dict  # here: a file's quick route needs no converter
+
+            as_dict = to_dict(source)
+            _check_value(as_dict, max_depth)
+            return _check(as_dict, cat, fast, None, plan=source, expected=responder)
     except _Refused as refused:
         return ValidationReport(source=name, findings=[refused.finding])
     if not isinstance(data, dict):
@@ -150,7 +154,7 @@ def _plain_dict(source: dict[str, Any], max_depth: int) -> bool:
 
 def _quick_route(
     raw: str | bytes,
-    cat: Catalogue,
+    cat: "Catalogue | CatalogueIndex",
     fast: bool,
     name: str | None,
     max_depth: int,
@@ -179,7 +183,28 @@ def _quick_route(
     return _with_lines(report, raw, quick if laid_out else None)
 
 
-_SOURCES = (str, bytes, os.PathLike, dict, ActionPlan)
+#: What a source may be but an ActionPlan (see :func:`_is_plan`).
+_SOURCES = (str, bytes, os.PathLike, dict)
+
+
+def _is_plan(source: object) -> bool:
+    """Whether ``source`` is an ActionPlan. Asked only of what is none of text, bytes, a path
+    or a dict, so that checking a file does not import the plan's classes."""
+    if isinstance(source, _SOURCES):
+        return False
+    from ..model import ActionPlan
+
+    return isinstance(source, ActionPlan)
+
+
+def _known_responder(cat: "Catalogue | CatalogueIndex", slug: str) -> None:
+    """Raise :class:`~superplan.UnknownAgency` for a slug the catalogue does not know: the
+    caller's mistake, not the document's. (The catalogue itself says so, with suggestions.)"""
+    if isinstance(cat, CatalogueIndex):
+        if cat.responder(slug) is not None:
+            return
+        cat = cat.full()
+    cat.responder(slug)
 
 
 def _json_not_path(text: str) -> bool:
@@ -197,7 +222,7 @@ def _json_not_path(text: str) -> bool:
 def validate_text(
     text: str | bytes,
     *,
-    catalogue: Catalogue | None = None,
+    catalogue: "Catalogue | None" = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_depth: int = DEFAULT_MAX_DEPTH,
     fast: bool = True,
@@ -330,11 +355,11 @@ def _check_value(data: Any, max_depth: int) -> None:
 
 def _check(
     data: dict[str, Any],
-    cat: Catalogue,
+    cat: "Catalogue | CatalogueIndex",
     fast: bool,
     name: str | None,
     *,
-    plan: ActionPlan | None = None,
+    plan: "ActionPlan | None" = None,
     exact: bool = True,
     max_depth: int = DEFAULT_MAX_DEPTH,
     raw: str | bytes | None = None,
@@ -365,6 +390,7 @@ def _check(
     # The converter (cattrs) is imported here, not above: a valid file read quickly needs none,
     # and `superplan validate FILE` starts faster without it.
     from ..convert import from_dict, structure_sound, try_structure
+    from ..model import ActionPlan
 
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
     # in a document proven sound, only the free-form extensions may hold what they refuse.
