@@ -370,26 +370,10 @@ def _check(
     than quickly from ``raw`` (see ``superplan._json._quick``), when only a plain value is surely the same;
     ``laid_out``: ``raw`` is the value written in the canonical layout, byte for byte."""
     if fast and plan is None and not exact and is_sound(data):
-        # A sound document nests far less deep than the limit but where the schema leaves
-        # values free; a caller's lower limit is left to the strict reader.
-        if max_depth >= MAX_DEPTH and exact_in_places(data, doubtful_places(), max_depth):
-            # Proven sound by the compiled schema, and read exactly: every rule runs on the
-            # document (the calendar's too), and the plan is structured only when asked for.
-            # The schema and the rules refuse all the model refuses but text of white space
-            # beyond ASCII's: where the text may hold some, a valid verdict structures the plan
-            # at once. (A property test holds them to it.)
-            shown = quiet_codes(cat, data)
-            ctx = Context(data, cat, expected=expected)
-            findings = list(run_checks(ctx, quiet=shown))
-            later = Later(data)
-            valid = not any(finding.severity is Severity.ERROR for finding in findings)
-            if valid and raw is not None and wide_space(raw) and later.plan() is None:
-                raise _NotExact  # the strict route says what the model refuses, and where
-            return ValidationReport(source=name, findings=findings, plan=later)
-        raise _NotExact
+        return _check_sound(data, cat, name, max_depth=max_depth, raw=raw, expected=expected)
     # The converter (cattrs) is imported here, not above: a valid file read quickly needs none,
     # and `superplan validate FILE` starts faster without it.
-    from ..convert import from_dict, structure_sound, try_structure
+    from ..convert import structure_sound
     from ..model import ActionPlan
 
     # Depth, numbers and characters were checked as the text was parsed (or the dict given);
@@ -415,6 +399,51 @@ def _check(
         return ValidationReport(source=name, findings=findings, plan=plan)
     if not exact and (raw is None or not read_exactly(data, raw, max_depth, laid_out=laid_out)):
         raise _NotExact
+    return _check_shape(data, ctx, fast, name, quiet=quiet, plan=plan)
+
+
+def _check_sound(
+    data: dict[str, Any],
+    cat: "Catalogue | CatalogueIndex",
+    name: str | None,
+    *,
+    max_depth: int,
+    raw: str | bytes | None,
+    expected: str | None,
+) -> ValidationReport:
+    """The report on a document read quickly that the compiled schema has proven sound."""
+    # A sound document nests far less deep than the limit but where the schema leaves values
+    # free; a caller's lower limit is left to the strict reader.
+    if max_depth < MAX_DEPTH or not exact_in_places(data, doubtful_places(), max_depth):
+        raise _NotExact
+    # Proven sound by the compiled schema, and read exactly: every rule runs on the document
+    # (the calendar's too), and the plan is structured only when asked for. The schema and the
+    # rules refuse all the model refuses but text of white space beyond ASCII's: where the text
+    # may hold some, a valid verdict structures the plan at once. (A property test holds them
+    # to it.)
+    shown = quiet_codes(cat, data)
+    ctx = Context(data, cat, expected=expected)
+    findings = list(run_checks(ctx, quiet=shown))
+    later = Later(data)
+    valid = not any(finding.severity is Severity.ERROR for finding in findings)
+    if valid and raw is not None and wide_space(raw) and later.plan() is None:
+        raise _NotExact  # the strict route says what the model refuses, and where
+    return ValidationReport(source=name, findings=findings, plan=later)
+
+
+def _check_shape(
+    data: dict[str, Any],
+    ctx: Context,
+    fast: bool,
+    name: str | None,
+    *,
+    quiet: frozenset[str],
+    plan: "ActionPlan | None",
+) -> ValidationReport:
+    """The report on a document the schema may refuse: its shape errors, in plain words, then
+    the catalogue rules (but where the schema refused the value), then the plan if it fits."""
+    from ..convert import from_dict, try_structure
+    from ..model import ActionPlan
 
     findings = [
         rule(error.code).finding(error.pointer, **error.params)
