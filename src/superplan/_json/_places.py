@@ -8,7 +8,6 @@ character.
 import json.decoder
 import re
 from collections.abc import Iterable
-from itertools import islice
 from typing import Any
 
 import orjson
@@ -123,30 +122,98 @@ def _member(text: str, position: int, container: str) -> tuple[str, int, int]:
     return f"{container}/{_escape(key)}", position, start
 
 
-def locate_in_layout(value: Any, pointers: Iterable[str]) -> dict[str, tuple[int, int]]:
+def locate_in_layout(
+    value: Any, pointers: Iterable[str], text: str | bytes | None = None
+) -> dict[str, tuple[int, int]]:
     """:func:`locate`, for text that is ``value`` written in the canonical layout (two-space
     indent, one member or item to a line, as ``orjson.dumps(value, option=OPT_INDENT_2)`` writes
     it): every place follows from the value, with no reading of the text. A member at depth d
-    starts at column 2d + 1, and a value takes as many lines as orjson writes for it."""
+    starts at column 2d + 1, and a value takes as many lines as orjson writes for it.
+
+    A value's line is counted from the lines written before it; given ``text`` (that very text),
+    a value in the latter half of a list may be counted back from the text's last line instead,
+    from the lines written after it (the text's lines are counted once, at C speed)."""
     found: dict[str, tuple[int, int]] = {}
-    # The lines each item (or member's value) takes, by container, as far as counted: pointers
-    # into the same list share what comes before them.
-    counted: dict[int, list[int]] = {}
+    lines = _Lines(text)
     for pointer in pointers:
-        place = _place(value, pointer, counted)
+        place = _place(value, pointer, lines)
         if place is not None:
             found[pointer] = place
     return found
 
 
-def _place(value: Any, pointer: str, counted: dict[int, list[int]]) -> tuple[int, int] | None:
-    line, node, depth = 1, value, 0
+class _Lines:
+    """The lines each member or item of a container takes, counted once for all pointers, and
+    the text's last line, counted when first needed."""
+
+    __slots__ = ("_counted", "_last", "text")
+
+    def __init__(self, text: str | bytes | None) -> None:
+        self.text = text
+        self._counted: dict[int, dict[int, int]] = {}
+        self._last: int | None = None
+
+    def last(self) -> int:
+        if self._last is None:
+            text = self.text
+            assert text is not None
+            if isinstance(text, str):
+                self._last = text.count("\n") + (not text.endswith("\n"))
+            else:  # bytes.replace finds line breaks by memchr, bytes.count looks at every byte
+                breaks = len(text) - len(text.replace(b"\n", b""))
+                self._last = breaks + (not text.endswith(b"\n"))
+        return self._last
+
+    def between(self, node: dict[str, Any] | list[Any], start: int, stop: int) -> int:
+        """The lines members or items ``start`` to ``stop`` (not included) take, each written
+        out once whichever pointers ask."""
+        counted = self._counted.setdefault(id(node), {})
+        values: list[Any] = list(node.values()) if isinstance(node, dict) else node
+        total = 0
+        for index in range(start, stop):
+            found = counted.get(index)
+            if found is None:
+                found = counted[index] = _lines_of(values[index])
+            total += found
+        return total
+
+
+def _place(value: Any, pointer: str, lines: _Lines) -> tuple[int, int] | None:
+    steps = _steps(value, pointer)
+    if steps is None:
+        return None
+    # Where the value is in the latter half of the first list on the way to it, its line is
+    # counted back from the text's last line: only what follows it is written out.
+    first_list = next(((node, index) for node, index in steps if type(node) is list), None)
+    backwards = (
+        lines.text is not None
+        and first_list is not None
+        and first_list[1] > len(first_list[0]) // 2
+    )
+    if not backwards:
+        line = 1
+        for node, index in steps:
+            line += 1 + lines.between(node, 0, index)
+        return line, 2 * len(steps) + 1
+    end = lines.last()  # the line of the closing bracket of the node on the way
+    for node, index in steps:
+        end -= 1 + lines.between(node, index + 1, len(node))
+    target = steps[-1][0]
+    values = list(target.values()) if type(target) is dict else target
+    return end - _lines_of(values[steps[-1][1]]) + 1, 2 * len(steps) + 1
+
+
+def _steps(value: Any, pointer: str) -> list[tuple[Any, int]] | None:
+    """Each container on the way to ``pointer`` with the place in it that the way takes, or None
+    where the pointer names nothing."""
+    steps: list[tuple[Any, int]] = []
+    node = value
     for step in pointer.split("/")[1:] if pointer else ():
         if type(node) is dict:
             key = step.replace("~1", "/").replace("~0", "~")
             if key not in node:
                 return None
-            line += 1 + _lines_before(node, list(node).index(key), counted)
+            steps.append((node, list(node).index(key)))
             node = node[key]
         elif type(node) is list:
             if not step.isascii() or not step.isdigit() or (step != "0" and step[0] == "0"):
@@ -154,24 +221,11 @@ def _place(value: Any, pointer: str, counted: dict[int, list[int]]) -> tuple[int
             index = int(step)
             if index >= len(node):
                 return None
-            line += 1 + _lines_before(node, index, counted)
+            steps.append((node, index))
             node = node[index]
         else:
             return None
-        depth += 1
-    return line, 2 * depth + 1
-
-
-def _lines_before(
-    node: dict[str, Any] | list[Any], count: int, counted: dict[int, list[int]]
-) -> int:
-    """The lines the first ``count`` members or items of a container take in the canonical
-    layout: one each, and as many more as line breaks orjson writes within each value."""
-    lines = counted.setdefault(id(node), [])
-    if len(lines) < count:
-        values = node.values() if type(node) is dict else node
-        lines += map(_lines_of, islice(values, len(lines), count))
-    return sum(lines[:count])
+    return steps
 
 
 def _lines_of(value: Any) -> int:

@@ -259,7 +259,7 @@ def _with_lines(
         return report
     pointers = {f.pointer for f in report.findings if f.line is None}
     if laid_out is not None and len(pointers) <= _FEW:
-        places = locate_in_layout(laid_out, pointers)
+        places = locate_in_layout(laid_out, pointers, raw)
     else:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         places = locate(text, pointers)
@@ -273,7 +273,7 @@ def _with_lines(
 
 
 #: Up to this many places are worked out from the parsed value (each costs a writing of what
-#: comes before it); more are found by one reading of the text, which stays linear.
+#: comes before it, or after it); more are found by one reading of the text, which stays linear.
 _FEW = 32
 
 

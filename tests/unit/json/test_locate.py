@@ -78,4 +78,9 @@ def test_the_canonical_layout_is_located_from_the_value_alone(value, extra):
     value and for pointers that are not (left out by both)."""
     text = orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
     wanted = [json_pointer(p) for p in pointers(value)] + ["/" + e for e in extra] + ["/01"]
-    assert locate_in_layout(value, wanted) == locate(text, wanted)
+    expected = locate(text, wanted)
+    assert locate_in_layout(value, wanted) == expected
+    # Counted back from the text's last line (for what lies in the latter half of a list), as
+    # str and as bytes: the same places.
+    assert locate_in_layout(value, wanted, text) == expected
+    assert locate_in_layout(value, wanted, text.encode()) == expected
