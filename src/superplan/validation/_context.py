@@ -365,6 +365,12 @@ class _Walk:
             found = part.get("updates")
             if isinstance(found, list) and found:
                 updates.append((path, found))
+        self._read_updates(updates)
+
+    def _read_updates(self, updates: list[tuple[int | Path, list[Any]]]) -> None:
+        """Every update's date, list by list (the responses', the actions', the parts'), each
+        judged as it is read."""
+        known = _DATES.get
         dates = self.update_dates
         add_date, add_impossible = dates.append, self.impossible_updates.append
         add_text = self.update_texts.append
