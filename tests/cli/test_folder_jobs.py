@@ -168,8 +168,11 @@ def _remember(report: sp.ValidationReport, alive: list) -> str:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_ctrl_c_stops_a_pool_at_once_and_exits_130(tmp_path):
-    """Even with a worker stuck on a FIFO that a writer holds open and never writes to."""
+@pytest.mark.parametrize("wait", [0.5, *[0.0] * 8])
+def test_ctrl_c_stops_a_pool_at_once_and_exits_130(tmp_path, wait):
+    """Even with a worker stuck on a FIFO that a writer holds open and never writes to; and
+    even the moment the pool has started (a signal sent to one of the pool's threads woke no
+    one, so the command never stopped; the pool's thread said so in a traceback)."""
     folder = tmp_path / "plans"
     folder.mkdir()
     fifo = folder / "a-stuck.json"
@@ -190,7 +193,7 @@ def test_ctrl_c_stops_a_pool_at_once_and_exits_130(tmp_path):
         while time.monotonic() < deadline and not children.read_text().split():
             time.sleep(0.05)
         assert children.read_text().split(), "the pool never started"
-        time.sleep(0.5)  # the workers are at the files
+        time.sleep(wait)  # the workers are at the files, or only just started
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=30)
     finally:

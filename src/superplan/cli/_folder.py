@@ -7,9 +7,11 @@ give back is taken in the files' order, so that the output is the same, byte for
 """
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
@@ -104,15 +106,51 @@ def _start_worker(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker inherits the parent's handlers, which turn SIGTERM and SIGHUP into an
     # exception to unwind by; a worker is simply ended by them (the pool's terminate).
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    ended_by = {getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)}
+    for signum in ended_by:
+        signal.signal(signum, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # started while the parent blocked them: see below
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, ended_by)
     if _WORK is None:  # spawned, not forked: load the catalogue here
         from ..catalogue import catalogue
 
         # No amendments: validation checks against the shipped catalogue's index.
         cat = catalogue(amendments) if amendments else None
         _WORK = (cat, keep, options, limit, responder)
+
+
+@contextlib.contextmanager
+def _signals_to_this_thread() -> "Iterator[None]":
+    """While the pool starts its threads: Ctrl-C, SIGTERM and SIGHUP blocked, so that those
+    threads are born blocking them and any such signal comes to this (the main) thread, which
+    waits on the results. Sent to a pool's thread instead, it would wake no one, and a worker
+    waiting on a file no one writes to would keep the command from ever stopping."""
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:  # Windows: no signal masks, and no threads to send them to
+        yield
+        return
+    wanted = {
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    }
+    mask(signal.SIG_BLOCK, wanted)
+    try:
+        yield
+    finally:
+        mask(signal.SIG_UNBLOCK, wanted)  # one that came meanwhile is raised here
+
+
+def _quiet_threads() -> None:
+    """From now on, say nothing of an exception in another thread. Ending the workers under a
+    running pool makes the pool's own thread raise as it finds them gone (CPython 3.11 sets an
+    exception on a future already cancelled, or reads a pipe already closed), after the command
+    has said why it stops; the command is ending, and that is all it should say."""
+    import threading
+
+    threading.excepthook = _say_nothing
+
+
+def _say_nothing(_: "threading.ExceptHookArgs") -> None:
+    return None
 
 
 #: The most processes a pool is given (ProcessPoolExecutor's limit on Windows).
@@ -258,15 +296,20 @@ class FolderRun:
             initargs=(list(args.amendments or []), keep, options, limit, responder),
         )
         try:
-            results = pool.map(_check_one, self.paths, chunksize=chunk)
+            with _signals_to_this_thread():
+                results = pool.map(_check_one, self.paths, chunksize=chunk)
             yield from self._tally(results, args, doing, things)
         except BaseException:
             # Ctrl-C, a closed pipe, or a worker gone: stop the others at once (a worker may be
             # waiting on a FIFO no one writes to), rather than let them finish their files.
+            _quiet_threads()
             try:
                 workers = list((getattr(pool, "_processes", None) or {}).values())
             except RuntimeError:  # changed as it was read: those left end with the pool
                 workers = []
+            # And any worker the pool had started but not yet counted when Ctrl-C came: left
+            # waiting on its file, it would keep the command from ever exiting.
+            workers += [w for w in multiprocessing.active_children() if w not in workers]
             for worker in workers:
                 worker.terminate()
             pool.shutdown(wait=False, cancel_futures=True)
