@@ -6,7 +6,6 @@ import pendulum
 from attrs import field, frozen
 
 from .._json import json_pointer
-from .._wording import whole_number
 from ..errors import Problem, UnknownAgency, UnknownRecommendation
 from ..model import (
     RECOMMENDATION_COUNT,
@@ -20,6 +19,7 @@ from ..model import (
     ResponderKind,
     Source,
 )
+from ._find import find_recommendation
 
 __all__ = ["Catalogue"]
 
@@ -66,15 +66,7 @@ class Catalogue:
     def find(self, ref: object) -> Recommendation | None:
         """The recommendation a reference names (number, slug, or a number written as text),
         or None, also for a reference of the wrong type."""
-        if isinstance(ref, bool):
-            return None
-        if isinstance(ref, int):
-            return self._by_number.get(ref)
-        if isinstance(ref, str):
-            found = self._by_slug.get(ref)
-            number = whole_number(ref) if found is None else None
-            return found if number is None else self._by_number.get(number)
-        return None
+        return find_recommendation(ref, self._by_number, self._by_slug)
 
     def recommendation(self, ref: RecommendationRef) -> Recommendation:
         """A recommendation by number (1..29) or stable slug.

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from .._wording import whole_number
+from ._find import find_recommendation
 
 if TYPE_CHECKING:
     from ._catalogue import Catalogue
@@ -168,15 +168,7 @@ class CatalogueIndex:
 
     def find(self, ref: object) -> IndexedRecommendation | None:
         """As ``Catalogue.find``: by number, by slug, or by a number written as text."""
-        if isinstance(ref, bool):
-            return None
-        if isinstance(ref, int):
-            return self._by_number.get(ref)
-        if isinstance(ref, str):
-            found = self._by_slug.get(ref)
-            number = whole_number(ref) if found is None else None
-            return found if number is None else self._by_number.get(number)
-        return None
+        return find_recommendation(ref, self._by_number, self._by_slug)
 
     def responder(self, slug: str) -> IndexedResponder | None:
         return self.responders.get(slug)
