@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "_version": 0,
     "_wording": 0,
     "_lazy": 0,
+    "_kept": 0,
     "_finder": 0,
     "errors": 1,
     "model": 2,

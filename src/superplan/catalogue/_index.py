@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from .._kept import KeptFor
 from ._find import find_recommendation
 
 if TYPE_CHECKING:
@@ -114,17 +115,7 @@ class CatalogueIndex:
     @classmethod
     def of(cls, cat: "Catalogue") -> "CatalogueIndex":
         """The index of ``cat``, made once for as long as it lives."""
-        key = id(cat)
-        entry = _INDEXES.get(key)
-        if entry is not None and entry[0]() is cat:
-            return entry[1]
-
-        def forget(_: "weakref.ref[Catalogue]") -> None:
-            _INDEXES.pop(key, None)
-
-        index = cls._made_from(cat)
-        _INDEXES[key] = (weakref.ref(cat, forget), index)
-        return index
+        return _INDEXES.get(cat) or _INDEXES.keep(cat, cls._made_from(cat))
 
     @classmethod
     def _made_from(cls, cat: "Catalogue") -> "CatalogueIndex":
@@ -241,7 +232,7 @@ class CatalogueIndex:
         )
 
 
-_INDEXES: dict[int, tuple["weakref.ref[Catalogue]", CatalogueIndex]] = {}
+_INDEXES: "KeptFor[Catalogue, CatalogueIndex]" = KeptFor()
 """The index of each catalogue alive, by identity."""
 
 

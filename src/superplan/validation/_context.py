@@ -12,11 +12,11 @@ reports it).
 import datetime as dt
 import re
 import typing
-import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .._json import json_pointer
+from .._kept import KeptFor
 from ..catalogue import CatalogueIndex
 from ..model import PartialDate, span
 
@@ -57,7 +57,7 @@ _Lookups = tuple[
     dict[tuple[type, Any], "IndexedRecommendation | None"],  # a reference's recommendation
     dict[str, PartialDate | None],  # a milestone's date, by slug
 ]
-_LOOKUPS: dict[int, tuple["weakref.ref[CatalogueIndex]", _Lookups]] = {}
+_LOOKUPS: KeptFor[CatalogueIndex, _Lookups] = KeptFor()
 """The lookups in each catalogue index alive (by identity), shared by every plan checked against
 it."""
 _KEPT = 4096
@@ -75,17 +75,7 @@ def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
 
 
 def _lookups(index: CatalogueIndex) -> _Lookups:
-    key = id(index)
-    entry = _LOOKUPS.get(key)
-    if entry is not None and entry[0]() is index:
-        return entry[1]
-
-    def forget(_: "weakref.ref[CatalogueIndex]") -> None:
-        _LOOKUPS.pop(key, None)
-
-    found: _Lookups = ({}, {})
-    _LOOKUPS[key] = (weakref.ref(index, forget), found)
-    return found
+    return _LOOKUPS.get(index) or _LOOKUPS.keep(index, ({}, {}))
 
 
 class Context:

@@ -13,12 +13,12 @@ compiled on the second plan checked against that catalogue: a single check from 
 does not pay to compile what it would use once.
 """
 
-import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import jsonschema_rs
 
+from .._kept import KeptFor
 from .._schema import published, schema_ids
 from .._wording import whole_number
 from ..catalogue import CatalogueIndex
@@ -242,9 +242,10 @@ class QuietChecks:
         return frozenset(code for code, validator in self._each if validator.is_valid(data))
 
 
-#: Per catalogue (by identity, while it lives): None once a plan was checked against it, and its
+#: Per catalogue (by identity, while it lives): _SEEN once a plan was checked against it, and its
 #: compiled conditions from the second plan on.
-_COMPILED: dict[int, tuple["weakref.ref[CatalogueIndex]", QuietChecks | None]] = {}
+_COMPILED: KeptFor[CatalogueIndex, QuietChecks | object] = KeptFor()
+_SEEN = object()
 
 
 def quiet_codes(given: "Catalogue | CatalogueIndex", data: Any) -> frozenset[str]:
@@ -252,17 +253,11 @@ def quiet_codes(given: "Catalogue | CatalogueIndex", data: Any) -> frozenset[str
     against a catalogue (given, or by its index; none for the first plan checked against a
     catalogue)."""
     cat = given if isinstance(given, CatalogueIndex) else CatalogueIndex.of(given)
-    key = id(cat)
-    entry = _COMPILED.get(key)
-    if entry is None or entry[0]() is not cat:
-
-        def forget(_: "weakref.ref[CatalogueIndex]") -> None:
-            _COMPILED.pop(key, None)
-
-        _COMPILED[key] = (weakref.ref(cat, forget), None)
+    checks = _COMPILED.get(cat)
+    if checks is None:  # the first plan checked against this catalogue
+        _COMPILED.keep(cat, _SEEN)
         return frozenset()
-    checks = entry[1]
-    if checks is None:
-        checks = QuietChecks(cat)
-        _COMPILED[key] = (entry[0], checks)
+    if checks is _SEEN:
+        checks = _COMPILED.keep(cat, QuietChecks(cat))
+    assert isinstance(checks, QuietChecks)
     return checks.quiet(data)
