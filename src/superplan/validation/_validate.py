@@ -190,8 +190,6 @@ _SOURCES = (str, bytes, os.PathLike, dict)
 def _is_plan(source: object) -> bool:
     """Whether ``source`` is an ActionPlan. Asked only of what is none of text, bytes, a path
     or a dict, so that checking a file does not import the plan's classes."""
-    if isinstance(source, _SOURCES):
-        return False
     from ..model import ActionPlan
 
     return isinstance(source, ActionPlan)
