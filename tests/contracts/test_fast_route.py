@@ -349,13 +349,28 @@ def test_patterns_in_the_rust_dialect_mean_what_the_published_ones_do():
     published = patterns(_schema("action-plan"))
     rewritten = patterns(_in_rust_dialect(_schema("action-plan")))
     assert sum(p.endswith(_NOTHING_AFTER) for p in published) >= 10
+    assert sum(p.startswith("[^") for p in published) >= 10  # "not blank", anchored in Rust
+    assert not any(p.startswith("[^") for p in rewritten)
     values = ["kent", "kent-police", "2024-11-22", "2024-11", "1.2", "en", "cy-GB", "x"]
     values += [v + end for v in values for end in ("\n", "\r\n", "\r", " ", "\u2028", "\x00")]
-    values += ["", "\n", " kent"]
+    values += ["", "\n", " kent", " \t\n\r\f\v", " \t\n\r\f\v\u00a0", "\v\vx", "\u3000", "\f"]
     for old, new in zip(published, rewritten, strict=True):
         compiled = jsonschema_rs.validator_for({"type": "string", "pattern": new})
         for value in values:
             assert compiled.is_valid(value) is (re.search(old, value) is not None), (old, value)
+
+
+@given(
+    st.sampled_from([r"[^ \t\n\r\f\v]", r"[^a-c]", r"[^\]x]", r"[^\\]", r"[^^a]", r"[^a^]"]),
+    st.text(st.sampled_from(" \t\n\r\f\va^]\\xb\u00a0c-"), max_size=6),
+)
+def test_a_lone_negated_class_anchored_in_the_rust_dialect_finds_what_it_did(pattern, value):
+    import jsonschema_rs
+
+    from superplan._schema._compiled import _rust_pattern
+
+    compiled = jsonschema_rs.validator_for({"type": "string", "pattern": _rust_pattern(pattern)})
+    assert compiled.is_valid(value) is (re.search(pattern, value) is not None)
 
 
 @pytest.mark.parametrize(
