@@ -7,8 +7,8 @@ from the schema itself; only where an explanation needs jsonschema's own error t
 validator asked, on that value alone.
 """
 
-from collections.abc import Iterator, Sequence
 import re
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
 

@@ -382,14 +382,9 @@ def _check(
     quiet = frozenset[str]()
     if fast and (plan is None or only_json_types(data, max_depth)):
         quiet = quiet_codes(cat, data)
-    ctx = Context(data, cat, expected=expected)
-    if (
-        fast
-        and plan is None
-        and exact
-        and is_sound(data)
-        and plain(data.get("extensions"), max_depth - 1)
-    ):
+    sound = fast and plan is None and exact and is_sound(data)
+    ctx = Context(data, cat, expected=expected, sound=sound)
+    if sound and plain(data.get("extensions"), max_depth - 1):
         # Proven sound by the compiled schema: structured once, with no second check of shape.
         plan = structure_sound(data, ActionPlan)
     if fast and plan is not None:
@@ -420,7 +415,7 @@ def _check_sound(
     # may hold some, a valid verdict structures the plan at once. (A property test holds them
     # to it.)
     shown = quiet_codes(cat, data)
-    ctx = Context(data, cat, expected=expected)
+    ctx = Context(data, cat, expected=expected, sound=True)
     findings = list(run_checks(ctx, quiet=shown))
     later = Later(data)
     valid = not any(finding.severity is Severity.ERROR for finding in findings)
