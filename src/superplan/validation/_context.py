@@ -12,6 +12,7 @@ reports it).
 import datetime as dt
 import re
 import typing
+from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -266,7 +267,8 @@ class _Walk:
     """
 
     __slots__ = (
-        "_action_paths",
+        "_action_indexes",
+        "_starts",
         "_update_paths",
         "actions",
         "dues",
@@ -303,7 +305,8 @@ class _Walk:
             if isinstance(data.get(key), str) and _read_date(data[key]) is None
         ]
         self.impossible_updates: list[tuple[int | Path, int, str]] = []
-        self._action_paths: list[Path] | None = None
+        self._starts: list[int] | None = None  # where each response's span starts
+        self._action_indexes: dict[int, list[int]] = {}  # by response, of its objects
         self._update_paths: list[Path] | None = None
         # Lists of updates, by what holds them, in the order their dates are judged: the
         # responses', then the actions', then the parts'.
@@ -467,15 +470,22 @@ class _Walk:
                 self.update_starts.append(start)
 
     def action_path(self, place: int) -> Path:
-        """The path of the action at ``place`` in the columns."""
-        if self._action_paths is None:  # the first report of an action: all are worked out
-            self._action_paths = [
-                (*path, "actions", index)
-                for path, response in self.responses
-                for index, action in enumerate(_list(response.get("actions")))
-                if isinstance(action, dict)
-            ]
-        return self._action_paths[place]
+        """The path of the action at ``place`` in the columns: in the response whose span holds
+        it, the index of that response's object of that rank (what is not an object is passed
+        over). A response's indexes are worked out the first time one of its actions is
+        reported, and kept."""
+        if self._starts is None:
+            self._starts = [span.start for span in self.spans]
+        # The last span starting at or before the place holds it (an empty one never does:
+        # the one that holds it starts at the same place, and comes after).
+        number = bisect_right(self._starts, place) - 1
+        indexes = self._action_indexes.get(number)
+        path, response = self.responses[number]
+        if indexes is None:
+            actions = _list(response.get("actions"))
+            indexes = [i for i, action in enumerate(actions) if isinstance(action, dict)]
+            self._action_indexes[number] = indexes
+        return (*path, "actions", indexes[place - self.spans[number].start])
 
     def holder_path(self, holder: int | Path) -> Path:
         """The path of what holds a list of updates."""

@@ -278,3 +278,33 @@ def test_a_due_date_before_the_report_is_reported_exactly_when_surely_before(yea
     document = plan(answer(7, [act("a", due={"date": text})]))
     fires = date is not None and date.surely_before(report_day)
     assert found(document, "SP220") == ([("SP220", "/responses/0/actions/0/due")] if fires else [])
+
+
+ITEMS = st.lists(st.sampled_from(["x", 3, None, "action"]), max_size=4)
+
+
+@given(st.lists(st.one_of(ITEMS, st.just("no actions"), st.just("not a response")), max_size=5))
+def test_each_action_path_is_the_index_of_its_object_in_its_response(shapes):
+    from superplan.validation._context import _Walk
+
+    responses: list[Any] = []
+    for shape in shapes:
+        if shape == "not a response":
+            responses.append(7)
+        elif shape == "no actions":
+            responses.append({"recommendation": 1})
+        else:
+            items = [act() if item == "action" else item for item in shape]
+            responses.append({"recommendation": 1, "actions": items})
+    walk = _Walk({"responses": responses})
+    expected = [
+        ("responses", number, "actions", index)
+        for number, response in enumerate(responses)
+        if isinstance(response, dict)
+        for index, item in enumerate(response.get("actions", []))
+        if isinstance(item, dict)
+    ]
+    assert len(walk.actions) == len(expected)
+    # Asked in any order, each place gives its path.
+    for place in [*reversed(range(len(expected))), *range(len(expected))]:
+        assert walk.action_path(place) == expected[place]
