@@ -270,6 +270,12 @@ def _with_lines(
     return attrs.evolve(report, findings=findings)
 
 
+#: Shape errors that leave every value the type the schema gives it: a key missing (SP101) or
+#: unknown (SP102), a value not allowed (SP104), not written as its pattern says (SP105) or out
+#: of range (SP106). A value of a wrong type is SP103 (or SP107, where the schema's choices say).
+_TYPES_KEPT = frozenset({"SP101", "SP102", "SP104", "SP105", "SP106"})
+
+
 #: Up to this many places are worked out from the parsed value (each costs a writing of what
 #: comes before it, or after it); more are found by one reading of the text, which stays linear.
 _FEW = 32
@@ -383,16 +389,18 @@ def _check(
     if fast and (plan is None or only_json_types(data, max_depth)):
         quiet = quiet_codes(cat, data)
     sound = fast and plan is None and exact and is_sound(data)
-    ctx = Context(data, cat, expected=expected, sound=sound)
     if sound and plain(data.get("extensions"), max_depth - 1):
         # Proven sound by the compiled schema: structured once, with no second check of shape.
         plan = structure_sound(data, ActionPlan)
     if fast and plan is not None:
+        ctx = Context(data, cat, expected=expected, sound=sound)
         findings = list(run_checks(ctx, structured=True, quiet=quiet))
         return ValidationReport(source=name, findings=findings, plan=plan)
     if not exact and (raw is None or not read_exactly(data, raw, max_depth, laid_out=laid_out)):
         raise _NotExact
-    return _check_shape(data, ctx, fast, name, quiet=quiet, plan=plan)
+    return _check_shape(
+        data, cat, fast, name, quiet=quiet, plan=plan, expected=expected, sound=sound
+    )
 
 
 def _check_sound(
@@ -426,22 +434,29 @@ def _check_sound(
 
 def _check_shape(
     data: dict[str, Any],
-    ctx: Context,
+    cat: "Catalogue | CatalogueIndex",
     fast: bool,
     name: str | None,
     *,
     quiet: frozenset[str],
     plan: "ActionPlan | None",
+    expected: str | None,
+    sound: bool,
 ) -> ValidationReport:
     """The report on a document the schema may refuse: its shape errors, in plain words, then
-    the catalogue rules (but where the schema refused the value), then the plan if it fits."""
+    the catalogue rules (but where the schema refused the value), then the plan if it fits.
+    ``sound``: the compiled schema has already proven it sound."""
     from ..convert import from_dict, try_structure
     from ..model import ActionPlan
 
-    findings = [
-        rule(error.code).finding(error.pointer, **error.params)
-        for error in shape_errors(data, reference=not fast)
-    ]
+    errors = list(shape_errors(data, reference=not fast))
+    findings = [rule(error.code).finding(error.pointer, **error.params) for error in errors]
+    # Where the compiled schema found no value of the wrong type (only values missing, unknown,
+    # not allowed, badly written or out of range), every value has the type the schema gives
+    # it, and the walk need not ask (a property test holds the two walks alike then). The
+    # reference route walks as ever.
+    typed = sound or (fast and all(error.code in _TYPES_KEPT for error in errors))
+    ctx = Context(data, cat, expected=expected, sound=typed)
     at = {finding.pointer for finding in findings}
     sound = not findings
     # A value the schema already refused is not judged again by the catalogue rules.

@@ -1,6 +1,7 @@
 """The walk that trusts the schema: on every document the schema proves sound, it gathers exactly
 what the defensive walk gathers (each column, each date judged, each path), in the same order."""
 
+import copy
 import json
 from typing import Any
 
@@ -66,3 +67,78 @@ def test_on_the_fixtures_the_schema_finds_sound():
             same_walk(document)
             checked += 1
     assert checked >= 2
+
+
+# -- a document the schema refuses, but for no value of a wrong type ---------------------------
+
+#: What the walk reads, by the key that holds it.
+WALKED = {"responses", "actions", "updates", "parts", "due", "date", "assessed_on"}
+WALKED |= {"planned_completion", "actual_completion"}
+ODD = [None, 5, 2.5, True, "x", "2025-02-30", [], {}, [1], ["x"], {"a": 1}, {"date": 5}, [{}]]
+
+
+def places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every value in ``value``, its own first."""
+    found = [path]
+    if isinstance(value, dict):
+        for key, member in value.items():
+            found += places(member, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += places(item, (*path, index))
+    return found
+
+
+def planted(document: Any, path: tuple[Any, ...], odd: Any) -> Any:
+    """A copy of the document with ``odd`` in place of the value at ``path``."""
+    if not path:
+        return odd
+    head, *rest = path
+    copied = copy.copy(document)
+    copied[head] = planted(document[head], tuple(rest), copy.deepcopy(odd))
+    return copied
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    document=from_schema(sp.schema("action-plan")),
+    choices=st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(ODD)), max_size=3),
+    walked_only=st.booleans(),
+)
+def test_where_no_value_has_a_wrong_type_the_sound_walk_gathers_the_same(
+    document, choices, walked_only
+):
+    from superplan._schema import shape_errors
+    from superplan.validation._validate import _TYPES_KEPT
+
+    for pick, odd in choices:
+        found = [p for p in places(document)[1:] if not walked_only or p[-1] in WALKED]
+        if found:
+            document = planted(document, found[pick % len(found)], odd)
+    codes = {error.code for error in shape_errors(document, reference=False)}
+    if codes <= _TYPES_KEPT:
+        assert gathered(_Walk(document, sound=True)) == gathered(_Walk(document))
+
+
+def test_every_value_the_walk_reads_has_its_type_outside_any_choice():
+    """The sound walk relies on the type of what it reads being checked by a ``type`` of its
+    own (reported as SP103), never only inside an anyOf or oneOf (whose failure may be worded
+    otherwise)."""
+    schema = sp.schema("action-plan")
+    definitions = schema["$defs"]
+
+    def resolved(node: dict[str, Any]) -> dict[str, Any]:
+        while "$ref" in node:
+            node = definitions[node["$ref"].rsplit("/", 1)[1]]
+        return node
+
+    seen = 0
+    for holder in [schema, *definitions.values()]:
+        for key, member in holder.get("properties", {}).items():
+            if key in WALKED:
+                assert "type" in resolved(member), key
+                seen += 1
+                items = resolved(member).get("items")
+                if items is not None:
+                    assert "type" in resolved(items), key
+    assert seen >= 10
