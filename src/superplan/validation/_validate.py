@@ -262,12 +262,10 @@ def _with_lines(
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         places = locate(text, pointers)
     findings = [
-        attrs.evolve(f, line=places[f.pointer][0], column=places[f.pointer][1])
-        if f.line is None and f.pointer in places
-        else f
+        f.placed(*places[f.pointer]) if f.line is None and f.pointer in places else f
         for f in report.findings
     ]
-    return attrs.evolve(report, findings=findings)
+    return ValidationReport(source=report.source, findings=findings, plan=report._plan)
 
 
 #: Shape errors that leave every value the type the schema gives it: a key missing (SP101) or

@@ -268,3 +268,17 @@ def test_pre_commit_hook_is_declared(root):
     text = (root / ".pre-commit-hooks.yaml").read_text()
     assert "id: superplan-validate" in text
     assert "entry: superplan validate" in text
+
+
+def test_a_placed_finding_keeps_every_other_field():
+    import attrs
+
+    from superplan.validation import Finding, Severity
+
+    values = {
+        a.name: f"{a.name}-value" for a in attrs.fields(Finding) if a.name not in {"line", "column"}
+    }
+    values["severity"] = Severity.WARNING
+    finding = Finding(**values)
+    assert finding.placed(3, 4) == attrs.evolve(finding, line=3, column=4)
+    assert {a.name for a in attrs.fields(Finding)} == {*values, "line", "column"}
