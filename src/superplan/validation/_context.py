@@ -143,8 +143,15 @@ class Context:
         answered: frozenset[int] = frozenset()
         if responder is not None:
             answered = self.index.addressed_to(responder.slug)
+        known, lookup = self._found.get, self.recommendation
         for (path, response), actions in zip(walk.responses, walk.spans, strict=True):
-            rec = self.recommendation(response.get("recommendation"))
+            ref = response.get("recommendation")
+            try:  # what self.recommendation looks first, looked here (a call costs more)
+                rec = known((ref.__class__, ref), _UNSEEN)
+            except TypeError:  # a list or an object: no recommendation, and no key
+                rec = None
+            if rec is _UNSEEN:
+                rec = lookup(ref)
             if rec is not None:
                 found = (path, response, rec)
                 self.response_recommendations.append(found)
