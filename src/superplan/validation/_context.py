@@ -75,6 +75,20 @@ def _keep(kept: dict[Any, Any], key: Any, value: Any) -> None:
     kept[key] = value
 
 
+def update_span(texts: list[str], dates: list[PartialDate]) -> tuple[dt.date, dt.date] | None:
+    """``span(dates)``, worked out from the first and last of ``texts`` (the text each of
+    ``dates`` is written in, YYYY-MM-DD or YYYY-MM) as sorted as text, at C speed. A day that
+    sorts first ends no later than any date; whatever sorts last starts no earlier than any. (A
+    month that sorts first may end after a day of its own month, which sorts after it: then each
+    date is looked at.)"""
+    if not texts:
+        return None
+    first = min(texts)
+    if len(first) != len("YYYY-MM-DD"):
+        return span(dates)
+    return span([date for text in (first, max(texts)) if (date := _read_date(text)) is not None])
+
+
 def _lookups(index: CatalogueIndex) -> _Lookups:
     return _LOOKUPS.get(index) or _LOOKUPS.keep(index, ({}, {}))
 
@@ -160,7 +174,7 @@ class Context:
                     self.unanswered.append(found)
             else:
                 self.unknown_recommendations.append((path, response))
-        self.update_span: tuple[dt.date, dt.date] | None = span(walk.update_dates)
+        self.update_span = update_span(walk.update_texts, walk.update_dates)
         """(The earliest last day, the latest first day) any update date may stand for; None
         when no update is dated. A rule on update dates before or after a day can fire only
         past these."""

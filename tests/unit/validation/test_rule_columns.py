@@ -2,6 +2,7 @@
 they report: these hold the quick whole-column answers, and the paths worked out afterwards, to
 exactly what a rule must say, at the places where the two could part."""
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -308,3 +309,17 @@ def test_each_action_path_is_the_index_of_its_object_in_its_response(shapes):
     # Asked in any order, each place gives its path.
     for place in [*reversed(range(len(expected))), *range(len(expected))]:
         assert walk.action_path(place) == expected[place]
+
+
+DAYS_AND_MONTHS = st.dates(min_value=dt.date(2023, 12, 1), max_value=dt.date(2026, 2, 28)).flatmap(
+    lambda day: st.sampled_from([day.isoformat(), day.isoformat()[:7]])
+)
+
+
+@given(st.lists(DAYS_AND_MONTHS, max_size=8))
+def test_the_span_of_update_dates_from_their_texts_is_their_span(texts):
+    from superplan.model import span
+    from superplan.validation._context import update_span
+
+    dates = [PartialDate.parse(text) for text in texts]
+    assert update_span(texts, dates) == span(dates)
