@@ -9,6 +9,7 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 """
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from attrs import frozen
@@ -618,11 +619,22 @@ def run_checks(
     """Every catalogue and consistency finding for a document; ``structured``: the model has
     structured it, so the checks whose findings the model refuses cannot fire; ``quiet``: the
     codes of rules shown not to fire (see ``_quiet``)."""
-    for each in RULES:
-        if each.check is None or (structured and each.model_refuses) or each.code in quiet:
-            continue
-        for path, params in each.check(ctx):
+    for each, check in _to_run(structured, quiet):
+        for path, params in check(ctx):
             yield each.finding(ctx.pointer(path), **params)
+
+
+@lru_cache(maxsize=64)
+def _to_run(structured: bool, quiet: frozenset[str]) -> tuple[tuple[Rule, Check], ...]:
+    """Each rule whose check runs, with it: worked out once for each (structured, quiet), as
+    plans of one kind ask alike."""
+    return tuple(
+        (each, each.check)
+        for each in RULES
+        if each.check is not None
+        and not (structured and each.model_refuses)
+        and each.code not in quiet
+    )
 
 
 def _no_duplicate_codes() -> None:  # a safety net for editors of this table
