@@ -7,6 +7,7 @@ needs more of the catalogue asks for the whole of it (:meth:`CatalogueIndex.full
 
 import datetime as dt
 import weakref
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -110,7 +111,9 @@ class CatalogueIndex:
         self._by_slug = {rec.slug: rec for rec in recommendations}
         self._addressed: dict[str, frozenset[int]] = {}
         # Weakly: the index is kept for as long as its catalogue lives, not the other way round.
-        self._catalogue = None if catalogue is None else weakref.ref(catalogue)
+        self._catalogue: Callable[[], Catalogue | None] | None = (
+            None if catalogue is None else weakref.ref(catalogue)
+        )
 
     @classmethod
     def of(cls, cat: "Catalogue") -> "CatalogueIndex":
@@ -151,7 +154,11 @@ class CatalogueIndex:
         if self._catalogue is None:
             from ._load import shipped_catalogue
 
-            return shipped_catalogue()
+            # Held from now on, as the shipped catalogue lives as long as the process anyway
+            # (and an import in a function costs a lookup of the module each call).
+            shipped = shipped_catalogue()
+            self._catalogue = lambda: shipped
+            return shipped
         cat = self._catalogue()
         if cat is None:  # pragma: no cover - an index is used only while its catalogue lives
             raise RuntimeError("the catalogue of this index is gone")

@@ -74,7 +74,7 @@ class Finding:
     column: int | None = None
     """The column of the value on its line (from 1), where the input was text."""
 
-    def placed(self, line: int, column: int) -> "Finding":
+    def _placed(self, line: int, column: int) -> "Finding":
         """The same finding at ``line`` and ``column`` of the text (built directly: a report
         places its findings in a hot path, where ``attrs.evolve`` costs twice as much)."""
         return Finding(

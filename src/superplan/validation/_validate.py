@@ -262,7 +262,7 @@ def _with_lines(
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
         places = locate(text, pointers)
     findings = [
-        f.placed(*places[f.pointer]) if f.line is None and f.pointer in places else f
+        f._placed(*places[f.pointer]) if f.line is None and f.pointer in places else f
         for f in report.findings
     ]
     return ValidationReport(source=report.source, findings=findings, plan=report._plan)

@@ -280,5 +280,5 @@ def test_a_placed_finding_keeps_every_other_field():
     }
     values["severity"] = Severity.WARNING
     finding = Finding(**values)
-    assert finding.placed(3, 4) == attrs.evolve(finding, line=3, column=4)
+    assert finding._placed(3, 4) == attrs.evolve(finding, line=3, column=4)
     assert {a.name for a in attrs.fields(Finding)} == {*values, "line", "column"}
