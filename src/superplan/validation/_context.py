@@ -337,10 +337,7 @@ class _Walk:
             found = part.get("updates")
             if isinstance(found, list) and found:
                 updates.append((path, found))
-        if sound:
-            self._read_sound_updates(updates)
-        else:
-            self._read_updates(updates)
+        self._read_updates(updates, sound=sound)
 
     def _read(
         self, data: dict[str, Any], updates: list[tuple[int | Path, list[Any]]]
@@ -443,9 +440,11 @@ class _Walk:
                 parts.extend(((*path, "parts", index), part) for index, part in enumerate(found))
         return parts
 
-    def _read_updates(self, updates: list[tuple[int | Path, list[Any]]]) -> None:
+    def _read_updates(
+        self, updates: list[tuple[int | Path, list[Any]]], *, sound: bool = False
+    ) -> None:
         """Every update's date, list by list (the responses', the actions', the parts'), each
-        judged as it is read."""
+        judged as it is read; ``sound``: each update is an object and each date text, unasked."""
         known = _DATES.get
         dates = self.update_dates
         add_date, add_impossible = dates.append, self.impossible_updates.append
@@ -454,38 +453,15 @@ class _Walk:
             holder, found = entry
             start = len(dates)
             for index, update in enumerate(found):
-                if isinstance(update, dict):
+                if sound or isinstance(update, dict):
                     text = update.get("date")
-                    if isinstance(text, str):
+                    if (text is not None) if sound else isinstance(text, str):
                         date = known(text) or _read_date(text)
                         if date is None:
                             add_impossible((holder, index, text))
                         else:
                             add_date(date)
                             add_text(text)
-            if len(dates) > start:
-                self.update_lists.append(entry)
-                self.update_starts.append(start)
-
-    def _read_sound_updates(self, updates: list[tuple[int | Path, list[Any]]]) -> None:
-        """:meth:`_read_updates`, for a document the schema has proven sound (each update an
-        object, each date text)."""
-        known = _DATES.get
-        dates = self.update_dates
-        add_date, add_impossible = dates.append, self.impossible_updates.append
-        add_text = self.update_texts.append
-        for entry in updates:
-            holder, found = entry
-            start = len(dates)
-            for index, update in enumerate(found):
-                text = update.get("date")
-                if text is not None:
-                    date = known(text) or _read_date(text)
-                    if date is None:
-                        add_impossible((holder, index, text))
-                    else:
-                        add_date(date)
-                        add_text(text)
             if len(dates) > start:
                 self.update_lists.append(entry)
                 self.update_starts.append(start)
