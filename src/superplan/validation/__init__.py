@@ -19,7 +19,8 @@ from ._reporters import (
     junit_report as junit_report,
     sarif_report as sarif_report,
 )
-from ._rules import RULES, Rule, rule
+from ._rule import Rule
+from ._rules import RULES, rule
 from ._validate import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, validate, validate_text
 
 __all__ = [

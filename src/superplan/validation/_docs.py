@@ -4,7 +4,8 @@ import json
 import re
 from typing import Any
 
-from ._rules import RULES, Rule
+from ._rule import Rule
+from ._rules import RULES
 
 __all__ = ["render_rules_markdown"]
 

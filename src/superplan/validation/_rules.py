@@ -8,15 +8,10 @@ documentation cannot drift apart. Codes are stable: a code is never reused for a
 - SP2xx: the document disagrees with the catalogue, or with itself.
 """
 
-from collections.abc import Iterator
-from functools import lru_cache
 from typing import Any
-
-from attrs import frozen
 
 from .._schema import MESSAGES as SHAPE_MESSAGES
 from ._checks import (
-    Check,
     _check_addressed,
     _check_as_of,
     _check_before_the_report,
@@ -42,56 +37,8 @@ from ._checks import (
     _check_updates_after_publication,
     _check_web_addresses,
 )
-from ._context import Context
-from ._findings import Finding, Severity
-
-
-@frozen(kw_only=True)
-class Rule:
-    """One finding code."""
-
-    code: str
-    """The finding code, such as ``SP205``."""
-    name: str
-    """A name for the code, such as ``missing-response`` (``superplan rules`` takes either)."""
-    severity: Severity
-    """Error or warning."""
-    title: str
-    """What the code means, in a few words."""
-    message: str
-    """A template for the message; its fields come from the check."""
-    hint: str
-    """What to do about it, in a sentence."""
-    check: Check | None = None
-    """The catalogue check; None for codes that the reading and schema layers raise."""
-    model_refuses: bool = False
-    """The model refuses what this check finds, so it cannot fire on a document the model has
-    structured: then it is not run."""
-    bad: Any = None
-    """An example document with the problem (a JSON value, or raw text as a ``str``)."""
-    fixed: Any = None
-    """The same example, fixed."""
-
-    def finding(
-        self,
-        pointer: str,
-        *,
-        line: int | None = None,
-        column: int | None = None,
-        **params: Any,
-    ) -> Finding:
-        """A finding of this code at ``pointer``, its message and hint filled in from ``params``."""
-        return Finding(
-            code=self.code,
-            severity=self.severity,
-            title=self.title,
-            pointer=pointer,
-            message=self.message.format(**params),
-            hint=self.hint.format(**params),
-            line=line,
-            column=column,
-        )
-
+from ._findings import Severity
+from ._rule import Rule
 
 _PLAN = {"$schema": "urn:superplan:schema:action-plan:1.0", "schema_version": "1.0"}
 
@@ -611,30 +558,6 @@ def rule(code_or_name: str) -> Rule:
     if found is None:
         raise LookupError(f"there is no finding code {code_or_name!r}")
     return found
-
-
-def run_checks(
-    ctx: Context, *, structured: bool = False, quiet: frozenset[str] = frozenset()
-) -> Iterator[Finding]:
-    """Every catalogue and consistency finding for a document; ``structured``: the model has
-    structured it, so the checks whose findings the model refuses cannot fire; ``quiet``: the
-    codes of rules shown not to fire (see ``_quiet``)."""
-    for each, check in _to_run(structured, quiet):
-        for path, params in check(ctx):
-            yield each.finding(ctx.pointer(path), **params)
-
-
-@lru_cache(maxsize=64)
-def _to_run(structured: bool, quiet: frozenset[str]) -> tuple[tuple[Rule, Check], ...]:
-    """Each rule whose check runs, with it: worked out once for each (structured, quiet), as
-    plans of one kind ask alike."""
-    return tuple(
-        (each, each.check)
-        for each in RULES
-        if each.check is not None
-        and not (structured and each.model_refuses)
-        and each.code not in quiet
-    )
 
 
 def _no_duplicate_codes() -> None:  # a safety net for editors of this table

@@ -36,7 +36,8 @@ from ..errors import LoadError, Problem
 from ._context import Context
 from ._findings import Finding, Later, Severity, ValidationReport
 from ._quiet import quiet_codes
-from ._rules import RULES, rule, run_checks
+from ._rules import RULES, rule
+from ._run import run_checks
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
