@@ -124,7 +124,8 @@ class Context:
     ) -> None:
         """``catalogue``: the catalogue the plan is checked against, or its index (then the
         catalogue itself is built only if a rule asks for it); ``sound``: the schema has proven
-        the document sound."""
+        each value of the document the type it gives it (the document is sound, or its only
+        shape errors leave every type alone), so the walk asks none its type."""
         self.data = data
         if isinstance(catalogue, CatalogueIndex):
             self.index = catalogue
@@ -304,8 +305,8 @@ class _Walk:
     )
 
     def __init__(self, data: dict[str, Any], *, sound: bool = False) -> None:
-        """``sound``: the schema has proven the document sound (then every value the walk meets
-        has the type the schema gives it, and none is asked its type)."""
+        """``sound``: every value the walk meets has the type the schema gives it (the schema
+        has proven it), and none is asked its type."""
         self.responses: list[tuple[Path, dict[str, Any]]] = []
         self.spans: list[range] = []  # of each response's actions, in the columns below
         # The columns of actions: each action, and its due object (None if it has none).
@@ -397,7 +398,7 @@ class _Walk:
     def _read_sound(
         self, data: dict[str, Any], updates: list[tuple[int | Path, list[Any]]]
     ) -> list[tuple[Path, dict[str, Any]]]:
-        """:meth:`_read`, for a document the schema has proven sound: a list is a list of
+        """:meth:`_read`, for a document whose types the schema has proven: a list is a list of
         objects, a date is text, and no value is null, so absent or empty is all there is to
         ask. (A third quicker; a property test holds the two to the same on sound plans.)"""
         impossible = self.impossible.append

@@ -398,7 +398,7 @@ def _check(
     if not exact and (raw is None or not read_exactly(data, raw, max_depth, laid_out=laid_out)):
         raise _NotExact
     return _check_shape(
-        data, cat, fast, name, quiet=quiet, plan=plan, expected=expected, sound=sound
+        data, cat, fast, name, quiet=quiet, plan=plan, expected=expected, proven=sound
     )
 
 
@@ -440,11 +440,11 @@ def _check_shape(
     quiet: frozenset[str],
     plan: "ActionPlan | None",
     expected: str | None,
-    sound: bool,
+    proven: bool,
 ) -> ValidationReport:
     """The report on a document the schema may refuse: its shape errors, in plain words, then
     the catalogue rules (but where the schema refused the value), then the plan if it fits.
-    ``sound``: the compiled schema has already proven it sound."""
+    ``proven``: the compiled schema has already found it sound."""
     from ..convert import from_dict, try_structure
     from ..model import ActionPlan
 
@@ -454,7 +454,7 @@ def _check_shape(
     # not allowed, badly written or out of range), every value has the type the schema gives
     # it, and the walk need not ask (a property test holds the two walks alike then). The
     # reference route walks as ever.
-    typed = sound or (fast and all(error.code in _TYPES_KEPT for error in errors))
+    typed = proven or (fast and all(error.code in _TYPES_KEPT for error in errors))
     ctx = Context(data, cat, expected=expected, sound=typed)
     at = {finding.pointer for finding in findings}
     sound = not findings
