@@ -5,10 +5,11 @@ The rules stay the one truth: a compiled condition is *sufficient*, never exact.
 the rule's Python check could only yield nothing, so it is not run; where it fails, the check runs
 as ever and says what is wrong, and where (a property test holds each condition to its rule on
 generated plans, sound and not). A condition asks for the types it relies on, as the Python
-check reads any value, so it holds for a plan of any shape. A usual plan passes them all, and the Python checks left to run are those no
-schema can say (two ids alike, updates out of order, dates against each other).
+check reads any value, so it holds for a plan of any shape. A usual plan passes them all, and the
+Python checks left to run are those no schema can say (two ids alike, updates out of order, dates
+against each other) and those Python does as quickly (see :data:`CONDITIONS`).
 
-Each condition is written for one catalogue (its deadlines, milestones and report date) and
+Each condition is written for one catalogue (its deadlines, slugs and report date) and
 compiled on the second plan checked against that catalogue: a single check from the command line
 does not pay to compile what it would use once.
 """
