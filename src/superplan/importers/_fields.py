@@ -102,6 +102,8 @@ class FieldWriter:
                 holder["status"] = status
             pointer = f"{pointer}/status_text"
         elif name == "evidence":
+            if holder is response.data:  # a response holds no evidence (its parts and actions do)
+                return self.keep_in_narrative(response, item, text)
             holder.setdefault("evidence", []).append(text)
             pointer = f"{pointer}/evidence"
         elif name == "action":

@@ -499,3 +499,20 @@ def test_a_stray_pipe_in_running_text_swallows_nothing():
     assert len(result.plan.response_to(10).actions) == 60
     assert result.plan.response_to(23).actions[0].description.startswith("We will screen")
     assert not any("looks cut off" in note for note in result.report.notes)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Recommendation 7", "Evidence: Training records held by learning and development."],
+        ["Recommendation 7", "Owner: Head of Crime", "Evidence: Training records."],
+    ],
+)
+def test_evidence_labelled_under_a_recommendation_with_no_part_stays_in_its_narrative(lines):
+    # A response holds no evidence (its parts and actions do): found by the fuzzer, the draft
+    # put it there and the import raised instead of giving a draft.
+    result = import_page("\n".join(lines) + "\n", responder="kent")
+    response = result.data["responses"][0]
+    assert "evidence" not in response
+    assert lines[-1] in response["narrative"]
+    assert sp.validate(result.data).valid
