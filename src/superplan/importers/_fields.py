@@ -32,6 +32,9 @@ LABELLED = re.compile(r"^([A-Za-z][^:|]{1,50}):\s*(\S.*)$")
 LABEL_FIELDS = frozenset(
     {"requirement", "owner", "update", "status", "evidence", "date", "due", "action"}
 )
+#: Labelled fields a part or an action holds and a response does not: under a recommendation
+#: that names no part, each is kept in the response's narrative.
+ONLY_BELOW_A_RESPONSE = frozenset({"requirement", "evidence", "due"})
 PUNCTUATION = re.compile(r"[|:\s-]+")
 """A line of table punctuation alone (a rule, a lone "|")."""
 
@@ -80,6 +83,9 @@ class FieldWriter:
     ) -> str:
         """A labelled value into a part (or the response); returns where it went."""
         at = f"line {item.number}"
+        if holder is response.data and name in ONLY_BELOW_A_RESPONSE:
+            # A response holds none of these (its parts and actions do): nothing is lost.
+            return self.keep_in_narrative(response, item, text)
         updates = response.updates if holder is response.data else None
         if name == "update":
             update: dict[str, Any] = {"note": text}
@@ -102,15 +108,13 @@ class FieldWriter:
                 holder["status"] = status
             pointer = f"{pointer}/status_text"
         elif name == "evidence":
-            if holder is response.data:  # a response holds no evidence (its parts and actions do)
-                return self.keep_in_narrative(response, item, text)
             holder.setdefault("evidence", []).append(text)
             pointer = f"{pointer}/evidence"
         elif name == "action":
             return self.action(response, text, item, part, score)
         elif name == "due":
             found = parse_date(text)
-            if found is None or holder is response.data:
+            if found is None:
                 return self.keep_in_narrative(response, item, text)
             holder["due"] = {
                 "date": found.iso,

@@ -506,13 +506,16 @@ def test_a_stray_pipe_in_running_text_swallows_nothing():
     [
         ["Recommendation 7", "Evidence: Training records held by learning and development."],
         ["Recommendation 7", "Owner: Head of Crime", "Evidence: Training records."],
+        ["Recommendation 7", "Requirement: Processes should be put in place."],
+        ["Recommendation 7", "Due: March 2025"],
     ],
 )
-def test_evidence_labelled_under_a_recommendation_with_no_part_stays_in_its_narrative(lines):
-    # A response holds no evidence (its parts and actions do): found by the fuzzer, the draft
-    # put it there and the import raised instead of giving a draft.
+def test_part_fields_labelled_under_a_recommendation_with_no_part_stay_in_its_narrative(lines):
+    # A response holds no evidence, requirement or due date (its parts and actions do): found by
+    # the fuzzer for evidence, which the draft put there, so that the import raised instead of
+    # giving a draft.
     result = import_page("\n".join(lines) + "\n", responder="kent")
     response = result.data["responses"][0]
-    assert "evidence" not in response
+    assert not {"evidence", "requirement", "due"} & set(response)
     assert lines[-1] in response["narrative"]
     assert sp.validate(result.data).valid
